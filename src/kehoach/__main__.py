@@ -1,0 +1,5 @@
+"""``python -m kehoach`` runs the same CLI as the ``kehoach`` command."""
+
+from kehoach.cli import main
+
+main()

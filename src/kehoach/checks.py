@@ -1,0 +1,100 @@
+"""Rules that look across the plan: ids unique, references resolvable, phases in order.
+
+Each rule yields :class:`Check` findings with the key path of the offending value;
+:mod:`kehoach.validate` turns those into positioned problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from kehoach import when
+from kehoach.loader import KeyPath
+from kehoach.model import Plan
+
+#: A coordinating or lead entry that looks like an id must name a unit; one with
+#: spaces is a unit outside the plan written in full ("Các Sở, ban, ngành").
+_LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One finding of a rule: where, which message, how serious."""
+
+    path: KeyPath
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    severity: str = "error"
+    at_value: bool = True
+
+
+def run(plan: Plan) -> list[Check]:
+    """Every finding of every rule, in rule order."""
+    return [
+        *_unique_ids(plan),
+        *_phase_order(plan),
+        *_task_references(plan),
+        *_section_lists(plan),
+        *_units_without_tasks(plan),
+    ]
+
+
+def _unique_ids(plan: Plan) -> Iterator[Check]:
+    seen: set[str] = set()
+    for i, unit in enumerate(plan.units):
+        if unit.id in seen:
+            yield Check(("units", i, "id"), "duplicate_unit_id", {"id": unit.id})
+        seen.add(unit.id)
+    seen = set()
+    for i, phase in enumerate(plan.phases):
+        if phase.key in seen:
+            yield Check(("phases", i, "id" if phase.id else "name"), "duplicate_phase_id", {"id": phase.key})
+        seen.add(phase.key)
+
+
+def _phase_order(plan: Plan) -> Iterator[Check]:
+    for i, phase in enumerate(plan.phases):
+        start = plan.document.date if phase.start.kind == "now" else phase.start.first
+        end = phase.end.last if phase.end else None
+        if start and end and end < start:
+            args = {"name": phase.name, "start": when.phrase(phase.start), "end": when.phrase(phase.end)}
+            yield Check(("phases", i, "end"), "phase_order", args)
+
+
+def _task_references(plan: Plan) -> Iterator[Check]:
+    unit_ids = [u.id for u in plan.units]
+    phase_ids = [p.key for p in plan.phases]
+    for u, unit in enumerate(plan.units):
+        for t, task in enumerate(unit.tasks):
+            path = ("units", u, "tasks", t)
+            if task.phase is not None and task.phase not in phase_ids:
+                known = ", ".join(phase_ids) or "—"
+                yield Check((*path, "phase"), "unknown_phase", {"id": task.phase, "known": known})
+            yield from _unit_refs((*path, "with"), task.with_, unit_ids)
+    for k, key_task in enumerate(plan.key_tasks):
+        yield from _unit_refs(("key_tasks", k, "lead"), key_task.lead, unit_ids)
+        yield from _unit_refs(("key_tasks", k, "with"), key_task.with_, unit_ids)
+
+
+def _unit_refs(path: KeyPath, refs: list[str], unit_ids: list[str]) -> Iterator[Check]:
+    for i, ref in enumerate(refs):
+        if _LOOKS_LIKE_ID.match(ref) and ref not in unit_ids:
+            known = ", ".join(unit_ids) or "—"
+            yield Check((*path, i), "unknown_unit", {"id": ref, "known": known})
+
+
+def _section_lists(plan: Plan) -> Iterator[Check]:
+    lists = {"phases": plan.phases, "units": plan.units, "slogans": plan.slogans}
+    for i, section in enumerate(plan.sections):
+        if section.show and not lists[section.show]:
+            args = {"title": section.title, "show": section.show}
+            yield Check(("sections", i, "show"), "section_list_missing", args)
+
+
+def _units_without_tasks(plan: Plan) -> Iterator[Check]:
+    for i, unit in enumerate(plan.units):
+        if not unit.tasks:
+            yield Check(("units", i, "name"), "unit_without_tasks", {"name": unit.name}, "warning")

@@ -1,0 +1,123 @@
+"""The ``kehoach`` command: options in, one core function called, its result shown.
+
+Exit codes are decided here and only here: 0 clean, 1 problems in the plan or
+templates, 2 a usage error, 3 an internal bug (its traceback goes to a log file,
+never to the screen).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kehoach import __version__
+from kehoach.errors import ExitCode, KehoachError, ProblemsError
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="kehoach: soạn Kế hoạch trong plan.yaml, xuất văn bản DOCX đúng Nghị định 30.\n\n"
+    "kehoach: write a plan once in plan.yaml, render Decree-30 DOCX documents.",
+)
+out_console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+PlanArg = Annotated[Path, typer.Argument(help="Tệp kế hoạch (mặc định plan.yaml).")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Ngôn ngữ thông báo: vi hoặc en.")]
+
+
+def language(option: str | None) -> str:
+    """--lang wins; otherwise an English LANG gives English; Vietnamese by default."""
+    if option:
+        return "en" if option.lower().startswith("en") else "vi"
+    env = os.environ.get("LANG", "")
+    return "en" if env.lower().startswith("en") else "vi"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out_console.print(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+) -> None:
+    """kehoach."""
+
+
+@app.command("validate")
+def validate_command(plan: PlanArg = Path("plan.yaml"), lang: LangOpt = None) -> None:
+    """Kiểm tra plan.yaml; không ghi tệp nào. Check plan.yaml; writes nothing."""
+    from kehoach import report
+    from kehoach.commands.validate import run_validate
+
+    lang = language(lang)
+    result = _guard(lambda: run_validate(plan), lang)
+    report.show_problems(err_console, result.warnings, lang)
+    report.say(out_console, "plan.valid", lang, "green")
+
+
+@app.command("render")
+def render_command(
+    plan: PlanArg = Path("plan.yaml"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
+    lang: LangOpt = None,
+) -> None:
+    """Xuất văn bản DOCX vào out/. Render the DOCX documents into out/."""
+    from kehoach import report
+    from kehoach.commands.render import run_render
+
+    lang = language(lang)
+    result = _guard(lambda: run_render(plan, out), lang)
+    report.show_problems(err_console, result.warnings, lang)
+    report.show_written(out_console, result, lang)
+
+
+def _guard(action, lang: str):  # type: ignore[no-untyped-def]
+    """Run a core function; turn what it raises into a message and an exit code."""
+    from kehoach import report
+
+    try:
+        return action()
+    except ProblemsError as exc:
+        report.show_problems(err_console, exc.problems, lang)
+        report.say(err_console, exc.code, lang, "bold red", **exc.args_)
+        raise typer.Exit(ExitCode.PROBLEMS) from None
+    except KehoachError as exc:
+        err_console.print(exc.message(lang), style="bold red", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _internal_error(exc: BaseException) -> int:
+    """Write the traceback where a developer can find it; tell the user one line."""
+    from kehoach import messages
+
+    log = Path(tempfile.gettempdir()) / "kehoach-loi.log"
+    try:
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    except OSError:
+        log = Path("(không ghi được nhật ký)")
+    sys.stderr.write(messages.text("internal", language(None), log=log) + "\n")
+    return ExitCode.INTERNAL
+
+
+def main() -> None:
+    """Console-script entry point: usage errors exit 2 (click), bugs exit 3 (logged)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng.\n")
+        sys.exit(130)
+    except Exception as exc:
+        sys.exit(_internal_error(exc))

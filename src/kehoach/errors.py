@@ -1,0 +1,92 @@
+"""Errors kehoach reports to a user, and the exit code each one means.
+
+An error never prints itself: it carries the facts (file, line, column, key path,
+message code and its arguments) and the CLI decides how to show them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from kehoach import messages
+
+if TYPE_CHECKING:
+    from kehoach.loader import Document, Position
+
+
+class ExitCode(IntEnum):
+    """The process exit codes, documented in the README."""
+
+    OK = 0
+    PROBLEMS = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, at a place, with a catalogue message."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    key_path: str = ""
+    source_line: str = ""
+    severity: str = "error"
+
+    @classmethod
+    def at(cls, doc: Document, pos: Position, code: str, key_path: str = "", **args: Any) -> Problem:
+        """A problem at a position of a loaded document, with its source line."""
+        return cls(str(doc.path), pos.line, pos.column, code, args, key_path, doc.line_text(pos.line))
+
+    def message(self, lang: str = "vi") -> str:
+        """The sentence a user reads."""
+        return messages.text(self.code, lang, **self.args)
+
+    def hint(self, lang: str = "vi") -> str:
+        """How to fix it, where the catalogue says."""
+        return messages.hint(self.code, lang, **self.args)
+
+    @property
+    def where(self) -> str:
+        """``plan.yaml:12:5``, or just the path when the place is the whole file."""
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+class KehoachError(Exception):
+    """Base of everything kehoach reports to a user instead of a traceback."""
+
+    exit_code = ExitCode.PROBLEMS
+
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+    def message(self, lang: str = "vi") -> str:
+        """The sentence a user reads."""
+        return messages.text(self.code, lang, **self.args_)
+
+
+class ProblemsError(KehoachError):
+    """A plan (or template) has problems; all of them are listed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("plan.invalid", count=len(problems))
+        self.problems = problems
+
+
+class UsageError(KehoachError):
+    """The command line asks for something that cannot be done."""
+
+    exit_code = ExitCode.USAGE
+
+
+class TemplateProblemError(KehoachError):
+    """A template is broken: its tag, its name and what is wrong."""

@@ -1,0 +1,67 @@
+"""Inline emphasis inside plan text: ``*nghiêng*`` and ``**đậm**``.
+
+Plans use italics for titles of points and for asides ("(*các kênh của Đài Truyền
+hình Việt Nam*)"). The syntax is the familiar Markdown subset; a literal asterisk
+is written ``\\*``. The result is a list of runs that the views turn into Word runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\\\*|\*\*|\*")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def parse(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
+    """Split ``text`` into runs; an unmatched marker is kept as a literal asterisk."""
+    runs: list[Run] = []
+    state = {"**": bold, "*": italic}
+    opened = _matched_markers(text)
+    pos = 0
+    buffer = ""
+    for m in _TOKEN.finditer(text):
+        buffer += text[pos : m.start()]
+        pos = m.end()
+        token = m.group()
+        if token == "\\*" or m.start() not in opened:
+            buffer += "*" * (1 if token == "\\*" else len(token))
+            continue
+        if buffer:
+            runs.append(Run(buffer, state["**"], state["*"]))
+            buffer = ""
+        state[token] = not state[token]
+    buffer += text[pos:]
+    if buffer:
+        runs.append(Run(buffer, state["**"], state["*"]))
+    return runs
+
+
+def _matched_markers(text: str) -> set[int]:
+    """Offsets of markers that have a partner, so "5 * 3" stays as typed."""
+    stacks: dict[str, list[int]] = {"**": [], "*": []}
+    matched: set[int] = set()
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token == "\\*":
+            continue
+        stack = stacks[token]
+        if stack:
+            matched.update((stack.pop(), m.start()))
+        else:
+            stack.append(m.start())
+    return matched
+
+
+def plain(text: str) -> str:
+    """The text without markers, for file names, diffs and terminal output."""
+    return "".join(run.text for run in parse(text))

@@ -1,0 +1,214 @@
+"""Every sentence kehoach says to a user, in Vietnamese and English.
+
+One catalogue, so a message is worded once and translated once. A code maps to
+(vi, en) texts and optional (vi, en) hints on how to fix the problem; arguments
+are filled in with ``str.format``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_M = dict[str, tuple[str, str]]
+
+TEXTS: _M = {
+    # files and YAML
+    "file.missing": ("Không tìm thấy tệp.", "File not found."),
+    "file.is_directory": (
+        "Đây là một thư mục, không phải tệp kế hoạch.",
+        "This is a folder, not a plan file.",
+    ),
+    "file.too_large": (
+        "Tệp quá lớn (hơn {limit} byte) để là một kế hoạch.",
+        "File too large (over {limit} bytes) to be a plan.",
+    ),
+    "file.not_utf8": ("Tệp không ở mã UTF-8.", "The file is not UTF-8 text."),
+    "file.empty": ("Tệp kế hoạch trống.", "The plan file is empty."),
+    "file.not_mapping": (
+        "Tệp kế hoạch phải là các mục 'khóa: giá trị' ở cấp ngoài cùng.",
+        "The plan must be a mapping of 'key: value' at the top level.",
+    ),
+    "yaml.syntax": ("Lỗi cú pháp YAML: {detail}.", "YAML syntax error: {detail}."),
+    "yaml.duplicate_key": ("Khóa '{key}' xuất hiện hai lần.", "Key '{key}' appears twice."),
+    "yaml.bad_key": ("Khóa phải là chữ.", "A key must be text."),
+    "yaml.too_many_values": (
+        "Tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do bí danh (&, *) lồng nhau.",
+        "The file expands to too many values (over {limit}); nested aliases (&, *) may be the cause.",
+    ),
+    # shapes and types (from pydantic)
+    "missing": ("Thiếu mục bắt buộc '{field}'.", "Required key '{field}' is missing."),
+    "extra_forbidden": (
+        "Khóa '{field}' không có trong mẫu kế hoạch.",
+        "Key '{field}' is not part of a plan.",
+    ),
+    "string_type": ("Cần một đoạn chữ.", "Expected text."),
+    "int_type": ("Cần một số nguyên.", "Expected a whole number."),
+    "int_parsing": ("Cần một số nguyên.", "Expected a whole number."),
+    "float_parsing": ("Cần một số.", "Expected a number."),
+    "float_type": ("Cần một số.", "Expected a number."),
+    "bool_type": ("Cần 'true' hoặc 'false'.", "Expected true or false."),
+    "date_type": ("Cần một ngày dạng 2025-08-01.", "Expected a date such as 2025-08-01."),
+    "date_parsing": ("Ngày không hợp lệ.", "Not a valid date."),
+    "date_from_datetime_parsing": ("Ngày không hợp lệ.", "Not a valid date."),
+    "list_type": (
+        "Cần một danh sách (mỗi dòng bắt đầu bằng '- ').",
+        "Expected a list (lines starting with '- ').",
+    ),
+    "dict_type": ("Cần các mục 'khóa: giá trị'.", "Expected 'key: value' entries."),
+    "model_type": ("Cần các mục 'khóa: giá trị'.", "Expected 'key: value' entries."),
+    "model_attributes_type": ("Cần các mục 'khóa: giá trị'.", "Expected 'key: value' entries."),
+    "greater_than_equal": ("Giá trị phải từ {ge} trở lên.", "The value must be at least {ge}."),
+    "less_than_equal": ("Giá trị không được quá {le}.", "The value must be at most {le}."),
+    "too_short": (
+        "Danh sách cần ít nhất {min_length} phần tử.",
+        "The list needs at least {min_length} entries.",
+    ),
+    "literal_error": ("Giá trị phải là một trong: {expected}.", "The value must be one of: {expected}."),
+    "value_error": ("Giá trị không hợp lệ: {detail}.", "Invalid value: {detail}."),
+    # our own rules
+    "impossible_date": ("Ngày không có thật: {text}.", "No such date: {text}."),
+    "empty_text": ("Đoạn chữ trống.", "Empty text."),
+    "bad_id": (
+        "Mã chỉ gồm chữ thường không dấu, số và dấu '-'.",
+        "An id has only lower-case ASCII letters, digits and '-'.",
+    ),
+    "control_character": (
+        "Có ký tự điều khiển {char} không in được trong văn bản.",
+        "Control character {char} cannot appear in a document.",
+    ),
+    "item_without_text": ("Mục cần 'title' hoặc 'text'.", "An item needs a 'title' or a 'text'."),
+    "unknown_document_type": (
+        "Tên loại văn bản không có trong Nghị định 30.",
+        "Not a document type of Decree 30.",
+    ),
+    "date_or_year": (
+        "Cần 'date' (ngày ban hành) hoặc 'year' (năm, khi là dự thảo).",
+        "Give 'date' (issue date) or 'year' (for a draft).",
+    ),
+    "unknown_authority": (
+        "Thẩm quyền ký không hợp lệ; dùng một trong: {allowed}",
+        "Not a signing authority; use one of: {allowed}",
+    ),
+    "authority_without_title": (
+        "Có 'authority' thì cần 'authority_title' (ví dụ CHỦ TỊCH).",
+        "'authority' needs 'authority_title' (e.g. CHỦ TỊCH).",
+    ),
+    "duplicate_unit_id": (
+        "Mã đơn vị '{id}' đã dùng cho đơn vị khác.",
+        "Unit id '{id}' is already used by another unit.",
+    ),
+    "duplicate_phase_id": (
+        "Mã đợt '{id}' đã dùng cho đợt khác.",
+        "Phase id '{id}' is already used by another phase.",
+    ),
+    "unknown_phase": ("Không có đợt '{id}'.", "There is no phase '{id}'."),
+    "unknown_unit": ("Không có đơn vị '{id}'.", "There is no unit '{id}'."),
+    "phase_order": (
+        "{name} kết thúc ({end}) trước khi bắt đầu ({start}).",
+        "{name} ends ({end}) before it starts ({start}).",
+    ),
+    "unit_without_tasks": ("Đơn vị '{name}' chưa có nhiệm vụ nào.", "Unit '{name}' has no task."),
+    "section_list_missing": (
+        "Mục '{title}' hiển thị '{show}' nhưng kế hoạch không có danh sách đó.",
+        "Section '{title}' shows '{show}' but the plan has no such list.",
+    ),
+    # rendering and the CLI
+    "plan.invalid": (
+        "Kế hoạch có {count} lỗi; chưa ghi tệp nào.",
+        "The plan has {count} problem(s); nothing was written.",
+    ),
+    "plan.valid": ("Kế hoạch hợp lệ.", "The plan is valid."),
+    "template.missing": (
+        "Không có mẫu '{name}' (tìm trong: {searched}).",
+        "No template '{name}' (looked in: {searched}).",
+    ),
+    "template.unreadable": (
+        "Không mở được mẫu '{name}': đây không phải tệp Word .docx ({detail}).",
+        "Cannot open template '{name}': not a Word .docx file ({detail}).",
+    ),
+    "template.error": ("Mẫu '{name}' có lỗi: {detail}.", "Template '{name}' is broken: {detail}."),
+    "render.written": ("Đã ghi {count} tệp vào {out}.", "Wrote {count} file(s) to {out}."),
+    "internal": (
+        "Lỗi nội bộ của kehoach (không phải lỗi của bạn). Chi tiết đã ghi vào {log}.",
+        "Internal error in kehoach (not your fault). Details written to {log}.",
+    ),
+    "out.not_directory": ("'{out}' đã có và không phải thư mục.", "'{out}' exists and is not a folder."),
+    "write.failed": (
+        "Không ghi được vào {out}: {detail}. Thư mục đầu ra giữ nguyên như trước.",
+        "Could not write to {out}: {detail}. The output folder is as it was.",
+    ),
+}
+
+HINTS: _M = {
+    "extra_forbidden": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
+    "missing": ("Thêm dòng '{field}: …' vào đây.", "Add a line '{field}: …' here."),
+    "impossible_date": ("Kiểm tra lại ngày và tháng.", "Check the day and the month."),
+    "bad_id": ("Ví dụ: '{suggestion}'.", "For example: '{suggestion}'."),
+    "date_type": (
+        "Viết ngày theo dạng năm-tháng-ngày: 2025-08-01.",
+        "Write dates as year-month-day: 2025-08-01.",
+    ),
+    "date_parsing": (
+        "Viết ngày theo dạng năm-tháng-ngày: 2025-08-01.",
+        "Write dates as year-month-day: 2025-08-01.",
+    ),
+    "unknown_phase": ("Các đợt có: {known}.", "Known phases: {known}."),
+    "unknown_unit": (
+        "Các đơn vị có: {known}. Tên đơn vị ngoài kế hoạch thì viết đầy đủ (có dấu cách).",
+        "Known units: {known}. Write a unit outside the plan by its full name.",
+    ),
+    "duplicate_unit_id": ("Đặt cho mỗi đơn vị một mã riêng.", "Give every unit its own id."),
+    "phase_order": ("Đổi 'start' hoặc 'end' của đợt này.", "Change this phase's 'start' or 'end'."),
+    "unknown_document_type": ("Các tên loại: {types}.", "Document types: {types}."),
+    "yaml.syntax": (
+        "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và dấu ':' sau mỗi khóa.",
+        "Check the indentation (spaces, not tabs) and the ':' after each key.",
+    ),
+    "yaml.duplicate_key": (
+        "Xóa một trong hai dòng, hoặc đổi tên khóa.",
+        "Delete one of the two lines or rename the key.",
+    ),
+    "file.not_utf8": (
+        "Lưu lại tệp với mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8).",
+        "Save the file as UTF-8.",
+    ),
+    "control_character": (
+        "Xóa ký tự đó (thường do dán từ văn bản khác).",
+        "Delete that character (it usually comes with pasted text).",
+    ),
+    "greater_than_equal": ("Nghị định 30 quy định giới hạn này.", "Decree 30 sets this bound."),
+    "less_than_equal": ("Nghị định 30 quy định giới hạn này.", "Decree 30 sets this bound."),
+    "unit_without_tasks": (
+        "Thêm 'tasks:' cho đơn vị, hoặc bỏ đơn vị khỏi danh sách.",
+        "Add 'tasks:' to the unit or remove it.",
+    ),
+}
+
+LANGS = ("vi", "en")
+
+
+def _pick(table: _M, code: str, lang: str) -> str | None:
+    entry = table.get(code)
+    if entry is None:
+        return None
+    return entry[LANGS.index(lang) if lang in LANGS else 0]
+
+
+def text(code: str, lang: str = "vi", **args: Any) -> str:
+    """The message for ``code``; an unknown code shows itself rather than failing."""
+    template = _pick(TEXTS, code, lang) or code
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError):
+        return template
+
+
+def hint(code: str, lang: str = "vi", **args: Any) -> str:
+    """The hint for ``code``, or "" when the catalogue has none (or lacks its facts)."""
+    template = _pick(HINTS, code, lang)
+    if template is None:
+        return ""
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError):
+        return ""

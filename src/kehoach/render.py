@@ -1,0 +1,102 @@
+"""Views into documents: find the template, fill it with docxtpl, finish the layout.
+
+Templates are Word files with Jinja tags. The defaults ship inside the package; a
+``templates/`` folder beside the plan overrides them file by file. Rendering runs
+in a Jinja sandbox with StrictUndefined: plan text is only ever data, and a
+misspelt variable in a template is an error, not a blank.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate, RichText
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from kehoach import layout, views, vn, writer
+from kehoach.errors import KehoachError
+from kehoach.markup import Run
+from kehoach.model import Plan
+
+PLAN_TEMPLATE = "ke-hoach.docx"
+
+
+def template_dirs(plan_dir: Path) -> list[Path]:
+    """Where templates are looked for, first match wins."""
+    default = Path(str(resources.files("kehoach").joinpath("templates")))
+    return [plan_dir / "templates", default]
+
+
+def find_template(name: str, plan_dir: Path) -> Path:
+    """The template file ``name``: the plan's own if it has one, else the default."""
+    dirs = template_dirs(plan_dir)
+    for folder in dirs:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    raise KehoachError("template.missing", name=name, searched=", ".join(map(str, dirs)))
+
+
+def jinja_env() -> SandboxedEnvironment:
+    """The environment every template renders in."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+def to_context(value: Any) -> Any:
+    """Plain data for Jinja: dataclasses become dicts, runs become Word runs."""
+    if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
+        return rich_text(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: to_context(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, views.Paragraph):
+            data["text"] = value.text
+        return data
+    if isinstance(value, list | tuple):
+        return [to_context(v) for v in value]
+    return value
+
+
+def rich_text(runs: tuple[Run, ...]) -> RichText:
+    """Word runs with their emphasis; docxtpl escapes the text itself."""
+    rich = RichText()
+    for run in runs:
+        rich.add(run.text, bold=run.bold, italic=run.italic)
+    return rich
+
+
+def render_docx(template: Path, context: dict[str, Any], plan: Plan) -> bytes:
+    """Fill ``template`` with ``context`` and return the finished, deterministic DOCX."""
+    tpl = DocxTemplate(template)
+    try:
+        tpl.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise KehoachError("template.unreadable", name=str(template), detail=str(exc)) from None
+    try:
+        tpl.render(context, jinja_env())
+    except TemplateError as exc:
+        raise KehoachError("template.error", name=template.name, detail=str(exc)) from None
+    doc = tpl.docx
+    layout.apply_page(doc, plan.page)
+    layout.size_rules(doc)
+    when = writer.document_time(plan.document.date, plan.document.the_year)
+    writer.set_properties(doc, title=plan.document.subject, author=plan.issuer.full_name, when=when)
+    return writer.docx_bytes(doc)
+
+
+def plan_file_name(plan: Plan) -> str:
+    """``ke-hoach-15-KH-UBND.docx``; a draft without number: ``ke-hoach-du-thao-KH-UBND.docx``."""
+    doc = plan.document
+    number = f"{doc.number:02d}" if doc.number else "du-thao"
+    groups = "-".join(vn.ascii_name(g) for g in (doc.type, plan.issuer.abbr))
+    return f"{vn.slug(doc.type_name)}-{number}-{groups}.docx"
+
+
+def render_plan(plan: Plan, plan_dir: Path) -> bytes:
+    """The plan document itself."""
+    context = to_context(views.plan_view(plan))
+    return render_docx(find_template(PLAN_TEMPLATE, plan_dir), context, plan)

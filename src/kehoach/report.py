@@ -1,0 +1,65 @@
+"""How problems and results look in a terminal (the only module that formats them).
+
+A problem reads like a compiler's: ``plan.yaml:12:5: lỗi: …``, the source line
+with a caret under the column, the key path, and a hint.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from kehoach import messages
+from kehoach.errors import Problem
+
+LABELS = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "at": "tại", "hint": "gợi ý"},
+    "en": {"error": "error", "warning": "warning", "at": "at", "hint": "hint"},
+}
+
+
+def problem_lines(problem: Problem, lang: str) -> list[str]:
+    """The lines of one problem, as plain text (tests read these)."""
+    label = LABELS.get(lang, LABELS["vi"])
+    lines = [f"{problem.where}: {label[problem.severity]}: {problem.message(lang)}"]
+    if problem.line and problem.source_line:
+        gutter = f"{problem.line:>5} | "
+        lines.append(gutter + problem.source_line.rstrip())
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * (problem.column - 1) + "^")
+    if problem.key_path:
+        lines.append(f"      {label['at']}: {problem.key_path}")
+    hint = problem.hint(lang)
+    if hint:
+        lines.append(f"      {label['hint']}: {hint}")
+    return lines
+
+
+def show_problems(console: Console, problems: list[Problem], lang: str) -> None:
+    """Print problems, errors in red and warnings in yellow."""
+    for problem in problems:
+        colour = "red" if problem.severity == "error" else "yellow"
+        first, *rest = problem_lines(problem, lang)
+        console.print(f"[bold {colour}]{escape(first)}[/]", soft_wrap=True)
+        for line in rest:
+            console.print(escape(line), soft_wrap=True, highlight=False)
+
+
+def say(console: Console, code: str, lang: str, style: str = "", **args: object) -> None:
+    """One catalogue sentence."""
+    text = escape(messages.text(code, lang, **args))
+    console.print(f"[{style}]{text}[/]" if style else text, highlight=False)
+
+
+def show_written(console: Console, result: object, lang: str) -> None:
+    """A table of the files a render wrote."""
+    from rich.table import Table
+
+    files = result.files  # type: ignore[attr-defined]
+    out_dir = result.out_dir  # type: ignore[attr-defined]
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("Tệp" if lang == "vi" else "File")
+    table.add_column("kB", justify="right")
+    for item in files:
+        table.add_row(escape(str(out_dir / item.name)), f"{item.size / 1024:.1f}")
+    console.print(table)
+    say(console, "render.written", lang, "green", count=len(files), out=out_dir)

@@ -1,0 +1,133 @@
+"""Vietnamese conventions of administrative writing, in one place.
+
+Every rule here comes from Nghị định 30/2020/NĐ-CP (see ``shared/docs``): how a date
+is written, how sections are numbered (I, 1, a), how a document symbol is built.
+Templates never compute these; they receive the finished strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+#: Điểm letters: the Vietnamese alphabet without f, j, w, z (Decree 30, Phụ lục I).
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+#: Type abbreviations of Phụ lục III (Công văn has none).
+DOCUMENT_TYPES = {
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "CT": "Chỉ thị",
+    "HD": "Hướng dẫn",
+    "CTr": "Chương trình",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "QC": "Quy chế",
+    "QyĐ": "Quy định",
+    "BB": "Biên bản",
+    "GM": "Giấy mời",
+}
+
+#: Signing authorities (thẩm quyền ký), Decree 30 Phụ lục I §8.
+AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+BLANK_NUMBER = "\u00a0" * 6
+BLANK_DAY = "\u00a0" * 4
+
+
+def nfc(text: str) -> str:
+    """Vietnamese has two encodings of every toned letter; Word and search want NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def upper(text: str) -> str:
+    """Upper-case for headings: Python's rule is right for Vietnamese (đ → Đ)."""
+    return nfc(text).upper()
+
+
+def roman(number: int) -> str:
+    """Roman numeral of a mục (I, II, … XL); plans never need more."""
+    if not 0 < number < 50:
+        raise ValueError(f"no section numbered {number}")
+    out = ""
+    for value, glyph in [(40, "XL"), *_ROMAN]:
+        while number >= value:
+            out += glyph
+            number -= value
+    return out
+
+
+def letter(number: int) -> str:
+    """Letter of the n-th điểm (1 → a, 5 → đ); past y it doubles (aa, ab…)."""
+    if number < 1:
+        raise ValueError(f"no point numbered {number}")
+    count = len(LETTERS)
+    prefix = LETTERS[(number - 1) // count - 1] if number > count else ""
+    return prefix + LETTERS[(number - 1) % count]
+
+
+def long_date(date: dt.date) -> str:
+    """Long form "ngày 01 tháng 8 năm 2025": zero before days < 10 and months 1–2 only."""
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+def short_date(date: dt.date) -> str:
+    """Short form "01/9/2025", the body's form, with the same zero rule as the long form."""
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"{date.day:02d}/{month}/{date.year}"
+
+
+def draft_date(year: int) -> str:
+    """Date line of a draft: day and month left blank for the records clerk."""
+    return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
+
+
+def place_date(place: str, date: dt.date | None, year: int | None) -> str:
+    """Date line "An Dương, ngày 01 tháng 8 năm 2025" (a comma follows the place)."""
+    if date is not None:
+        return f"{place}, {long_date(date)}"
+    if year is None:
+        raise ValueError("a date line needs a date or a year")
+    return f"{place}, {draft_date(year)}"
+
+
+def number_text(number: int | None) -> str:
+    """The number part of a symbol: "05" below 10, blank in a draft."""
+    if number is None:
+        return BLANK_NUMBER
+    return f"{number:02d}"
+
+
+def symbol(number: int | None, *groups: str) -> str:
+    """Number and symbol "15/KH-UBND"; a công văn has no type: "   /UBND-VHXH"."""
+    return f"{number_text(number)}/{'-'.join(g for g in groups if g)}"
+
+
+def cited_date(date: dt.date | None, year: int | None) -> str:
+    """A date cited in running text ("ngày 01/8/2025"), or the blanks of a draft."""
+    if date is not None:
+        return f"ngày {short_date(date)}"
+    return draft_date(year or 0)
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a Vietnamese name: "Công an phường" → "cong-an-phuong"."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
+    return _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")
+
+
+def ascii_name(text: str) -> str:
+    """A symbol group in ASCII for file names, case kept: "QĐ" → "QD"."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")

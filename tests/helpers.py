@@ -1,0 +1,150 @@
+"""Shared test helpers: build plans, render them, read DOCX files back as a user sees them."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = ROOT / "plan.yaml"
+LAO_CAI = ROOT / "examples" / "lao-cai-khoang-san.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MINIMAL: dict[str, Any] = {
+    "issuer": {
+        "name": ["ỦY BAN NHÂN DÂN", "PHƯỜNG AN DƯƠNG"],
+        "abbr": "UBND",
+        "full_name": "Ủy ban nhân dân phường An Dương",
+        "drafting_unit": "VHXH",
+    },
+    "document": {
+        "type": "KH",
+        "number": 7,
+        "place": "An Dương",
+        "date": "2025-01-05",
+        "subject": "Thử nghiệm",
+    },
+    "sections": [{"title": "Mục đích", "items": ["Một.", "Hai."]}],
+    "closing": "Kết thúc./.",
+    "recipients": ["Công an phường"],
+    "signer": {
+        "authority": "KT.",
+        "authority_title": "Chủ tịch",
+        "title": "Phó Chủ tịch",
+        "name": "Nguyễn Văn A",
+    },
+}
+
+
+def make_plan(tmp_path: Path, name: str = "plan.yaml", **overrides: Any) -> Path:
+    """Write a small valid plan with top-level keys replaced, return its path."""
+    data = copy.deepcopy(MINIMAL)
+    for key, value in overrides.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def blocks(doc: DocxDocument) -> list[Paragraph]:
+    """All paragraphs in reading order, table cells included (row by row, left to right)."""
+    out: list[Paragraph] = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append(Paragraph(child, doc._body))
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, doc._body)
+            for row in table.rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    out.extend(cell.paragraphs)
+    return out
+
+
+def texts(doc: DocxDocument) -> list[str]:
+    """Non-empty paragraph texts in reading order."""
+    return [p.text for p in blocks(doc) if p.text.strip()]
+
+
+def find(doc: DocxDocument, text: str) -> Paragraph:
+    """The first paragraph whose text is ``text`` (or starts with it)."""
+    for p in blocks(doc):
+        if p.text == text or p.text.startswith(text):
+            return p
+    raise AssertionError(f"no paragraph {text!r}")
+
+
+def _style_chain(paragraph: Paragraph):
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _defaults(doc_part) -> dict[str, Any]:
+    rpr = doc_part.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    size = rpr.find(qn("w:sz"))
+    return {"size": int(size.get(qn("w:val"))) / 2 if size is not None else 10.0}
+
+
+def effective(paragraph: Paragraph, run_index: int | None = None) -> dict[str, Any]:
+    """Size (pt), bold and italic a run really has: run, then style chain, then defaults."""
+    runs = [r for r in paragraph.runs if r.text]
+    run = runs[run_index] if run_index is not None else runs[0]
+    out: dict[str, Any] = {
+        "size": run.font.size.pt if run.font.size else None,
+        "bold": run.font.bold,
+        "italic": run.font.italic,
+    }
+    for style in _style_chain(paragraph):
+        if out["size"] is None and style.font.size is not None:
+            out["size"] = style.font.size.pt
+        if out["bold"] is None and style.font.bold is not None:
+            out["bold"] = style.font.bold
+        if out["italic"] is None and style.font.italic is not None:
+            out["italic"] = style.font.italic
+    if out["size"] is None:
+        out["size"] = _defaults(paragraph.part)["size"]
+    out["bold"] = bool(out["bold"])
+    out["italic"] = bool(out["italic"])
+    return out
+
+
+def paragraph_format(paragraph: Paragraph, name: str) -> Any:
+    """A paragraph-format value (alignment, indents, spacing) after style inheritance."""
+    value = getattr(paragraph.paragraph_format, name)
+    if value is not None:
+        return value
+    for style in _style_chain(paragraph):
+        value = getattr(style.paragraph_format, name)
+        if value is not None:
+            return value
+    return None
+
+
+_MARKER = re.compile(r"^([IVXL]+\.|\d+\.|[a-zđ]\)|[-+•])$")
+
+
+def words(text: str) -> list[str]:
+    """Words of a text with numbering and bullet markers dropped."""
+    return [w for w in text.split() if not _MARKER.match(w)]
+
+
+def open_docx(path: Path) -> DocxDocument:
+    """python-docx's view of a rendered file."""
+    return Document(str(path))

@@ -1,0 +1,78 @@
+"""LibreOffice opens what kehoach writes and lays it out as a People's Committee would."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+def to_pdf(soffice: str, docx: Path, out: Path) -> Path:
+    profile = out / "profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pdf = out / (docx.stem + ".pdf")
+    assert pdf.is_file(), "LibreOffice wrote no PDF"
+    return pdf
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(pdf) as doc:
+        return [page.extract_text() or "" for page in doc.pages]
+
+
+def test_reference_plan_converts_to_pdf(soffice, rendered, tmp_path):
+    pdf = to_pdf(soffice, rendered / "ke-hoach-15-KH-UBND.docx", tmp_path)
+    pages = pdf_pages(pdf)
+    assert len(pages) > 5
+    first = pages[0]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
+    assert "KẾ HOẠCH" in first
+    assert not first.strip().startswith("1")
+    for number, text in enumerate(pages[1:], start=2):
+        assert text.strip().splitlines()[0].strip() == str(number)
+    assert "Vũ Mạnh Hùng" in pages[-1]
+
+
+def test_motto_rule_matches_the_motto_on_the_page(soffice, rendered, tmp_path):
+    pdfplumber = pytest.importorskip("pdfplumber")
+    pdf = to_pdf(soffice, rendered / "ke-hoach-15-KH-UBND.docx", tmp_path)
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        words = page.extract_words()
+        motto = [w for w in words if w["text"] in ("Độc", "phúc")]
+        left, right = motto[0]["x0"], motto[-1]["x1"]
+        below = motto[0]["bottom"]
+        edges = [e for e in page.edges if e["orientation"] == "h" and 0 < e["top"] - below < 12]
+        assert edges, "no line under the motto"
+        line = max(edges, key=lambda e: e["x1"] - e["x0"])
+        assert line["x0"] == pytest.approx(left, abs=1.5)
+        assert line["x1"] == pytest.approx(right, abs=1.5)
+
+
+def test_draft_with_appendix_converts(soffice, tmp_path):
+    from helpers import LAO_CAI
+    from kehoach.commands.render import run_render
+
+    run_render(LAO_CAI, tmp_path / "out")
+    pdf = to_pdf(soffice, tmp_path / "out" / "ke-hoach-du-thao-KH-UBND.docx", tmp_path)
+    pages = pdf_pages(pdf)
+    appendix = next(i for i, text in enumerate(pages) if text.strip().startswith("Phụ lục"))
+    # page numbers restart in the appendix: none on its first page, "2" on its second
+    if appendix + 1 < len(pages):
+        assert pages[appendix + 1].strip().splitlines()[0].strip() == "2"

@@ -1,0 +1,474 @@
+"""Build the default Word templates in ``templates/`` (docxtpl: Word files with Jinja tags).
+
+The templates are committed as .docx so a secretary can open one in Word or
+LibreOffice and change the letterhead, a style or a font; this script is how the
+defaults were made, kept so a change to them is reviewable as code. Run it after
+editing it: ``python tools/build_templates.py``.
+
+Formatting lives in named paragraph styles ("KH …"), never on single runs, so a
+change to a style in Word changes every paragraph that uses it. Styles whose name
+starts with "KH Gạch" are rules (đường kẻ): kehoach sets their length when it
+renders (see ``kehoach.layout``).
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+FONT = "Times New Roman"
+OUT = Path(__file__).resolve().parents[1] / "templates"
+CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
+
+#: name: (size pt, bold, italic, alignment, first-line indent cm, space before pt, keep with next)
+STYLES = {
+    "KH Cơ quan chủ quản": (13, False, False, CENTER, 0, 0, False),
+    "KH Cơ quan": (13, True, False, CENTER, 0, 0, False),
+    "KH Quốc hiệu": (13, True, False, CENTER, 0, 0, False),
+    "KH Tiêu ngữ": (14, True, False, CENTER, 0, 0, False),
+    "KH Số": (13, False, False, CENTER, 0, 6, False),
+    "KH Địa danh": (14, False, True, CENTER, 0, 6, False),
+    "KH Trích yếu công văn": (13, False, False, CENTER, 0, 6, False),
+    "KH Tên loại": (14, True, False, CENTER, 0, 24, True),
+    "KH Trích yếu": (14, True, False, CENTER, 0, 0, True),
+    "KH Mục": (14, True, False, JUSTIFY, 1, 6, True),
+    "KH Tiêu đề": (14, False, False, JUSTIFY, 1, 6, True),
+    "KH Kết luận": (14, False, False, JUSTIFY, 1, 6, True),
+    "KH Nơi nhận": (12, True, True, LEFT, 0, 0, False),
+    "KH Danh sách nơi nhận": (11, False, False, LEFT, 0, 0, False),
+    "KH Chức vụ": (14, True, False, CENTER, 0, 0, False),
+    "KH Người ký": (14, True, False, CENTER, 0, 84, False),
+    "KH Số trang": (14, False, False, CENTER, 0, 0, False),
+    "KH Phụ lục": (14, True, False, CENTER, 0, 0, True),
+    "KH Tên phụ lục": (14, True, False, CENTER, 0, 0, True),
+    "KH Kèm theo": (14, False, True, CENTER, 0, 0, True),
+    "KH Bảng": (12, False, False, LEFT, 0, 3, False),
+    "KH Đầu bảng": (12, True, False, CENTER, 0, 3, False),
+    "KH Ngắt phần": (1, False, False, LEFT, 0, 0, False),
+}
+#: Children of w:sectPr, w:pPr and w:tblPr that the schema puts after the ones we add
+#: (Word refuses a file whose elements are out of order).
+SECTPR_AFTER_PGNUMTYPE = (
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+)
+PPR_AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+TBLPR_AFTER_BORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+TBLPR_AFTER_CELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+#: Rules: the paragraph's bottom border is the line; kehoach sets its indents.
+RULES = ("KH Gạch cơ quan", "KH Gạch tiêu ngữ", "KH Gạch trích yếu")
+
+
+def _set_fonts(rpr) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(key), FONT)
+
+
+def _doc_defaults(doc) -> None:
+    """Times New Roman 14 pt, Vietnamese, everywhere unless a style says otherwise."""
+    styles = doc.styles.element
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr)
+    for tag in ("w:sz", "w:szCs"):
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            rpr.append(el)
+        el.set(qn("w:val"), "28")
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "en-US")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _normal(doc) -> None:
+    """Body text (Decree 30): 14 pt, justified, 1 cm first line, 6 pt before, ≤ 1.5 lines."""
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _set_fonts(normal.element.get_or_add_rPr())
+    fmt = normal.paragraph_format
+    fmt.alignment = JUSTIFY
+    fmt.first_line_indent = Mm(10)
+    fmt.space_before = Pt(6)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    fmt.line_spacing = 1.15
+    fmt.widow_control = True
+
+
+def _add_style(doc, name, size, bold, italic, align, indent_cm, before, keep) -> None:
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    fmt = style.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Mm(indent_cm * 10)
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(0)
+    fmt.keep_with_next = keep
+    if name in (
+        "KH Cơ quan chủ quản",
+        "KH Cơ quan",
+        "KH Quốc hiệu",
+        "KH Tiêu ngữ",
+        "KH Chức vụ",
+        "KH Danh sách nơi nhận",
+        "KH Bảng",
+        "KH Đầu bảng",
+        "KH Ngắt phần",
+    ):
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+
+
+def _add_rule_style(doc, name: str) -> None:
+    """A 1 pt high paragraph whose bottom border is the rule."""
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.font.size = Pt(1)
+    fmt = style.paragraph_format
+    fmt.first_line_indent = Mm(0)
+    fmt.space_before = Pt(1)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    ppr = style.element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    ppr.insert_element_before(border, *PPR_AFTER_PBDR)
+
+
+def _no_theme_fonts(doc) -> None:
+    """Built-in styles (Heading 1, Title…) name theme fonts; make them Times New Roman too."""
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        for attr in list(fonts.attrib):
+            del fonts.attrib[attr]
+        for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(key), FONT)
+
+
+def _styles(doc) -> None:
+    _no_theme_fonts(doc)
+    _doc_defaults(doc)
+    _normal(doc)
+    for name, spec in STYLES.items():
+        _add_style(doc, name, *spec)
+    for name in RULES:
+        _add_rule_style(doc, name)
+
+
+def _page(section, landscape: bool = False) -> None:
+    """A4, Decree-30 default margins, page number from page 2 on, restarting at 1."""
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    section.different_first_page_header_footer = True
+    number_type = OxmlElement("w:pgNumType")
+    number_type.set(qn("w:start"), "1")
+    section._sectPr.insert_element_before(number_type, *SECTPR_AFTER_PGNUMTYPE)
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice update on display."""
+
+    def run_with(child):
+        run = paragraph.add_run()
+        run._r.append(child)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _page_number_header(section) -> None:
+    paragraph = section.header.paragraphs[0]
+    paragraph.style = "KH Số trang"
+    _field(paragraph, "PAGE", "2")
+    section.first_page_header.is_linked_to_previous = False
+    section.first_page_header.paragraphs[0].style = "KH Số trang"
+
+
+def _table(doc, widths_mm: list[float], rows: int = 1, borders: bool = False, top_pt: int = 0):
+    table = doc.add_table(rows=rows, cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    total = tbl_pr.find(qn("w:tblW"))
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(sum(round(w * 56.6929) for w in widths_mm)))
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", top_pt * 20), ("left", 57), ("right", 57)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(width))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.insert_element_before(margins, *TBLPR_AFTER_CELLMAR)
+    if borders:
+        edges = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = OxmlElement(f"w:{edge}")
+            for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+                el.set(qn(key), value)
+            edges.append(el)
+        tbl_pr.insert_element_before(edges, *TBLPR_AFTER_BORDERS)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+    for col, width in zip(table.columns, widths_mm, strict=True):
+        col.width = Mm(width)
+    return table
+
+
+def _cell_lines(cell, lines: list[tuple[str, str]]) -> None:
+    """Fill a cell with (text, style) paragraphs, reusing its first empty paragraph."""
+    first = cell.paragraphs[0]
+    for i, (text, style) in enumerate(lines):
+        paragraph = first if i == 0 else cell.add_paragraph()
+        paragraph.text = text
+        paragraph.style = style
+
+
+def _header_block(doc, number_lines: list[tuple[str, str]]) -> None:
+    """The two-column header (Decree 30 Phụ lục I §2): issuer | national title."""
+    table = _table(doc, [64, 101], rows=2)
+    _cell_lines(
+        table.cell(0, 0),
+        [
+            ("{%p for line in header.parent %}", "KH Cơ quan chủ quản"),
+            ("{{ line }}", "KH Cơ quan chủ quản"),
+            ("{%p endfor %}", "KH Cơ quan chủ quản"),
+            ("{%p for line in header.issuer %}", "KH Cơ quan"),
+            ("{{ line }}", "KH Cơ quan"),
+            ("{%p endfor %}", "KH Cơ quan"),
+            ("", "KH Gạch cơ quan"),
+        ],
+    )
+    _cell_lines(
+        table.cell(0, 1),
+        [
+            ("{{ header.national_title }}", "KH Quốc hiệu"),
+            ("{{ header.motto }}", "KH Tiêu ngữ"),
+            ("", "KH Gạch tiêu ngữ"),
+        ],
+    )
+    _cell_lines(table.cell(1, 0), number_lines)
+    _cell_lines(table.cell(1, 1), [("{{ header.place_date }}", "KH Địa danh")])
+
+
+def _signature_block(doc) -> None:
+    """Nơi nhận (left) beside the signer (right), Decree 30 Phụ lục I §8."""
+    table = _table(doc, [80, 85], top_pt=12)
+    row = table.rows[0]
+    cant_split = OxmlElement("w:cantSplit")
+    row._tr.get_or_add_trPr().append(cant_split)
+    _cell_lines(
+        row.cells[0],
+        [
+            ("Nơi nhận:", "KH Nơi nhận"),
+            ("{%p for line in signature.recipients %}", "KH Danh sách nơi nhận"),
+            ("{{ line }}", "KH Danh sách nơi nhận"),
+            ("{%p endfor %}", "KH Danh sách nơi nhận"),
+        ],
+    )
+    _cell_lines(
+        row.cells[1],
+        [
+            ("{%p for line in signature.signer_lines %}", "KH Chức vụ"),
+            ("{{ line }}", "KH Chức vụ"),
+            ("{%p endfor %}", "KH Chức vụ"),
+            ("{{ signature.signer_name }}", "KH Người ký"),
+        ],
+    )
+
+
+def _body_loop(doc, items: str) -> None:
+    """One paragraph style per kind of body paragraph (see ``kehoach.views``)."""
+    for text, style in [
+        (f"{{%p for b in {items} %}}", "Normal"),
+        ('{%p if b.kind == "muc" %}', "KH Mục"),
+        ("{{r b.runs }}", "KH Mục"),
+        ('{%p elif b.kind == "tieu-de" %}', "KH Tiêu đề"),
+        ("{{r b.runs }}", "KH Tiêu đề"),
+        ('{%p elif b.kind == "ket" %}', "KH Kết luận"),
+        ("{{r b.runs }}", "KH Kết luận"),
+        ("{%p else %}", "Normal"),
+        ("{{r b.runs }}", "Normal"),
+        ("{%p endif %}", "Normal"),
+        ("{%p endfor %}", "Normal"),
+    ]:
+        doc.add_paragraph(text, style)
+
+
+def _appendix_loop(doc) -> None:
+    """Each Phụ lục in a section of its own, so its page numbers restart at 1."""
+    doc.add_paragraph("{%p for a in appendices %}", "KH Ngắt phần")
+    doc.add_section()
+    doc.paragraphs[-1].style = "KH Ngắt phần"
+    # python-docx leaves the new last section without header references (it would
+    # inherit them); without appendices that section is the only one, so it needs them.
+    inner = doc.paragraphs[-1]._p.pPr.sectPr
+    final = doc.element.body.sectPr
+    for ref in reversed(inner.findall(qn("w:headerReference"))):
+        final.insert(0, deepcopy(ref))
+    for text, style in [
+        ("{{ a.label }}", "KH Phụ lục"),
+        ("{{ a.title }}", "KH Tên phụ lục"),
+        ("{{ a.attached_to }}", "KH Kèm theo"),
+        ("", "KH Ngắt phần"),
+    ]:
+        doc.add_paragraph(text, style)
+    widths = [9, 55, 28, 33, 25, 15]
+    table = _table(doc, widths, rows=4, borders=True)
+    heads = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Ghi chú"]
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_lines(cell, [(text, "KH Đầu bảng")])
+    header_pr = table.rows[0]._tr.get_or_add_trPr()
+    header_pr.append(OxmlElement("w:tblHeader"))
+    _cell_lines(table.rows[1].cells[0], [("{%tr for r in a.rows %}", "KH Bảng")])
+    cells = [
+        "{{ r.number }}",
+        "{{r r.task }}",
+        "{{ r.lead }}",
+        "{{ r.partners }}",
+        "{{ r.time }}",
+        "{{ r.note }}",
+    ]
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        _cell_lines(cell, [(text, "KH Bảng")])
+    table.rows[2].cells[0].paragraphs[0].alignment = CENTER
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _cell_lines(table.rows[3].cells[0], [("{%tr endfor %}", "KH Bảng")])
+    doc.add_paragraph("{%p endfor %}", "KH Ngắt phần")
+
+
+def _new_document():
+    doc = Document()
+    _styles(doc)
+    section = doc.sections[0]
+    _page(section)
+    _page_number_header(section)
+    body = doc.element.body
+    for child in list(body):
+        if child.tag == qn("w:p"):
+            body.remove(child)
+    return doc
+
+
+def _properties(doc, title: str) -> None:
+    props = doc.core_properties
+    props.title = title
+    props.author = "kehoach"
+    props.last_modified_by = "kehoach"
+    props.comments = "Mẫu docxtpl của kehoach (Nghị định 30/2020/NĐ-CP)"
+    props.revision = 1
+
+
+def build_plan_template() -> Path:
+    """ke-hoach.docx: the plan (Kế hoạch, or another named type)."""
+    doc = _new_document()
+    _header_block(doc, [("{{ header.number_line }}", "KH Số")])
+    doc.add_paragraph("{{ type_name }}", "KH Tên loại")
+    doc.add_paragraph("{{ subject }}", "KH Trích yếu")
+    doc.add_paragraph("", "KH Gạch trích yếu")
+    _body_loop(doc, "body")
+    _signature_block(doc)
+    _appendix_loop(doc)
+    _properties(doc, "Kế hoạch")
+    target = OUT / "ke-hoach.docx"
+    doc.save(target)
+    return target
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for build in (build_plan_template,):
+        print(f"wrote {build()}")
+
+
+if __name__ == "__main__":
+    main()
