@@ -44,3 +44,11 @@ def soffice() -> str:
             pytest.fail("LibreOffice (soffice) is required here but not installed")
         pytest.skip("LibreOffice not installed")
     return found
+
+
+@pytest.fixture(scope="session")
+def plan_model():
+    """The repo's plan, validated."""
+    from kehoach.validate import load_plan
+
+    return load_plan(PLAN).plan

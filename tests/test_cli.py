@@ -25,7 +25,7 @@ def test_render_writes_the_plan(tmp_path):
     result = runner.invoke(app, ["render", str(PLAN), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "ke-hoach-15-KH-UBND.docx").is_file()
-    assert "Đã ghi 1 tệp" in result.output
+    assert "Đã ghi 17 tệp" in result.output
 
 
 def test_defaults_are_plan_yaml_and_out(tmp_path, monkeypatch):

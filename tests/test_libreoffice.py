@@ -76,3 +76,40 @@ def test_draft_with_appendix_converts(soffice, tmp_path):
     # page numbers restart in the appendix: none on its first page, "2" on its second
     if appendix + 1 < len(pages):
         assert pages[appendix + 1].strip().splitlines()[0].strip() == "2"
+
+
+def test_every_letter_and_checklist_converts(soffice, rendered, tmp_path):
+    documents = sorted((rendered / "giao-viec").glob("*.docx")) + sorted(
+        (rendered / "checklist").glob("*.docx")
+    )
+    assert len(documents) == 16
+    out = tmp_path / "pdf"
+    out.mkdir()
+    for kind in ("giao-viec", "checklist"):
+        (out / kind).mkdir()
+        batch = sorted((rendered / kind).glob("*.docx"))
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out / kind),
+                *map(str, batch),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    for docx in documents:
+        pdf = out / docx.parent.name / (docx.stem + ".pdf")
+        pages = pdf_pages(pdf)
+        assert pages, pdf
+        if docx.parent.name == "checklist":
+            assert f"Trang 1/{len(pages)}" in pages[0]
+            assert "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ" in pages[0]
+        else:
+            assert "Kính gửi:" in pages[0]
+            assert "Vũ Mạnh Hùng" in pages[-1]

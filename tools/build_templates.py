@@ -39,6 +39,10 @@ STYLES = {
     "KH Địa danh": (14, False, True, CENTER, 0, 6, False),
     "KH Trích yếu công văn": (13, False, False, CENTER, 0, 6, False),
     "KH Tên loại": (14, True, False, CENTER, 0, 24, True),
+    "KH Kính gửi": (14, False, False, CENTER, 0, 18, True),
+    "KH Chân trang": (12, False, False, CENTER, 0, 0, False),
+    "KH Ký xác nhận": (13, True, False, CENTER, 0, 0, False),
+    "KH Ghi chú ký": (13, False, True, CENTER, 0, 0, False),
     "KH Trích yếu": (14, True, False, CENTER, 0, 0, True),
     "KH Mục": (14, True, False, JUSTIFY, 1, 6, True),
     "KH Tiêu đề": (14, False, False, JUSTIFY, 1, 6, True),
@@ -226,7 +230,7 @@ def _styles(doc) -> None:
         _add_rule_style(doc, name)
 
 
-def _page(section, landscape: bool = False) -> None:
+def _page(section, landscape: bool = False, numbers: bool = True) -> None:
     """A4, Decree-30 default margins, page number from page 2 on, restarting at 1."""
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -236,7 +240,7 @@ def _page(section, landscape: bool = False) -> None:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
-    section.different_first_page_header_footer = True
+    section.different_first_page_header_footer = numbers
     number_type = OxmlElement("w:pgNumType")
     number_type.set(qn("w:start"), "1")
     section._sectPr.insert_element_before(number_type, *SECTPR_AFTER_PGNUMTYPE)
@@ -426,12 +430,26 @@ def _appendix_loop(doc) -> None:
     doc.add_paragraph("{%p endfor %}", "KH Ngắt phần")
 
 
-def _new_document():
+def _page_of_pages_footer(section) -> None:
+    """ "Trang x/y" at the foot of every page (checklists are printed and stapled)."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.style = "KH Chân trang"
+    paragraph.add_run("Trang ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run("/")
+    _field(paragraph, "NUMPAGES", "1")
+
+
+def _new_document(landscape: bool = False):
     doc = Document()
     _styles(doc)
     section = doc.sections[0]
-    _page(section)
-    _page_number_header(section)
+    if landscape:
+        _page(section, landscape=True, numbers=False)
+        _page_of_pages_footer(section)
+    else:
+        _page(section)
+        _page_number_header(section)
     body = doc.element.body
     for child in list(body):
         if child.tag == qn("w:p"):
@@ -464,9 +482,68 @@ def build_plan_template() -> Path:
     return target
 
 
+def build_letter_template() -> Path:
+    """giao-viec.docx: the công văn that gives one unit its share of the plan."""
+    doc = _new_document()
+    _header_block(
+        doc, [("{{ header.number_line }}", "KH Số"), ("{{ header.subject_line }}", "KH Trích yếu công văn")]
+    )
+    doc.add_paragraph("{{ addressee }}", "KH Kính gửi")
+    _body_loop(doc, "body")
+    _signature_block(doc)
+    _properties(doc, "Công văn giao nhiệm vụ")
+    target = OUT / "giao-viec.docx"
+    doc.save(target)
+    return target
+
+
+def build_checklist_template() -> Path:
+    """checklist.docx: a landscape sheet to tick one unit's tasks off, with "Trang x/y"."""
+    doc = _new_document(landscape=True)
+    doc.add_paragraph("{{ checklist_title }}", "KH Tên loại").paragraph_format.space_before = Pt(0)
+    doc.add_paragraph("{{ checklist_unit }}", "KH Trích yếu")
+    doc.add_paragraph("(Theo {{ plan_reference }})", "KH Kèm theo")
+    doc.add_paragraph("", "KH Ngắt phần")
+    widths = [12, 110, 40, 40, 18, 32]
+    table = _table(doc, widths, rows=4, borders=True)
+    heads = ["STT", "Nhiệm vụ", "Đợt / Thời hạn", "Phối hợp", "Hoàn thành ☐", "Kết quả / Ghi chú"]
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_lines(cell, [(text, "KH Đầu bảng")])
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    _cell_lines(table.rows[1].cells[0], [("{%tr for r in rows %}", "KH Bảng")])
+    cells = [
+        "{{ r.number }}",
+        "{{r r.task }}",
+        "{{ r.when }}",
+        "{{ r.partners }}",
+        "{{ r.done }}",
+        "{{ r.note }}",
+    ]
+    for cell, text in zip(table.rows[2].cells, cells, strict=True):
+        _cell_lines(cell, [(text, "KH Bảng")])
+    for index in (0, 4):
+        table.rows[2].cells[index].paragraphs[0].alignment = CENTER
+    row_pr = table.rows[2]._tr.get_or_add_trPr()
+    row_pr.append(OxmlElement("w:cantSplit"))
+    height = OxmlElement("w:trHeight")  # room to write the result by hand
+    height.set(qn("w:val"), "680")
+    height.set(qn("w:hRule"), "atLeast")
+    row_pr.append(height)
+    _cell_lines(table.rows[3].cells[0], [("{%tr endfor %}", "KH Bảng")])
+    doc.add_paragraph("", "KH Ngắt phần")  # two tables that touch would merge into one
+    sign = _table(doc, [126, 126], top_pt=18)
+    sign.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for cell, title in zip(sign.rows[0].cells, ["NGƯỜI LẬP", "THỦ TRƯỞNG ĐƠN VỊ"], strict=True):
+        _cell_lines(cell, [(title, "KH Ký xác nhận"), ("(Ký, ghi rõ họ tên)", "KH Ghi chú ký")])
+    _properties(doc, "Bảng theo dõi nhiệm vụ")
+    target = OUT / "checklist.docx"
+    doc.save(target)
+    return target
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for build in (build_plan_template,):
+    for build in (build_plan_template, build_letter_template, build_checklist_template):
         print(f"wrote {build()}")
 
 

@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 import traceback
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -68,10 +69,24 @@ def validate_command(plan: PlanArg = Path("plan.yaml"), lang: LangOpt = None) ->
     report.say(out_console, "plan.valid", lang, "green")
 
 
+class Only(StrEnum):
+    """Kinds of documents ``render --only`` can narrow to."""
+
+    plan = "plan"
+    letters = "letters"
+    checklists = "checklists"
+
+
 @app.command("render")
 def render_command(
     plan: PlanArg = Path("plan.yaml"),
     out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
+    only: Annotated[
+        list[Only] | None, typer.Option("--only", help="Chỉ xuất loại này (lặp lại được).")
+    ] = None,
+    unit: Annotated[
+        list[str] | None, typer.Option("--unit", help="Chỉ xuất văn bản của đơn vị này (mã đơn vị).")
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Xuất văn bản DOCX vào out/. Render the DOCX documents into out/."""
@@ -79,9 +94,34 @@ def render_command(
     from kehoach.commands.render import run_render
 
     lang = language(lang)
-    result = _guard(lambda: run_render(plan, out), lang)
+    kinds = [k.value for k in only or []]
+    result = _guard(lambda: run_render(plan, out, kinds, unit or []), lang)
     report.show_problems(err_console, result.warnings, lang)
     report.show_written(out_console, result, lang)
+
+
+@app.command("units")
+def units_command(plan: PlanArg = Path("plan.yaml"), lang: LangOpt = None) -> None:
+    """Liệt kê các đơn vị và số nhiệm vụ. List the units and their task counts."""
+    from kehoach import report
+    from kehoach.commands.units import run_units
+
+    lang = language(lang)
+    report.show_units(out_console, _guard(lambda: run_units(plan), lang), lang)
+
+
+@app.command("checklist")
+def checklist_command(
+    unit_id: Annotated[str, typer.Argument(metavar="ID", help="Mã đơn vị (xem: kehoach units).")],
+    plan: Annotated[Path, typer.Option("--plan", "-p", help="Tệp kế hoạch.")] = Path("plan.yaml"),
+    lang: LangOpt = None,
+) -> None:
+    """In bảng theo dõi nhiệm vụ của một đơn vị. Print one unit's checklist."""
+    from kehoach import report
+    from kehoach.commands.units import run_checklist
+
+    lang = language(lang)
+    report.show_checklist(out_console, _guard(lambda: run_checklist(plan, unit_id), lang), lang)
 
 
 def _guard(action, lang: str):  # type: ignore[no-untyped-def]
@@ -96,6 +136,8 @@ def _guard(action, lang: str):  # type: ignore[no-untyped-def]
         raise typer.Exit(ExitCode.PROBLEMS) from None
     except KehoachError as exc:
         err_console.print(exc.message(lang), style="bold red", markup=False)
+        if exc.hint(lang):
+            err_console.print(exc.hint(lang), markup=False)
         raise typer.Exit(exc.exit_code) from None
 
 

@@ -73,6 +73,10 @@ class KehoachError(Exception):
         """The sentence a user reads."""
         return messages.text(self.code, lang, **self.args_)
 
+    def hint(self, lang: str = "vi") -> str:
+        """How to fix it, where the catalogue says."""
+        return messages.hint(self.code, lang, **self.args_)
+
 
 class ProblemsError(KehoachError):
     """A plan (or template) has problems; all of them are listed."""

@@ -69,8 +69,10 @@ TEXTS: _M = {
     "impossible_date": ("Ngày không có thật: {text}.", "No such date: {text}."),
     "empty_text": ("Đoạn chữ trống.", "Empty text."),
     "bad_id": (
-        "Mã chỉ gồm chữ thường không dấu, số và dấu '-'.",
-        "An id has only lower-case ASCII letters, digits and '-'.",
+        "Mã chỉ gồm chữ thường không dấu, số và dấu '-', tối đa 60 ký tự,"
+        " và không trùng tên thiết bị của Windows (con, nul…).",
+        "An id has only lower-case ASCII letters, digits and '-', at most 60 characters,"
+        " and is not a Windows device name (con, nul…).",
     ),
     "control_character": (
         "Có ký tự điều khiển {char} không in được trong văn bản.",
@@ -128,6 +130,10 @@ TEXTS: _M = {
     ),
     "template.error": ("Mẫu '{name}' có lỗi: {detail}.", "Template '{name}' is broken: {detail}."),
     "render.written": ("Đã ghi {count} tệp vào {out}.", "Wrote {count} file(s) to {out}."),
+    "unit.unknown": (
+        "Kế hoạch không có đơn vị '{id}'. Các đơn vị: {known}.",
+        "The plan has no unit '{id}'. Units: {known}.",
+    ),
     "internal": (
         "Lỗi nội bộ của kehoach (không phải lỗi của bạn). Chi tiết đã ghi vào {log}.",
         "Internal error in kehoach (not your fault). Details written to {log}.",
@@ -140,6 +146,7 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
+    "unit.unknown": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
     "extra_forbidden": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
     "missing": ("Thêm dòng '{field}: …' vào đây.", "Add a line '{field}: …' here."),
     "impossible_date": ("Kiểm tra lại ngày và tháng.", "Check the day and the month."),

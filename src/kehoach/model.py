@@ -49,9 +49,18 @@ def _non_empty(value: str) -> str:
     return value
 
 
+#: Names Windows keeps for devices: a file "con.docx" cannot be created there.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+MAX_ID = 60
+
+
 def _check_slug(value: str) -> str:
-    if not _SLUG.match(value):
-        raise PydanticCustomError("bad_id", "bad id", {"suggestion": vn.slug(value) or "don-vi"})
+    """Ids name output files, so they must be safe file names on every system."""
+    if not _SLUG.match(value) or len(value) > MAX_ID or value in _RESERVED:
+        suggestion = vn.slug(value)[:MAX_ID].strip("-") or "don-vi"
+        if suggestion in _RESERVED:
+            suggestion += "-1"
+        raise PydanticCustomError("bad_id", "bad id", {"suggestion": suggestion})
     return value
 
 
@@ -124,6 +133,9 @@ class Issuer(Strict):
     name: list[Text] = Field(min_length=1, description="Tên cơ quan ban hành, mỗi dòng một phần tử")
     abbr: Text = Field(description="Chữ viết tắt của cơ quan, ví dụ UBND")
     full_name: Text = Field(description="Tên đầy đủ dùng trong câu, ví dụ Ủy ban nhân dân phường An Dương")
+    short_name: Text | None = Field(
+        default=None, description="Tên gọi ngắn trong công văn, ví dụ Ủy ban nhân dân phường"
+    )
     drafting_unit: Text = Field(description="Đơn vị soạn thảo, cho dòng 'Lưu: VT, VHXH.'")
 
     @model_validator(mode="before")

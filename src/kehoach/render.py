@@ -18,12 +18,16 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from kehoach import layout, views, vn, writer
+from kehoach import layout, markup, views, vn, writer
 from kehoach.errors import KehoachError
 from kehoach.markup import Run
-from kehoach.model import Plan
+from kehoach.model import Plan, Unit
 
 PLAN_TEMPLATE = "ke-hoach.docx"
+LETTER_TEMPLATE = "giao-viec.docx"
+CHECKLIST_TEMPLATE = "checklist.docx"
+LETTER_DIR = "giao-viec"
+CHECKLIST_DIR = "checklist"
 
 
 def template_dirs(plan_dir: Path) -> list[Path]:
@@ -69,7 +73,7 @@ def rich_text(runs: tuple[Run, ...]) -> RichText:
     return rich
 
 
-def render_docx(template: Path, context: dict[str, Any], plan: Plan) -> bytes:
+def render_docx(template: Path, context: dict[str, Any], plan: Plan, title: str) -> bytes:
     """Fill ``template`` with ``context`` and return the finished, deterministic DOCX."""
     tpl = DocxTemplate(template)
     try:
@@ -84,7 +88,7 @@ def render_docx(template: Path, context: dict[str, Any], plan: Plan) -> bytes:
     layout.apply_page(doc, plan.page)
     layout.size_rules(doc)
     when = writer.document_time(plan.document.date, plan.document.the_year)
-    writer.set_properties(doc, title=plan.document.subject, author=plan.issuer.full_name, when=when)
+    writer.set_properties(doc, title=title, author=plan.issuer.full_name, when=when)
     return writer.docx_bytes(doc)
 
 
@@ -99,4 +103,27 @@ def plan_file_name(plan: Plan) -> str:
 def render_plan(plan: Plan, plan_dir: Path) -> bytes:
     """The plan document itself."""
     context = to_context(views.plan_view(plan))
-    return render_docx(find_template(PLAN_TEMPLATE, plan_dir), context, plan)
+    title = markup.plain(plan.document.subject)
+    return render_docx(find_template(PLAN_TEMPLATE, plan_dir), context, plan, title)
+
+
+def letter_file_name(unit: Unit) -> str:
+    """``giao-viec/cong-an-phuong.docx``: unit ids are safe file names (see model)."""
+    return f"{LETTER_DIR}/{unit.id}.docx"
+
+
+def checklist_file_name(unit: Unit) -> str:
+    """``checklist/cong-an-phuong.docx``."""
+    return f"{CHECKLIST_DIR}/{unit.id}.docx"
+
+
+def render_letter(plan: Plan, view: views.UnitView, plan_dir: Path) -> bytes:
+    """The công văn giving one unit its tasks (or asking it to take part)."""
+    title = f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {view.unit_name}"
+    return render_docx(find_template(LETTER_TEMPLATE, plan_dir), to_context(view), plan, title)
+
+
+def render_checklist(plan: Plan, view: views.UnitView, plan_dir: Path) -> bytes:
+    """The printable sheet on which a unit ticks its tasks off."""
+    title = f"{view.checklist_title.capitalize()} - {view.unit_name}"
+    return render_docx(find_template(CHECKLIST_TEMPLATE, plan_dir), to_context(view), plan, title)

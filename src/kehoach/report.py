@@ -63,3 +63,34 @@ def show_written(console: Console, result: object, lang: str) -> None:
         table.add_row(escape(str(out_dir / item.name)), f"{item.size / 1024:.1f}")
     console.print(table)
     say(console, "render.written", lang, "green", count=len(files), out=out_dir)
+
+
+def show_units(console: Console, units: list, lang: str) -> None:
+    """The units, their relation to the plan and their task counts."""
+    from rich.table import Table
+
+    vi = lang == "vi"
+    table = Table(header_style="bold")
+    for title in (("Mã", "Id"), ("Đơn vị", "Unit"), ("Quan hệ", "Relation"), ("Nhiệm vụ", "Tasks")):
+        table.add_column(title[0] if vi else title[1], justify="right" if title[0] == "Nhiệm vụ" else "left")
+    for unit in units:
+        table.add_row(escape(unit.id), escape(unit.name), unit.relation, str(unit.tasks))
+    console.print(table)
+
+
+def show_checklist(console: Console, view: object, lang: str) -> None:
+    """One unit's checklist as a table, to read or paste into a chat."""
+    from rich.table import Table
+
+    table = Table(
+        title=f"{view.checklist_title}\n{view.checklist_unit}",  # type: ignore[attr-defined]
+        caption=f"(Theo {view.plan_reference})",  # type: ignore[attr-defined]
+        header_style="bold",
+        show_lines=True,
+    )
+    for name in ("STT", "Nhiệm vụ", "Đợt / Thời hạn", "Phối hợp", "Hoàn thành"):
+        table.add_column(name)
+    for row in view.rows:  # type: ignore[attr-defined]
+        text = "".join(run.text for run in row.task)
+        table.add_row(row.number, escape(text), escape(row.when), escape(row.partners), row.done)
+    console.print(table)

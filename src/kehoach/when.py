@@ -28,6 +28,7 @@ _DATE = re.compile(r"^(?P<prefix>.*?)\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2
 _MONTH = re.compile(r"^(?P<prefix>.*?)\s*tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?P<prefix>.*?)\s*quý\s+(?P<q>IV|III|II|I|[1-4])/(?P<y>\d{4})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?P<prefix>.*?)\s*năm\s+(?P<y>\d{4})$", re.IGNORECASE)
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _NOW = re.compile(r"^(từ\s+)?nay$", re.IGNORECASE)
 
 
@@ -104,6 +105,9 @@ def parse(text: str) -> dict[str, Any]:
         return {"kind": "now", "text": "nay"}
     if _RECURRING.match(text):
         return {"kind": "recurring", "text": text}
+    if m := _ISO.match(text):
+        date = _checked_date(int(m["d"]), int(m["m"]), int(m["y"]), text)
+        return {"kind": "date", "date": date, "text": vn.short_date(date)}
     if m := _DATE.match(text):
         date = _checked_date(int(m["d"]), int(m["m"]), int(m["y"]), text)
         return {"kind": "date", "date": date, "prefix": m["prefix"], "text": text}

@@ -1,61 +1,29 @@
-"""What each document shows, computed once in Python and handed to its template.
-
-A view is plain data: strings already in their Vietnamese form (dates, symbols,
-upper-cased headings) and paragraphs as runs with their emphasis. Numbering is
-done here (I, 1, a), -, +), so it is always consecutive; templates only place
-what they are given.
-"""
+"""The plan document's view: header, title, the numbered body, signature, appendices."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kehoach import markup, vn, when
+from kehoach import markup, vn
 from kehoach.markup import Run
-from kehoach.model import Bullet, Item, KeyTask, Phase, Plan, Section, Unit
-
-#: Paragraph kinds the templates know: a mục heading, a heading that keeps with
-#: the next paragraph (khoản or điểm with a title), running text, and the closing
-#: paragraph, kept on the page of the signature.
-SECTION, HEADING, TEXT, CLOSING = "muc", "tieu-de", "doan", "ket"
-BULLET_MARKS = ("-", "+", "•")
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of the body: its kind (template style) and its runs."""
-
-    kind: str
-    runs: tuple[Run, ...]
-
-    @property
-    def text(self) -> str:
-        """The paragraph's text without emphasis."""
-        return "".join(run.text for run in self.runs)
-
-
-@dataclass(frozen=True)
-class Header:
-    """The two-column header block of Decree 30 (Phụ lục I, §2)."""
-
-    parent: list[str]
-    issuer: list[str]
-    number_line: str
-    place_date: str
-    national_title: str = NATIONAL_TITLE
-    motto: str = MOTTO
-
-
-@dataclass(frozen=True)
-class Signature:
-    """Nơi nhận on the left, the signer on the right."""
-
-    recipients: list[str]
-    signer_lines: list[str]
-    signer_name: str
+from kehoach.model import Item, KeyTask, Phase, Plan, Section, Unit
+from kehoach.views.common import (
+    CLOSING,
+    HEADING,
+    SECTION,
+    TEXT,
+    Header,
+    Paragraph,
+    Signature,
+    bullets,
+    cited_plan,
+    header,
+    paragraph,
+    phase_heading,
+    signature,
+    unit_names,
+)
 
 
 @dataclass(frozen=True)
@@ -104,44 +72,22 @@ def plan_view(plan: Plan) -> PlanView:
     )
 
 
-def header(plan: Plan, number_line: str) -> Header:
-    """Header block shared by the plan and the letters it gives rise to."""
-    doc = plan.document
-    return Header(
-        parent=[vn.upper(line) for line in plan.issuer.parent],
-        issuer=[vn.upper(line) for line in plan.issuer.name],
-        number_line=number_line,
-        place_date=vn.place_date(doc.place, doc.date, doc.year),
-    )
-
-
-def signature(plan: Plan, recipients: list[str]) -> Signature:
-    """Nơi nhận ("- X;" lines ending "- Lưu: VT, VHXH.") and the signer block."""
-    lines = [f"- {r.rstrip(';.')};" for r in recipients]
-    lines.append(f"- Lưu: VT, {plan.issuer.drafting_unit}.")
-    return Signature(lines, plan.signer.lines, plan.signer.name)
-
-
-def _text(kind: str, text: str, *lead: Run) -> Paragraph:
-    return Paragraph(kind, (*lead, *markup.parse(text)))
-
-
 def _body(plan: Plan) -> Iterator[Paragraph]:
     for text in (*plan.basis, *plan.intro):
-        yield _text(TEXT, text)
+        yield paragraph(TEXT, text)
     for number, section in enumerate(plan.sections, 1):
         yield from _section(plan, number, section)
     if plan.closing:
-        yield _text(CLOSING, plan.closing)
+        yield paragraph(CLOSING, plan.closing)
 
 
 def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph]:
     title = vn.upper(markup.plain(section.title))
     yield Paragraph(SECTION, (Run(f"{vn.roman(number)}. {title}", bold=True),))
     for text in section.paragraphs:
-        yield _text(TEXT, text)
+        yield paragraph(TEXT, text)
     yield from _items(section.items, level=1)
-    yield from _bullets(section.bullets, depth=0)
+    yield from bullets(section.bullets, depth=0)
     if section.show == "phases":
         for n, phase in enumerate(plan.phases, 1):
             yield from _phase(plan, n, phase)
@@ -150,9 +96,9 @@ def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph]:
             yield from _unit(n, unit)
     elif section.show == "slogans":
         for n, slogan in enumerate(plan.slogans, 1):
-            yield _text(TEXT, slogan, Run(f"{n}. "))
+            yield paragraph(TEXT, slogan, Run(f"{n}. "))
     for text in section.closing:
-        yield _text(TEXT, text)
+        yield paragraph(TEXT, text)
 
 
 def item_marker(level: int, number: int) -> str:
@@ -175,41 +121,19 @@ def _items(items: list[Item], level: int) -> Iterator[Paragraph]:
                 runs += [Run(" "), *markup.parse(item.text)]
             yield Paragraph(TEXT if item.text else HEADING, tuple(runs))
         else:
-            yield _text(TEXT, item.text or "", Run(f"{marker} "))
+            yield paragraph(TEXT, item.text or "", Run(f"{marker} "))
         for text in item.paragraphs:
-            yield _text(TEXT, text)
+            yield paragraph(TEXT, text)
         yield from _items(item.items, level + 1)
-        yield from _bullets(item.bullets, depth=0)
-
-
-def _bullets(bullets: list[Bullet], depth: int) -> Iterator[Paragraph]:
-    mark = BULLET_MARKS[min(depth, len(BULLET_MARKS) - 1)]
-    for bullet in bullets:
-        yield _text(TEXT, bullet.text, Run(f"{mark} "))
-        yield from _bullets(bullet.bullets, depth + 1)
-
-
-def phase_span(phase: Phase) -> str:
-    """Composed from the fields: "Từ nay đến 31/8/2025", "Từ sau Đại hội … đến Đại hội …"."""
-    start = phase.start
-    text = f"Từ sau {start.event}" if start.kind == "event" else f"Từ {when.phrase(start)}"
-    if phase.end is not None:
-        text += f" {phase.connector} {when.phrase(phase.end)}"
-    return text
-
-
-def phase_heading(phase: Phase) -> str:
-    """Heading of a phase: "Đợt 1: Từ nay đến 31/8/2025, là thời điểm …"."""
-    heading = f"{phase.name}: {phase_span(phase)}"
-    return f"{heading}, {phase.description}" if phase.description else heading
+        yield from bullets(item.bullets, depth=0)
 
 
 def _phase(plan: Plan, number: int, phase: Phase) -> Iterator[Paragraph]:
     yield Paragraph(HEADING, (Run(f"{number}. {phase_heading(phase)}", bold=True),))
     for text in phase.paragraphs:
-        yield _text(TEXT, text)
+        yield paragraph(TEXT, text)
     yield from _items(phase.items, level=2)
-    yield from _bullets(phase.bullets, depth=0)
+    yield from bullets(phase.bullets, depth=0)
 
 
 def unit_heading(unit: Unit) -> str:
@@ -220,17 +144,8 @@ def unit_heading(unit: Unit) -> str:
 def _unit(number: int, unit: Unit) -> Iterator[Paragraph]:
     yield Paragraph(HEADING, (Run(f"{number}. {unit_heading(unit)}", bold=True),))
     for task in unit.tasks:
-        yield _text(TEXT, task.text, Run("- "))
-        yield from _bullets(task.bullets, depth=1)
-
-
-def unit_names(plan: Plan, refs: list[str]) -> str:
-    """Lead or partner units as words: ids become names, free text stays."""
-    names = []
-    for ref in refs:
-        unit = plan.unit(ref)
-        names.append(unit.name if unit else ref)
-    return "; ".join(names)
+        yield paragraph(TEXT, task.text, Run("- "))
+        yield from bullets(task.bullets, depth=1)
 
 
 def _row(plan: Plan, number: int, task: KeyTask) -> TableRow:
@@ -246,9 +161,7 @@ def _row(plan: Plan, number: int, task: KeyTask) -> TableRow:
 
 def attached_to(plan: Plan) -> str:
     """The line under an appendix title: "(Kèm theo Kế hoạch số 15/KH-UBND ngày …)"."""
-    doc = plan.document
-    date = vn.cited_date(doc.date, doc.year)
-    return f"(Kèm theo {doc.type_name} số {plan.symbol} {date} của {plan.issuer.full_name})"
+    return f"(Kèm theo {cited_plan(plan)})"
 
 
 def _appendices(plan: Plan) -> list[Appendix]:

@@ -1,0 +1,122 @@
+"""Parts every document view shares: the header block, the signature, cited plan, phases.
+
+A view is plain data: strings already in their Vietnamese form (dates, symbols,
+upper-cased headings) and paragraphs as runs with their emphasis. Numbering is
+done in the views (I, 1, a), -, +), so it is always consecutive; templates only
+place what they are given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kehoach import markup, vn, when
+from kehoach.markup import Run
+from kehoach.model import Bullet, Phase, Plan
+
+#: Paragraph kinds the templates know: a mục heading, a heading that keeps with
+#: the next paragraph (khoản or điểm with a title), running text, and the closing
+#: paragraph, kept on the page of the signature.
+SECTION, HEADING, TEXT, CLOSING = "muc", "tieu-de", "doan", "ket"
+BULLET_MARKS = ("-", "+", "•")
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a body: its kind (template style) and its runs."""
+
+    kind: str
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text without emphasis."""
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The two-column header block of Decree 30 (Phụ lục I, §2)."""
+
+    parent: list[str]
+    issuer: list[str]
+    number_line: str
+    place_date: str
+    subject_line: str = ""
+    national_title: str = NATIONAL_TITLE
+    motto: str = MOTTO
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Nơi nhận on the left, the signer on the right."""
+
+    recipients: list[str]
+    signer_lines: list[str]
+    signer_name: str
+
+
+def header(plan: Plan, number_line: str, place_date: str | None = None, subject_line: str = "") -> Header:
+    """Header block of the plan and of the letters it gives rise to."""
+    doc = plan.document
+    return Header(
+        parent=[vn.upper(line) for line in plan.issuer.parent],
+        issuer=[vn.upper(line) for line in plan.issuer.name],
+        number_line=number_line,
+        place_date=place_date or vn.place_date(doc.place, doc.date, doc.year),
+        subject_line=subject_line,
+    )
+
+
+def signature(plan: Plan, recipients: list[str]) -> Signature:
+    """Nơi nhận ("- X;" lines ending "- Lưu: VT, VHXH.") and the signer block."""
+    lines = [f"- {r.rstrip(';.')};" for r in recipients]
+    lines.append(f"- Lưu: VT, {plan.issuer.drafting_unit}.")
+    return Signature(lines, plan.signer.lines, plan.signer.name)
+
+
+def paragraph(kind: str, text: str, *lead: Run) -> Paragraph:
+    """A paragraph of plan text (with its *emphasis*), after optional leading runs."""
+    return Paragraph(kind, (*lead, *markup.parse(text)))
+
+
+def bullets(items: list[Bullet], depth: int) -> Iterator[Paragraph]:
+    """ "-" lines, their "+" lines under them, and so on."""
+    mark = BULLET_MARKS[min(depth, len(BULLET_MARKS) - 1)]
+    for item in items:
+        yield paragraph(TEXT, item.text, Run(f"{mark} "))
+        yield from bullets(item.bullets, depth + 1)
+
+
+def cited_plan(plan: Plan) -> str:
+    """The plan as another document cites it: "Kế hoạch số 15/KH-UBND ngày 01/8/2025 của …"."""
+    doc = plan.document
+    date = vn.cited_date(doc.date, doc.year)
+    return f"{doc.type_name} số {plan.symbol} {date} của {plan.issuer.full_name}"
+
+
+def phase_span(phase: Phase) -> str:
+    """Composed from the fields: "Từ nay đến 31/8/2025", "Từ sau Đại hội … đến Đại hội …"."""
+    start = phase.start
+    text = f"Từ sau {start.event}" if start.kind == "event" else f"Từ {when.phrase(start)}"
+    if phase.end is not None:
+        text += f" {phase.connector} {when.phrase(phase.end)}"
+    return text
+
+
+def phase_heading(phase: Phase) -> str:
+    """Heading of a phase: "Đợt 1: Từ nay đến 31/8/2025, là thời điểm …"."""
+    heading = f"{phase.name}: {phase_span(phase)}"
+    return f"{heading}, {phase.description}" if phase.description else heading
+
+
+def unit_names(plan: Plan, refs: list[str]) -> str:
+    """Lead or partner units as words: ids become names, free text stays."""
+    names = []
+    for ref in refs:
+        unit = plan.unit(ref)
+        names.append(unit.name if unit else ref)
+    return "; ".join(names)

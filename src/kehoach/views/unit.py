@@ -1,0 +1,228 @@
+"""One unit's share of the plan, built once and shown by its letter and its checklist.
+
+A unit's tasks are its own tasks under "Tổ chức thực hiện" and the appendix's key
+tasks it leads. Each task carries when it is due: its own deadline, or the end of
+the phase it belongs to. The letter (công văn giao việc) and the checklist are two
+templates over this same view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kehoach import markup, vn, when
+from kehoach.markup import Run
+from kehoach.model import Bullet, KeyTask, Phase, Plan, Task, Unit
+from kehoach.views.common import (
+    CLOSING,
+    TEXT,
+    Header,
+    Paragraph,
+    Signature,
+    bullets,
+    cited_plan,
+    header,
+    paragraph,
+    phase_span,
+    signature,
+    unit_names,
+)
+
+CHECKBOX = "☐"
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    """A task as the unit receives it: text, sub-items, when, with whom."""
+
+    number: int
+    runs: tuple[Run, ...]
+    items: list[Bullet]
+    phase: str
+    when: str
+    due: dt.date | None
+    partners: str
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One line to tick: a task ("1") or one of its sub-items ("1.2")."""
+
+    number: str
+    task: tuple[Run, ...]
+    when: str
+    partners: str
+    done: str = CHECKBOX
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """Everything the letter and the checklist of one unit show."""
+
+    unit_id: str
+    unit_name: str
+    requested: bool
+    header: Header
+    addressee: str
+    plan_reference: str
+    tasks: list[UnitTask]
+    phases: list[str]
+    body: list[Paragraph]
+    rows: list[ChecklistRow]
+    signature: Signature
+    checklist_title: str
+    checklist_unit: str
+
+
+def unit_view(plan: Plan, unit: Unit) -> UnitView:
+    """The view of ``unit``'s letter and checklist."""
+    tasks = list(_tasks(plan, unit))
+    phases = [f"{p.name}: {phase_span(p)}" for p in _phases(plan, unit)]
+    reference = f"{cited_plan(plan)} về {_lower_first(markup.plain(plan.document.subject))}"
+    return UnitView(
+        unit_id=unit.id,
+        unit_name=unit.name,
+        requested=unit.relation == "đề nghị",
+        header=_letter_header(plan),
+        addressee=f"Kính gửi: {unit.name}.",
+        plan_reference=reference,
+        tasks=tasks,
+        phases=phases,
+        body=list(_letter_body(plan, unit, reference, tasks, phases)),
+        rows=list(_rows(tasks)),
+        signature=signature(plan, ["Như trên"]),
+        checklist_title="BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ",
+        checklist_unit=vn.upper(unit.name),
+    )
+
+
+def _letter_header(plan: Plan) -> Header:
+    """A công văn: "Số:      /UBND-VHXH" (no type), "V/v triển khai Kế hoạch số 15/KH-UBND"."""
+    doc = plan.document
+    number = "Số: " + vn.symbol(None, plan.issuer.abbr, plan.issuer.drafting_unit)
+    subject = f"V/v triển khai {doc.type_name} số {plan.symbol}"
+    place_date = f"{doc.place}, {vn.draft_date(doc.the_year)}"
+    return header(plan, number, place_date, subject)
+
+
+def _lower_first(text: str) -> str:
+    """ "Tổ chức …" → "tổ chức …" after "về"; an acronym ("UBND …") stays."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
+    number = 0
+    for task in unit.tasks:
+        number += 1
+        yield _unit_task(plan, number, task)
+    for key_task in plan.key_tasks:
+        if unit.id in key_task.lead:
+            number += 1
+            yield _key_task(plan, number, key_task, unit)
+
+
+def _unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
+    phase = plan.phase(task.phase) if task.phase else None
+    due = task.deadline.last if task.deadline else (phase.end.last if phase and phase.end else None)
+    return UnitTask(
+        number=number,
+        runs=tuple(markup.parse(task.text)),
+        items=task.bullets,
+        phase=phase.name if phase else "",
+        when=_when(task.deadline, phase),
+        due=due,
+        partners=unit_names(plan, task.with_),
+    )
+
+
+def _key_task(plan: Plan, number: int, task: KeyTask, unit: Unit) -> UnitTask:
+    others = [ref for ref in task.lead if ref != unit.id]
+    return UnitTask(
+        number=number,
+        runs=tuple(markup.parse(task.text)),
+        items=[],
+        phase="",
+        when=_when(task.deadline, None),
+        due=task.deadline.last if task.deadline else None,
+        partners=unit_names(plan, [*others, *task.with_]),
+    )
+
+
+def _when(deadline: when.When | None, phase: Phase | None) -> str:
+    """ "Đợt 1 (đến 31/8/2025)", "Xong trong Quý II/2026", or both."""
+    parts = []
+    if phase is not None:
+        end = f" (đến {when.phrase(phase.end)})" if phase.end and deadline is None else ""
+        parts.append(f"{phase.name}{end}")
+    if deadline is not None:
+        parts.append(deadline.text)
+    return "; ".join(parts)
+
+
+def _phases(plan: Plan, unit: Unit) -> list[Phase]:
+    """Phases the unit's tasks name; all of them when none is named (the whole plan runs in them)."""
+    named = {t.phase for t in unit.tasks if t.phase}
+    if not named:
+        return list(plan.phases)
+    return [p for p in plan.phases if p.key in named]
+
+
+def _letter_body(
+    plan: Plan, unit: Unit, reference: str, tasks: list[UnitTask], phases: list[str]
+) -> Iterator[Paragraph]:
+    issuer = plan.issuer.short_name or plan.issuer.full_name
+    if unit.relation == "đề nghị":
+        lead = f"{issuer} đề nghị {unit.name} phối hợp thực hiện các nội dung sau:"
+    else:
+        lead = f"{issuer} giao {unit.name} thực hiện các nhiệm vụ sau:"
+    yield Paragraph(TEXT, (Run(f"Thực hiện {reference}, {lead}"),))
+    for task in tasks:
+        yield Paragraph(TEXT, (Run(f"{task.number}. "), *task.runs))
+        yield from bullets(task.items, depth=0)
+        detail = _task_detail(task)
+        if detail:
+            yield Paragraph(TEXT, (Run(detail, italic=True),))
+    if phases:
+        yield Paragraph(TEXT, (Run(f"Các đợt thực hiện theo {plan.document.type_name}:"),))
+        for i, line in enumerate(phases):
+            end = "." if i == len(phases) - 1 else ";"
+            yield Paragraph(TEXT, (Run(f"- {line}{end}"),))
+    report = "sau mỗi đợt thực hiện" if phases else "định kỳ hoặc khi có yêu cầu"
+    if unit.relation == "đề nghị":
+        closing = (
+            f"{issuer} đề nghị {unit.name} quan tâm phối hợp thực hiện và thông tin kết quả "
+            f"về {issuer} {report}./."
+        )
+    else:
+        closing = (
+            f"Yêu cầu {unit.name} triển khai thực hiện nghiêm túc các nhiệm vụ trên, báo cáo "
+            f"kết quả về {issuer} {report}./."
+        )
+    yield paragraph(CLOSING, closing)
+
+
+def _task_detail(task: UnitTask) -> str:
+    parts = []
+    if task.when:
+        parts.append(f"Thời gian: {task.when}")
+    if task.partners:
+        parts.append(f"Phối hợp: {task.partners}")
+    return "(" + "; ".join(parts) + ")" if parts else ""
+
+
+def _rows(tasks: list[UnitTask]) -> Iterator[ChecklistRow]:
+    for task in tasks:
+        yield ChecklistRow(str(task.number), task.runs, task.when, task.partners)
+        for i, item in enumerate(_flatten(task.items), 1):
+            yield ChecklistRow(f"{task.number}.{i}", tuple(markup.parse(item)), task.when, "")
+
+
+def _flatten(items: list[Bullet]) -> Iterator[str]:
+    for item in items:
+        yield item.text
+        yield from _flatten(item.bullets)
