@@ -6,6 +6,7 @@ Each rule yields :class:`Check` findings with the key path of the offending valu
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def _task_references(plan: Plan) -> Iterator[Check]:
         for t, task in enumerate(unit.tasks):
             path = ("units", u, "tasks", t)
             if task.phase is not None and task.phase not in phase_ids:
-                known = ", ".join(phase_ids) or "—"
+                known = known_ids(task.phase, phase_ids)
                 yield Check((*path, "phase"), "unknown_phase", {"id": task.phase, "known": known})
             yield from _unit_refs((*path, "with"), task.with_, unit_ids)
     for k, key_task in enumerate(plan.key_tasks):
@@ -82,8 +83,15 @@ def _task_references(plan: Plan) -> Iterator[Check]:
 def _unit_refs(path: KeyPath, refs: list[str], unit_ids: list[str]) -> Iterator[Check]:
     for i, ref in enumerate(refs):
         if _LOOKS_LIKE_ID.match(ref) and ref not in unit_ids:
-            known = ", ".join(unit_ids) or "—"
-            yield Check((*path, i), "unknown_unit", {"id": ref, "known": known})
+            yield Check((*path, i), "unknown_unit", {"id": ref, "known": known_ids(ref, unit_ids)})
+
+
+def known_ids(wrong: str, ids: list[str], shown: int = 8) -> str:
+    """The ids closest to a wrong one first, a few of them, for the hint."""
+    close = difflib.get_close_matches(wrong, ids, n=3, cutoff=0.5)
+    rest = [i for i in ids if i not in close]
+    listed = [*close, *rest][:shown]
+    return ", ".join(listed) + (", …" if len(ids) > shown else "") if listed else "—"
 
 
 def _section_lists(plan: Plan) -> Iterator[Check]:

@@ -87,6 +87,10 @@ def render_command(
     unit: Annotated[
         list[str] | None, typer.Option("--unit", help="Chỉ xuất văn bản của đơn vị này (mã đơn vị).")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp đã sửa tay (giữ bản .bak).")] = False,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Xóa tệp của đơn vị không còn trong kế hoạch.")
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Xuất văn bản DOCX vào out/. Render the DOCX documents into out/."""
@@ -95,7 +99,7 @@ def render_command(
 
     lang = language(lang)
     kinds = [k.value for k in only or []]
-    result = _guard(lambda: run_render(plan, out, kinds, unit or []), lang)
+    result = _guard(lambda: run_render(plan, out, kinds, unit or [], force=force, prune=prune), lang)
     report.show_problems(err_console, result.warnings, lang)
     report.show_written(out_console, result, lang)
 
@@ -122,6 +126,39 @@ def checklist_command(
 
     lang = language(lang)
     report.show_checklist(out_console, _guard(lambda: run_checklist(plan, unit_id), lang), lang)
+
+
+templates_app = typer.Typer(help="Mẫu văn bản (Word). Document templates.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("check")
+def templates_check_command(plan: PlanArg = Path("plan.yaml"), lang: LangOpt = None) -> None:
+    """Kiểm tra các thẻ trong mẫu. List template variables the documents do not provide."""
+    from kehoach import report
+    from kehoach.templates import check_all
+
+    lang = language(lang)
+    found = _guard(lambda: check_all(plan.parent), lang)
+    report.show_template_findings(out_console, found, lang)
+    if any(found.values()):
+        raise typer.Exit(ExitCode.PROBLEMS)
+
+
+@templates_app.command("export")
+def templates_export_command(
+    folder: Annotated[Path, typer.Argument(help="Thư mục đích.")] = Path("templates"),
+    lang: LangOpt = None,
+) -> None:
+    """Chép các mẫu mặc định ra để sửa. Copy the default templates here to edit them."""
+    from kehoach import report
+    from kehoach.commands.templates import run_export
+
+    lang = language(lang)
+    for name, target, copied in _guard(lambda: run_export(folder), lang):
+        report.say(
+            out_console, "templates.exported" if copied else "templates.kept", lang, name=name, target=target
+        )
 
 
 def _guard(action, lang: str):  # type: ignore[no-untyped-def]

@@ -128,12 +128,40 @@ TEXTS: _M = {
         "Không mở được mẫu '{name}': đây không phải tệp Word .docx ({detail}).",
         "Cannot open template '{name}': not a Word .docx file ({detail}).",
     ),
+    "template.undefined": (
+        "Mẫu '{name}' dùng biến không có: {tags}.",
+        "Template '{name}' uses variables that do not exist: {tags}.",
+    ),
+    "templates.ok": ("Mẫu {name}: không có lỗi.", "Template {name}: no problem."),
+    "templates.exported": ("Đã chép mẫu {name} vào {target}.", "Copied template {name} to {target}."),
+    "templates.kept": ("Đã có {target}; giữ nguyên.", "{target} already exists; left as it is."),
     "template.error": ("Mẫu '{name}' có lỗi: {detail}.", "Template '{name}' is broken: {detail}."),
     "render.written": ("Đã ghi {count} tệp vào {out}.", "Wrote {count} file(s) to {out}."),
     "unit.unknown": (
         "Kế hoạch không có đơn vị '{id}'. Các đơn vị: {known}.",
         "The plan has no unit '{id}'. Units: {known}.",
     ),
+    "out.hand_edited": (
+        "Không ghi đè {count} tệp đã bị sửa tay (hoặc không do kehoach tạo): {files}.",
+        "Not overwriting {count} file(s) changed by hand (or not written by kehoach): {files}.",
+    ),
+    "write.outside": (
+        "Tên tệp '{name}' nằm ngoài thư mục đầu ra.",
+        "File name '{name}' lies outside the output folder.",
+    ),
+    "render.unchanged": (
+        "{count} tệp không đổi, giữ nguyên.",
+        "{count} file(s) unchanged, left as they were.",
+    ),
+    "render.backup": (
+        "Đã lưu bản sửa tay {name} thành {backup}.",
+        "Kept the hand-edited {name} as {backup}.",
+    ),
+    "render.stale": (
+        "Tệp của đơn vị không còn trong kế hoạch: {name} (xóa bằng --prune).",
+        "File of a unit no longer in the plan: {name} (remove it with --prune).",
+    ),
+    "render.pruned": ("Đã xóa tệp cũ {name}.", "Removed the old file {name}."),
     "internal": (
         "Lỗi nội bộ của kehoach (không phải lỗi của bạn). Chi tiết đã ghi vào {log}.",
         "Internal error in kehoach (not your fault). Details written to {log}.",
@@ -146,6 +174,15 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
+    "template.undefined": (
+        "Sửa thẻ trong mẫu (mở bằng Word) hoặc xóa mẫu để dùng mẫu mặc định; xem: kehoach templates check.",
+        "Fix the tag in the template (open it in Word) or delete the template to use the default;"
+        " see: kehoach templates check.",
+    ),
+    "out.hand_edited": (
+        "Chạy lại với --force để ghi đè (bản sửa tay được giữ thành tệp .bak).",
+        "Run again with --force to overwrite (the hand-edited copy is kept as a .bak file).",
+    ),
     "unit.unknown": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
     "extra_forbidden": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
     "missing": ("Thêm dòng '{field}: …' vào đây.", "Add a line '{field}: …' here."),

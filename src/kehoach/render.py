@@ -9,19 +9,21 @@ misspelt variable in a template is an error, not a blank.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import zipfile
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate, RichText
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from kehoach import layout, markup, views, vn, writer
+from kehoach import __version__, layout, markup, views, vn, writer
 from kehoach.errors import KehoachError
 from kehoach.markup import Run
-from kehoach.model import Plan, Unit
+from kehoach.model import Plan
 
 PLAN_TEMPLATE = "ke-hoach.docx"
 LETTER_TEMPLATE = "giao-viec.docx"
@@ -82,8 +84,15 @@ def render_docx(template: Path, context: dict[str, Any], plan: Plan, title: str)
         raise KehoachError("template.unreadable", name=str(template), detail=str(exc)) from None
     try:
         tpl.render(context, jinja_env())
+    except UndefinedError as exc:
+        from kehoach.templates import check
+
+        tags = ", ".join(f.tag for f in check(template)) or str(exc)
+        raise KehoachError("template.undefined", name=str(template), tags=tags) from None
     except TemplateError as exc:
-        raise KehoachError("template.error", name=template.name, detail=str(exc)) from None
+        near = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
+        detail = f"{exc} — {near}" if near else str(exc)
+        raise KehoachError("template.error", name=str(template), detail=detail) from None
     doc = tpl.docx
     layout.apply_page(doc, plan.page)
     layout.size_rules(doc)
@@ -100,30 +109,63 @@ def plan_file_name(plan: Plan) -> str:
     return f"{vn.slug(doc.type_name)}-{number}-{groups}.docx"
 
 
-def render_plan(plan: Plan, plan_dir: Path) -> bytes:
-    """The plan document itself."""
-    context = to_context(views.plan_view(plan))
-    title = markup.plain(plan.document.subject)
-    return render_docx(find_template(PLAN_TEMPLATE, plan_dir), context, plan, title)
+@dataclass(frozen=True)
+class Document:
+    """One document a plan gives rise to: where it goes, which template, what it shows."""
+
+    name: str
+    kind: str
+    unit: str | None
+    template: str
+    view: Any
+    title: str
 
 
-def letter_file_name(unit: Unit) -> str:
-    """``giao-viec/cong-an-phuong.docx``: unit ids are safe file names (see model)."""
-    return f"{LETTER_DIR}/{unit.id}.docx"
+def documents(plan: Plan) -> list[Document]:
+    """Every document of the plan, in plan order: the plan, then each unit's letter and checklist."""
+    out = [
+        Document(
+            plan_file_name(plan),
+            "plan",
+            None,
+            PLAN_TEMPLATE,
+            views.plan_view(plan),
+            markup.plain(plan.document.subject),
+        )
+    ]
+    for unit in plan.units:
+        view = views.unit_view(plan, unit)
+        letter_title = f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {unit.name}"
+        out.append(
+            Document(f"{LETTER_DIR}/{unit.id}.docx", "letter", unit.id, LETTER_TEMPLATE, view, letter_title)
+        )
+        out.append(
+            Document(
+                f"{CHECKLIST_DIR}/{unit.id}.docx",
+                "checklist",
+                unit.id,
+                CHECKLIST_TEMPLATE,
+                view,
+                f"Bảng theo dõi thực hiện nhiệm vụ - {unit.name}",
+            )
+        )
+    return out
 
 
-def checklist_file_name(unit: Unit) -> str:
-    """``checklist/cong-an-phuong.docx``."""
-    return f"{CHECKLIST_DIR}/{unit.id}.docx"
+def inputs_hash(document: Document, plan: Plan, template: Path) -> str:
+    """A fingerprint of everything the document's bytes depend on."""
+    parts = [
+        __version__,
+        hashlib.sha256(template.read_bytes()).hexdigest(),
+        repr(document.view),
+        repr(plan.page),
+        document.title,
+        plan.issuer.full_name,
+        writer.document_time(plan.document.date, plan.document.the_year).isoformat(),
+    ]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
-def render_letter(plan: Plan, view: views.UnitView, plan_dir: Path) -> bytes:
-    """The công văn giving one unit its tasks (or asking it to take part)."""
-    title = f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {view.unit_name}"
-    return render_docx(find_template(LETTER_TEMPLATE, plan_dir), to_context(view), plan, title)
-
-
-def render_checklist(plan: Plan, view: views.UnitView, plan_dir: Path) -> bytes:
-    """The printable sheet on which a unit ticks its tasks off."""
-    title = f"{view.checklist_title.capitalize()} - {view.unit_name}"
-    return render_docx(find_template(CHECKLIST_TEMPLATE, plan_dir), to_context(view), plan, title)
+def render_document(document: Document, plan: Plan, template: Path) -> bytes:
+    """The finished bytes of one document."""
+    return render_docx(template, to_context(document.view), plan, document.title)

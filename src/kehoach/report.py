@@ -51,18 +51,26 @@ def say(console: Console, code: str, lang: str, style: str = "", **args: object)
 
 
 def show_written(console: Console, result: object, lang: str) -> None:
-    """A table of the files a render wrote."""
+    """A table of the files a render wrote, then what it kept, backed up or found stale."""
     from rich.table import Table
 
-    files = result.files  # type: ignore[attr-defined]
     out_dir = result.out_dir  # type: ignore[attr-defined]
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("Tệp" if lang == "vi" else "File")
-    table.add_column("kB", justify="right")
-    for item in files:
-        table.add_row(escape(str(out_dir / item.name)), f"{item.size / 1024:.1f}")
-    console.print(table)
-    say(console, "render.written", lang, "green", count=len(files), out=out_dir)
+    if result.files:  # type: ignore[attr-defined]
+        table = Table(show_header=True, header_style="bold")
+        table.add_column("Tệp" if lang == "vi" else "File")
+        table.add_column("kB", justify="right")
+        for item in result.files:  # type: ignore[attr-defined]
+            table.add_row(escape(str(out_dir / item.name)), f"{item.size / 1024:.1f}")
+        console.print(table)
+    for name, backup in result.backups.items():  # type: ignore[attr-defined]
+        say(console, "render.backup", lang, "yellow", name=name, backup=backup)
+    for name in result.stale:  # type: ignore[attr-defined]
+        say(console, "render.stale", lang, "yellow", name=name)
+    for name in result.pruned:  # type: ignore[attr-defined]
+        say(console, "render.pruned", lang, name=name)
+    if result.unchanged:  # type: ignore[attr-defined]
+        say(console, "render.unchanged", lang, count=len(result.unchanged))  # type: ignore[attr-defined]
+    say(console, "render.written", lang, "green", count=len(result.files), out=out_dir)  # type: ignore[attr-defined]
 
 
 def show_units(console: Console, units: list, lang: str) -> None:
@@ -94,3 +102,14 @@ def show_checklist(console: Console, view: object, lang: str) -> None:
         text = "".join(run.text for run in row.task)
         table.add_row(row.number, escape(text), escape(row.when), escape(row.partners), row.done)
     console.print(table)
+
+
+def show_template_findings(console: Console, found: dict, lang: str) -> None:
+    """Each template and the tags in it that nothing provides."""
+    for path, findings in found.items():
+        if not findings:
+            say(console, "templates.ok", lang, "green", name=path)
+            continue
+        for finding in findings:
+            text = messages.text("template.undefined", lang, name=path, tags=finding.tag)
+            console.print(f"[red]{escape(text)}[/]")
