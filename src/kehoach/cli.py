@@ -99,7 +99,11 @@ def render_command(
 
     lang = language(lang)
     kinds = [k.value for k in only or []]
-    result = _guard(lambda: run_render(plan, out, kinds, unit or [], force=force, prune=prune), lang)
+    with report.progress_bar(err_console, lang) as progress:
+        result = _guard(
+            lambda: run_render(plan, out, kinds, unit or [], force=force, prune=prune, progress=progress),
+            lang,
+        )
     report.show_problems(err_console, result.warnings, lang)
     report.show_written(out_console, result, lang)
 

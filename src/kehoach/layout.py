@@ -9,6 +9,8 @@ whose bottom border is the line; its indents set its length.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
@@ -35,22 +37,47 @@ def apply_page(doc: DocxDocument, page: Page) -> None:
         section.left_margin, section.right_margin = Mm(m.left), Mm(m.right)
 
 
-def size_rules(doc: DocxDocument) -> None:
+@dataclass(frozen=True)
+class StyleFont:
+    """A paragraph style's name and the font it gives its text, base styles followed."""
+
+    name: str
+    size: float
+    bold: bool
+    italic: bool
+
+
+def style_fonts(doc: DocxDocument) -> dict[str, StyleFont]:
+    """Every paragraph style by id; computed once per template, not once per paragraph."""
+    out = {}
+    for style in doc.styles:
+        if isinstance(style, ParagraphStyle):
+            size, bold, italic = _effective_font(style)
+            out[style.style_id] = StyleFont(style.name or "", size, bold, italic)
+    return out
+
+
+def size_rules(doc: DocxDocument, fonts: dict[str, StyleFont] | None = None) -> None:
     """Give every rule paragraph its length, centred in the space it sits in."""
+    fonts = fonts if fonts is not None else style_fonts(doc)
+    rules = {sid for sid, font in fonts.items() if font.name.startswith(RULE_PREFIX)}
     text_width = _text_width_twips(doc)
-    for element in list(doc.element.body.iter(qn("w:p"))):
-        paragraph = Paragraph(element, doc._body)
-        style = paragraph.style
-        if style is None or not (style.name or "").startswith(RULE_PREFIX):
+    for element in doc.element.body.iter(qn("w:p")):
+        style_id = _style_id(element)
+        if style_id not in rules:
             continue
         available = _cell_width_twips(element) or text_width
-        source = _text_above(paragraph, doc)
-        share = RULE_SHARE.get(style.name, DEFAULT_SHARE)
-        length = min(source, available) * share
+        share = RULE_SHARE.get(fonts[style_id].name, DEFAULT_SHARE)
+        length = min(_text_above(element, fonts), available) * share
         indent = max(0, round((available - length) / 2))
-        paragraph.paragraph_format.left_indent = Twips(indent)
-        paragraph.paragraph_format.right_indent = Twips(indent)
-        paragraph.paragraph_format.first_line_indent = Twips(0)
+        fmt = Paragraph(element, doc._body).paragraph_format
+        fmt.left_indent = fmt.right_indent = Twips(indent)
+        fmt.first_line_indent = Twips(0)
+
+
+def _style_id(paragraph: object) -> str | None:
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")  # type: ignore[attr-defined]
+    return None if found is None else found.get(qn("w:val"))
 
 
 def _text_width_twips(doc: DocxDocument) -> int:
@@ -75,24 +102,19 @@ def _cell_width_twips(p: object) -> int | None:
     return int(width.get(qn("w:w"))) - margins
 
 
-def _text_above(rule: Paragraph, doc: DocxDocument) -> float:
+def _text_above(rule: object, fonts: dict[str, StyleFont]) -> float:
     """Width in twips of the widest line among the paragraphs just above the rule.
 
     "Just above" is the run of paragraphs sharing the style of the one directly
     above: the two lines of "ỦY BAN NHÂN DÂN / PHƯỜNG AN DƯƠNG", the one motto.
     """
     widest = 0.0
-    element = rule._p.getprevious()
-    style_id = None
-    while element is not None and element.tag == qn("w:p"):
-        paragraph = Paragraph(element, rule._parent)
-        current = paragraph.style.style_id if paragraph.style is not None else None
-        if style_id is None:
-            style_id = current
-        elif current != style_id:
-            break
-        size, bold, italic = _effective_font(paragraph.style)
-        widest = max(widest, text_width_pt(paragraph.text, size, bold, italic) * TWIPS_PER_PT)
+    element = rule.getprevious()  # type: ignore[attr-defined]
+    first = _style_id(element) if element is not None else None
+    while element is not None and element.tag == qn("w:p") and _style_id(element) == first:
+        font = fonts.get(first or "", StyleFont("", 14.0, False, False))
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        widest = max(widest, text_width_pt(text, font.size, font.bold, font.italic) * TWIPS_PER_PT)
         element = element.getprevious()
     return widest
 

@@ -41,6 +41,8 @@ class Entry:
     inputs: str
     kind: str
     unit: str | None = None
+    size: int = 0
+    mtime_ns: int = 0
 
 
 @dataclass
@@ -89,23 +91,34 @@ def safe_relative(name: str) -> PurePosixPath:
     return path
 
 
+def as_written(path: Path, entry: Entry | None) -> bool | None:
+    """Whether the file is exactly as kehoach wrote it; None when there is no file.
+
+    The size and modification time recorded at writing time answer without reading
+    the file; when they differ (opened and saved in Word), the hash decides.
+    """
+    try:
+        stat = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if entry is None:
+        return False
+    if entry.size == stat.st_size and entry.mtime_ns == stat.st_mtime_ns:
+        return True
+    return file_sha(path) == entry.sha256
+
+
 def is_unchanged(out_dir: Path, manifest: Manifest, name: str, inputs: str) -> bool:
     """The file is on disk as kehoach wrote it, from the same inputs: no need to render it."""
     entry = manifest.files.get(name)
     if entry is None or entry.inputs != inputs:
         return False
-    return file_sha(out_dir / safe_relative(name)) == entry.sha256
+    return bool(as_written(out_dir / safe_relative(name), entry))
 
 
 def hand_edited(out_dir: Path, manifest: Manifest, names: list[str]) -> list[str]:
     """Files about to be replaced that kehoach did not write, or that changed since it did."""
-    found = []
-    for name in names:
-        current = file_sha(out_dir / safe_relative(name))
-        entry = manifest.files.get(name)
-        if current is not None and (entry is None or entry.sha256 != current):
-            found.append(name)
-    return found
+    return [n for n in names if as_written(out_dir / safe_relative(n), manifest.files.get(n)) is False]
 
 
 def backup_name(out_dir: Path, name: str) -> str:
@@ -119,45 +132,67 @@ def backup_name(out_dir: Path, name: str) -> str:
 
 @dataclass
 class Change:
-    """Everything one run does to the output folder."""
+    """Everything one run does to the output folder (new files are already staged)."""
 
-    writes: dict[str, bytes] = field(default_factory=dict)
+    writes: list[str] = field(default_factory=list)
     backups: dict[str, str] = field(default_factory=dict)
     removals: list[str] = field(default_factory=list)
 
 
-def commit(out_dir: Path, change: Change) -> None:
-    """Apply ``change`` to ``out_dir`` completely, or leave the folder exactly as it was."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError("out.not_directory", out=str(out_dir))
-    for name in [*change.writes, *change.backups, *change.backups.values(), *change.removals]:
-        safe_relative(name)
-    parent = out_dir.resolve().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".kehoach-", dir=parent))
-    except OSError as exc:
-        raise KehoachError("write.failed", out=str(out_dir), detail=exc.strerror or str(exc)) from None
-    try:
-        _stage(staging, change)
-        with _interrupts_deferred() as interrupted:
-            _swap(out_dir, staging, change, interrupted)
-    except OSError as exc:
-        raise KehoachError("write.failed", out=str(out_dir), detail=exc.strerror or str(exc)) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+class Staging:
+    """A temporary folder beside ``out/`` where a run's files are written before the commit.
+
+    Beside, not inside, so that moving a file into place is a rename on the same
+    file system; removed when the run ends, whatever happens.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageError("out.not_directory", out=str(out_dir))
+        self.out_dir = out_dir
+        parent = out_dir.resolve().parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.path = Path(tempfile.mkdtemp(prefix=".kehoach-", dir=parent))
+        except OSError as exc:
+            raise _write_failed(out_dir, exc) from None
+        (self.path / "new").mkdir()
+        (self.path / "old").mkdir()
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def write(self, name: str, data: bytes) -> os.stat_result:
+        """Stage one file; a full disk fails here, before ``out/`` is touched."""
+        return stage(self.path, name, data, self.out_dir)
+
+    def commit(self, change: Change) -> None:
+        """Apply ``change`` to ``out/`` completely, or leave the folder exactly as it was."""
+        for name in [*change.writes, *change.backups, *change.backups.values(), *change.removals]:
+            safe_relative(name)
+        try:
+            with _interrupts_deferred() as interrupted:
+                _swap(self.out_dir, self.path, change, interrupted)
+        except OSError as exc:
+            raise _write_failed(self.out_dir, exc) from None
 
 
-def _stage(staging: Path, change: Change) -> None:
-    """Write every new file in the staging folder first: a full disk fails here, harmlessly."""
-    for name, data in change.writes.items():
-        target = staging / "new" / name
+def stage(staging: Path, name: str, data: bytes, out_dir: Path) -> os.stat_result:
+    """Write one file into a staging folder; its stat (kept by the move) goes in the manifest."""
+    target = staging / "new" / safe_relative(name)
+    try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    (staging / "old").mkdir()
+        target.write_bytes(data)
+        return target.stat()
+    except OSError as exc:
+        raise _write_failed(out_dir, exc) from None
+
+
+def _write_failed(out_dir: Path, exc: OSError) -> KehoachError:
+    return KehoachError("write.failed", out=str(out_dir), detail=exc.strerror or str(exc))
 
 
 @contextlib.contextmanager
@@ -241,8 +276,7 @@ def prunable(out_dir: Path, manifest: Manifest, keep: Mapping[str, object]) -> t
     for name, entry in sorted(manifest.files.items()):
         if name in keep:
             continue
-        current = file_sha(out_dir / safe_relative(name))
-        if current is None:
-            continue
-        (stale if current == entry.sha256 else edited).append(name)
+        state = as_written(out_dir / safe_relative(name), entry)
+        if state is not None:
+            (stale if state else edited).append(name)
     return stale, edited

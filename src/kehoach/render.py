@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import pickle
 import zipfile
 from dataclasses import dataclass
 from importlib import resources
@@ -75,20 +76,31 @@ def rich_text(runs: tuple[Run, ...]) -> RichText:
     return rich
 
 
-def render_docx(template: Path, context: dict[str, Any], plan: Plan, title: str) -> bytes:
-    """Fill ``template`` with ``context`` and return the finished, deterministic DOCX."""
+def open_template(template: Path) -> DocxTemplate:
+    """The template opened by docxtpl, or an error saying it is not a Word file."""
     tpl = DocxTemplate(template)
     try:
         tpl.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise KehoachError("template.unreadable", name=str(template), detail=str(exc)) from None
+    return tpl
+
+
+def undefined_error(template: Path) -> KehoachError:
+    """A misspelt variable, named with its tag (found by checking the template)."""
+    from kehoach.templates import check
+
+    tags = ", ".join(f.tag for f in check(template)) or "?"
+    return KehoachError("template.undefined", name=str(template), tags=tags)
+
+
+def render_docx(template: Path, context: dict[str, Any], plan: Plan, title: str) -> bytes:
+    """Render the way docxtpl documents it: open, render, save. The reference for the fast path."""
+    tpl = open_template(template)
     try:
         tpl.render(context, jinja_env())
-    except UndefinedError as exc:
-        from kehoach.templates import check
-
-        tags = ", ".join(f.tag for f in check(template)) or str(exc)
-        raise KehoachError("template.undefined", name=str(template), tags=tags) from None
+    except UndefinedError:
+        raise undefined_error(template) from None
     except TemplateError as exc:
         near = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
         detail = f"{exc} — {near}" if near else str(exc)
@@ -97,7 +109,14 @@ def render_docx(template: Path, context: dict[str, Any], plan: Plan, title: str)
     layout.apply_page(doc, plan.page)
     layout.size_rules(doc)
     when = writer.document_time(plan.document.date, plan.document.the_year)
-    writer.set_properties(doc, title=title, author=plan.issuer.full_name, when=when)
+    writer.set_properties(
+        doc,
+        title=title,
+        author=plan.issuer.full_name,
+        when=when,
+        subject=markup.plain(plan.document.subject),
+        identifier=plan.symbol.replace("\u00a0", "").strip("/"),
+    )
     return writer.docx_bytes(doc)
 
 
@@ -152,20 +171,38 @@ def documents(plan: Plan) -> list[Document]:
     return out
 
 
-def inputs_hash(document: Document, plan: Plan, template: Path) -> str:
-    """A fingerprint of everything the document's bytes depend on."""
-    parts = [
-        __version__,
-        hashlib.sha256(template.read_bytes()).hexdigest(),
-        repr(document.view),
-        repr(plan.page),
-        document.title,
-        plan.issuer.full_name,
-        writer.document_time(plan.document.date, plan.document.the_year).isoformat(),
-    ]
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+def inputs_hash(document: Document, plan: Plan, template_digest: str) -> str:
+    """A fingerprint of everything the document's bytes depend on (a cache key, never shown).
+
+    Pickle is used because it is fast and exact for these plain values; should
+    two equal views ever pickle differently, the document is only rendered again.
+    """
+    digest = hashlib.sha256()
+    digest.update(template_digest.encode())
+    digest.update(
+        pickle.dumps(
+            (
+                __version__,
+                document.view,
+                plan.page,
+                document.title,
+                plan.issuer.full_name,
+                plan.symbol,
+                writer.document_time(plan.document.date, plan.document.the_year),
+            ),
+            protocol=5,
+        )
+    )
+    return digest.hexdigest()
+
+
+def template_digest(template: Path) -> str:
+    """The template file's hash, for the inputs of every document made from it."""
+    return hashlib.sha256(template.read_bytes()).hexdigest()
 
 
 def render_document(document: Document, plan: Plan, template: Path) -> bytes:
-    """The finished bytes of one document."""
-    return render_docx(template, to_context(document.view), plan, document.title)
+    """The finished bytes of one document, through the template compiled once per run."""
+    from kehoach.compiled import compiled
+
+    return compiled(template).render(to_context(document.view), plan, document.title)

@@ -6,6 +6,9 @@ with a caret under the column, the key path, and a hint.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+
 from rich.console import Console
 from rich.markup import escape
 
@@ -71,6 +74,37 @@ def show_written(console: Console, result: object, lang: str) -> None:
     if result.unchanged:  # type: ignore[attr-defined]
         say(console, "render.unchanged", lang, count=len(result.unchanged))  # type: ignore[attr-defined]
     say(console, "render.written", lang, "green", count=len(result.files), out=out_dir)  # type: ignore[attr-defined]
+
+
+#: Fewer documents than this render too fast for a progress bar to help.
+PROGRESS_MIN = 20
+
+
+@contextlib.contextmanager
+def progress_bar(console: Console, lang: str) -> Iterator[Callable[[int, int], Callable[[int], None]]]:
+    """A progress bar on stderr for long renders; nothing when stderr is not a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("Đang xuất" if lang == "vi" else "Rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+
+    def start(total: int, done: int) -> Callable[[int], None]:
+        if total < PROGRESS_MIN or not console.is_terminal:
+            return lambda step: None
+        bar.start()
+        task = bar.add_task("", total=total, completed=done)
+        return lambda step: bar.advance(task, step)
+
+    try:
+        yield start
+    finally:
+        bar.stop()
 
 
 def show_units(console: Console, units: list, lang: str) -> None:

@@ -10,11 +10,11 @@ are reported and removed only with ``prune``.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach import output, render
+from kehoach import batch, output, render
 from kehoach.errors import KehoachError, Problem, UsageError
 from kehoach.model import Plan
 from kehoach.validate import load_plan
@@ -63,12 +63,14 @@ def check_units(plan: Plan, wanted: Iterable[str]) -> None:
             raise UsageError("unit.unknown", **args)
 
 
-def selected(plan: Plan, only: Iterable[str], unit_ids: Iterable[str]) -> list[render.Document]:
+def selected(
+    plan: Plan, documents: list[render.Document], only: Iterable[str], unit_ids: Iterable[str]
+) -> list[render.Document]:
     """The documents this run is asked for, in plan order."""
     kinds = {KINDS[k] for k in only} or set(KINDS.values())
     wanted = set(unit_ids)
     check_units(plan, wanted)
-    return [d for d in render.documents(plan) if d.kind in kinds and (not wanted or d.unit in wanted)]
+    return [d for d in documents if d.kind in kinds and (not wanted or d.unit in wanted)]
 
 
 def run_render(
@@ -78,50 +80,70 @@ def run_render(
     unit_ids: Iterable[str] = (),
     force: bool = False,
     prune: bool = False,
+    progress: Callable[[int, int], Callable[[int], None]] | None = None,
 ) -> RenderResult:
-    """Validate, render what changed, check for hand edits, then commit all or nothing."""
+    """Validate, find what changed, refuse to overwrite hand edits, render, commit all or nothing.
+
+    ``progress(total, done_so_far)`` may return a callback that is told how many
+    documents were just finished (the CLI shows a progress bar with it).
+    """
     loaded = load_plan(plan_path)
     plan, plan_dir = loaded.plan, plan_path.parent
     manifest = output.Manifest.load(out_dir)
-    change, written, unchanged = _render_changed(plan, plan_dir, out_dir, manifest, only, unit_ids)
-    edited = output.hand_edited(out_dir, manifest, list(change.writes))
+    documents = render.documents(plan)
+    todo, unchanged = _changed(plan, plan_dir, out_dir, manifest, selected(plan, documents, only, unit_ids))
+    edited = output.hand_edited(out_dir, manifest, [d.name for d, _ in todo])
     if edited and not force:
         raise HandEditedError(edited)
-    change.backups = {name: output.backup_name(out_dir, name) for name in edited}
-    all_names = {d.name: d for d in render.documents(plan)}
-    stale, stale_edited = output.prunable(out_dir, manifest, all_names)
+    change = output.Change(backups={name: output.backup_name(out_dir, name) for name in edited})
+    stale, stale_edited = output.prunable(out_dir, manifest, {d.name: d for d in documents})
     if prune:
         change.removals = stale
-        for name in stale:
-            manifest.files.pop(name, None)
-    if change.writes or change.removals:
-        change.writes[output.MANIFEST] = manifest.to_bytes()
-        output.commit(out_dir, change)
+    written = _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress)
     return RenderResult(
         out_dir,
         written,
         unchanged,
         change.backups,
         stale=[] if prune else stale + stale_edited,
-        pruned=change.removals if prune else [],
+        pruned=change.removals,
         warnings=loaded.warnings,
     )
 
 
-def _render_changed(plan, plan_dir, out_dir, manifest, only, unit_ids):  # type: ignore[no-untyped-def]
-    """Render the asked documents whose inputs changed; record them in the manifest."""
-    change = output.Change()
-    written, unchanged = [], []
-    for document in selected(plan, only, unit_ids):
-        template = render.find_template(document.template, plan_dir)
-        inputs = render.inputs_hash(document, plan, template)
+def _changed(plan, plan_dir, out_dir, manifest, documents):  # type: ignore[no-untyped-def]
+    """Split the asked documents into those to render (with their inputs hash) and unchanged ones."""
+    todo, unchanged = [], []
+    digests = {
+        name: render.template_digest(render.find_template(name, plan_dir))
+        for name in {d.template for d in documents}
+    }
+    for document in documents:
+        inputs = render.inputs_hash(document, plan, digests[document.template])
         if output.is_unchanged(out_dir, manifest, document.name, inputs):
             unchanged.append(document.name)
-            continue
-        data = render.render_document(document, plan, template)
-        change.writes[document.name] = data
-        manifest.files[document.name] = output.Entry(
-            output.sha256(data), inputs, document.kind, document.unit
-        )
-        written.append(WrittenFile(document.name, len(data)))
-    return change, written, unchanged
+        else:
+            todo.append((document, inputs))
+    return todo, unchanged
+
+
+def _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress):  # type: ignore[no-untyped-def]
+    if not todo and not change.removals:
+        return []
+    tick = progress(len(todo), 0) if progress else (lambda done: None)
+    kinds = {d.name: (d, inputs) for d, inputs in todo}
+    written = []
+    with output.Staging(out_dir) as staging:
+        for item in batch.render_all([d for d, _ in todo], plan, plan_dir, staging, tick):
+            document, inputs = kinds[item.name]
+            manifest.files[item.name] = output.Entry(
+                item.sha256, inputs, document.kind, document.unit, item.size, item.mtime_ns
+            )
+            written.append(WrittenFile(item.name, item.size))
+        for name in change.removals:
+            manifest.files.pop(name, None)
+        change.writes = [d.name for d, _ in todo] + [output.MANIFEST]
+        staging.write(output.MANIFEST, manifest.to_bytes())
+        staging.commit(change)
+    order = {d.name: i for i, (d, _) in enumerate(todo)}
+    return sorted(written, key=lambda w: order[w.name])

@@ -1,0 +1,32 @@
+"""The fast path (templates compiled once, parts copied) gives docxtpl's bytes exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import LAO_CAI, PLAN
+from kehoach import batch, render
+from kehoach.commands.render import run_render
+from kehoach.validate import load_plan
+
+
+@pytest.mark.parametrize("path", [PLAN, LAO_CAI], ids=["reference", "lao-cai"])
+def test_fast_path_equals_docxtpl_render_and_save(path):
+    plan = load_plan(path).plan
+    for document in render.documents(plan):
+        template = render.find_template(document.template, path.parent)
+        fast = render.render_document(document, plan, template)
+        slow = render.render_docx(template, render.to_context(document.view), plan, document.title)
+        assert fast == slow, document.name
+
+
+def test_process_pool_gives_the_same_files(tmp_path, monkeypatch):
+    serial = run_render(LAO_CAI, tmp_path / "serial")
+    monkeypatch.setattr(batch, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(batch, "workers", lambda: 2)
+    pooled = run_render(LAO_CAI, tmp_path / "pooled")
+    assert [f.name for f in pooled.files] == [f.name for f in serial.files]
+    for item in serial.files:
+        assert (tmp_path / "serial" / item.name).read_bytes() == (
+            tmp_path / "pooled" / item.name
+        ).read_bytes()
