@@ -174,7 +174,9 @@ def documents(plan: Plan) -> list[Document]:
 def inputs_hash(document: Document, plan: Plan, template_digest: str) -> str:
     """A fingerprint of everything the document's bytes depend on (a cache key, never shown).
 
-    Pickle is used because it is fast and exact for these plain values; should
+    Pickle is used because it is fast and exact for plain values (views hold only
+    strings, numbers, dates, tuples and lists; pydantic models, which carry sets
+    whose order changes from one process to the next, are dumped first). Should
     two equal views ever pickle differently, the document is only rendered again.
     """
     digest = hashlib.sha256()
@@ -184,7 +186,7 @@ def inputs_hash(document: Document, plan: Plan, template_digest: str) -> str:
             (
                 __version__,
                 document.view,
-                plan.page,
+                plan.page.model_dump(mode="json"),
                 document.title,
                 plan.issuer.full_name,
                 plan.symbol,

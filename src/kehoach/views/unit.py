@@ -39,7 +39,8 @@ class UnitTask:
 
     number: int
     runs: tuple[Run, ...]
-    items: list[Bullet]
+    items: tuple[Paragraph, ...]
+    item_texts: tuple[str, ...]
     phase: str
     when: str
     due: dt.date | None
@@ -132,7 +133,8 @@ def _unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
     return UnitTask(
         number=number,
         runs=tuple(markup.parse(task.text)),
-        items=task.bullets,
+        items=tuple(bullets(task.bullets, depth=0)),
+        item_texts=tuple(_flatten(task.bullets)),
         phase=phase.name if phase else "",
         when=_when(task.deadline, phase),
         due=due,
@@ -145,7 +147,8 @@ def _key_task(plan: Plan, number: int, task: KeyTask, unit: Unit) -> UnitTask:
     return UnitTask(
         number=number,
         runs=tuple(markup.parse(task.text)),
-        items=[],
+        items=(),
+        item_texts=(),
         phase="",
         when=_when(task.deadline, None),
         due=task.deadline.last if task.deadline else None,
@@ -183,7 +186,7 @@ def _letter_body(
     yield Paragraph(TEXT, (Run(f"Thực hiện {reference}, {lead}"),))
     for task in tasks:
         yield Paragraph(TEXT, (Run(f"{task.number}. "), *task.runs))
-        yield from bullets(task.items, depth=0)
+        yield from task.items
         detail = _task_detail(task)
         if detail:
             yield Paragraph(TEXT, (Run(detail, italic=True),))
@@ -218,7 +221,7 @@ def _task_detail(task: UnitTask) -> str:
 def _rows(tasks: list[UnitTask]) -> Iterator[ChecklistRow]:
     for task in tasks:
         yield ChecklistRow(str(task.number), task.runs, task.when, task.partners)
-        for i, item in enumerate(_flatten(task.items), 1):
+        for i, item in enumerate(task.item_texts, 1):
             yield ChecklistRow(f"{task.number}.{i}", tuple(markup.parse(item)), task.when, "")
 
 
