@@ -114,8 +114,9 @@ class PeakMemory:
 def run_kehoach(args: list[str], cwd: Path) -> tuple[float, int]:
     """Wall time and peak memory (bytes) of one ``kehoach`` command."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "kehoach", *args], cwd=cwd,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     with PeakMemory(process.pid) as memory:
         _, err = process.communicate()
     if process.returncode:
@@ -131,8 +132,10 @@ def docxtpl_loop(plan_path: Path, out: Path) -> float:
     from kehoach.validate import load_plan
 
     plan = load_plan(plan_path).plan
-    jobs = [(render.find_template(d.template, plan_path.parent), render.to_context(d.view), d.name)
-            for d in render.documents(plan)]
+    jobs = [
+        (render.find_template(d.template, plan_path.parent), render.to_context(d.view), d.name)
+        for d in render.documents(plan)
+    ]
     start = time.perf_counter()
     for template, context, name in jobs:
         tpl = DocxTemplate(template)
@@ -148,7 +151,10 @@ def rezip_floor(rendered: Path, out: Path) -> tuple[float, int]:
     files = sorted(rendered.rglob("*.docx"))
     start = time.perf_counter()
     for i, path in enumerate(files):
-        with zipfile.ZipFile(path) as src, zipfile.ZipFile(out / f"{i}.docx", "w", zipfile.ZIP_DEFLATED) as dst:
+        with (
+            zipfile.ZipFile(path) as src,
+            zipfile.ZipFile(out / f"{i}.docx", "w", zipfile.ZIP_DEFLATED) as dst,
+        ):
             for info in src.infolist():
                 dst.writestr(info.filename, src.read(info))
     return time.perf_counter() - start, len(files)
@@ -158,8 +164,9 @@ def bench_size(units: int, work: Path) -> dict:
     folder = work / f"plan-{units}"
     folder.mkdir()
     plan_path = folder / "plan.yaml"
-    plan_path.write_text(yaml.safe_dump(synthetic_plan(units), allow_unicode=True, sort_keys=False),
-                         encoding="utf-8")
+    plan_path.write_text(
+        yaml.safe_dump(synthetic_plan(units), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     wall, peak = run_kehoach(["render", "plan.yaml", "-o", "out"], folder)
     again, _ = run_kehoach(["render", "plan.yaml", "-o", "out"], folder)
     documents = sum(1 for _ in (folder / "out").rglob("*.docx"))
@@ -168,8 +175,15 @@ def bench_size(units: int, work: Path) -> dict:
     loop = docxtpl_loop(plan_path, folder / "a")
     floor, _ = rezip_floor(folder / "out", folder / "b")
     shutil.rmtree(folder)
-    return {"units": units, "docs": documents, "wall": wall, "peak": peak, "again": again,
-            "loop": loop, "floor": floor}
+    return {
+        "units": units,
+        "docs": documents,
+        "wall": wall,
+        "peak": peak,
+        "again": again,
+        "loop": loop,
+        "floor": floor,
+    }
 
 
 def median_wall(args: list[str], repeat: int = 5) -> float:
@@ -177,14 +191,18 @@ def median_wall(args: list[str], repeat: int = 5) -> float:
 
 
 def print_sizes(rows: list[dict]) -> None:
-    head = (f"{'units':>6} {'docs':>5} {'wall s':>7} {'docs/s':>7} {'ms/doc':>7} {'peak MB':>8} "
-            f"{'2nd run':>8} {'(a) s':>7} {'k/(a)':>6} {'(b) s':>6} {'k/(b)':>6}")
+    head = (
+        f"{'units':>6} {'docs':>5} {'wall s':>7} {'docs/s':>7} {'ms/doc':>7} {'peak MB':>8} "
+        f"{'2nd run':>8} {'(a) s':>7} {'k/(a)':>6} {'(b) s':>6} {'k/(b)':>6}"
+    )
     print(head)
     for r in rows:
-        print(f"{r['units']:>6} {r['docs']:>5} {r['wall']:>7.2f} {r['docs'] / r['wall']:>7.0f} "
-              f"{1000 * r['wall'] / r['docs']:>7.2f} {r['peak'] / 2**20:>8.0f} "
-              f"{100 * r['again'] / r['wall']:>7.0f}% {r['loop']:>7.2f} {r['wall'] / r['loop']:>6.2f} "
-              f"{r['floor']:>6.2f} {r['wall'] / r['floor']:>6.2f}")
+        print(
+            f"{r['units']:>6} {r['docs']:>5} {r['wall']:>7.2f} {r['docs'] / r['wall']:>7.0f} "
+            f"{1000 * r['wall'] / r['docs']:>7.2f} {r['peak'] / 2**20:>8.0f} "
+            f"{100 * r['again'] / r['wall']:>7.0f}% {r['loop']:>7.2f} {r['wall'] / r['loop']:>6.2f} "
+            f"{r['floor']:>6.2f} {r['wall'] / r['floor']:>6.2f}"
+        )
 
 
 def main() -> None:
@@ -200,8 +218,10 @@ def main() -> None:
         rows = [bench_size(n, Path(work)) for n in args.sizes]
     print_sizes(rows)
     with tempfile.TemporaryDirectory() as out:
-        print(f"\nkehoach render plan.yaml (17 documents), whole process: "
-              f"{median_wall(['render', 'plan.yaml', '-o', out + '/fresh'], 1):.3f} s (first run)")
+        print(
+            f"\nkehoach render plan.yaml (17 documents), whole process: "
+            f"{median_wall(['render', 'plan.yaml', '-o', out + '/fresh'], 1):.3f} s (first run)"
+        )
         shutil.rmtree(out + "/fresh")
     print(f"kehoach --help: {median_wall(['--help']):.3f} s (median of 5)")
     print(f"kehoach validate plan.yaml: {median_wall(['validate', 'plan.yaml']):.3f} s (median of 5)")

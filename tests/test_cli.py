@@ -61,7 +61,7 @@ def test_validate(tmp_path):
 
 
 def test_caret_under_the_column():
-    result = runner.invoke(app, ["validate", str(FIXTURES / "bad" / "wrong-type.yaml")])
+    result = runner.invoke(app, ["validate", str(FIXTURES / "bad" / "bad-number.yaml")])
     lines = result.output.splitlines()
     index = next(i for i, line in enumerate(lines) if "number: bảy" in line)
     source, caret = lines[index], lines[index + 1]

@@ -297,13 +297,21 @@ def test_templates_export_never_overwrites(tmp_path):
 
 def test_second_run_in_a_new_process_renders_nothing(tmp_path):
     """The inputs fingerprint must not depend on the process (hash seeds, object ids)."""
-    plan = make_plan(tmp_path, page={"margins": {"top": 25, "bottom": 20, "left": 30, "right": 15}},
-                     units=[{"id": "a", "name": "Đơn vị A", "tasks": [{"text": "Việc.", "bullets": ["x", "y"]}]}])
+    plan = make_plan(
+        tmp_path,
+        page={"margins": {"top": 25, "bottom": 20, "left": 30, "right": 15}},
+        units=[{"id": "a", "name": "Đơn vị A", "tasks": [{"text": "Việc.", "bullets": ["x", "y"]}]}],
+    )
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}
-        done = subprocess.run([sys.executable, "-m", "kehoach", "render", str(plan), "-o", str(tmp_path / "out")],
-                              env=env, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "kehoach", "render", str(plan), "-o", str(tmp_path / "out")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     assert "Đã ghi 3 tệp" in outputs[0]

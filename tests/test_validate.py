@@ -16,7 +16,11 @@ BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
 
 
 def expectation(path: Path) -> tuple[int, int, str]:
-    first = path.read_text(encoding="utf-8").splitlines()[0]
+    """The ``# expect: LINE:COL code`` first line; an empty file is the one fixture without it."""
+    raw = path.read_bytes()
+    if not raw:
+        return 1, 1, "file.empty"
+    first = raw.splitlines()[0].decode("ascii")
     m = re.match(r"# expect: (\d+):(\d+) (\S+)", first)
     assert m, f"{path.name} has no '# expect: LINE:COL code' line"
     return int(m[1]), int(m[2]), m[3]
@@ -26,6 +30,10 @@ def problems(path: Path):
     with pytest.raises(ProblemsError) as info:
         load_plan(path)
     return info.value.problems
+
+
+def test_there_are_at_least_thirty_broken_plans():
+    assert len(BAD) >= 30
 
 
 def test_the_good_fixture_is_valid():
@@ -63,7 +71,8 @@ def test_all_problems_are_reported_at_once(tmp_path):
         },
     )
     codes = {p.code for p in problems(path)}
-    assert {"int_parsing", "extra_forbidden"} <= codes
+    assert {"bad_symbol", "extra_forbidden"} <= codes
+    assert codes & {"date_parsing", "date_from_datetime_parsing", "impossible_date"}
 
 
 def test_key_path_of_a_nested_problem():
@@ -129,3 +138,23 @@ def test_unit_without_tasks_is_a_warning(tmp_path):
 def test_section_showing_an_empty_list(tmp_path):
     path = make_plan(tmp_path, sections=[{"title": "Khẩu hiệu", "show": "slogans"}])
     assert [p.code for p in problems(path)] == ["section_list_missing"]
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_cli_reports_it_and_leaves_out_untouched(tmp_path, path):
+    from typer.testing import CliRunner
+
+    from kehoach.cli import app
+    from kehoach.messages import text
+
+    line, column, code = expectation(path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cu.docx").write_bytes(b"old")
+    result = CliRunner().invoke(app, ["render", str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    problem = next(p for p in problems(path) if (p.line, p.column, p.code) == (line, column, code))
+    assert f"{path}:{line}:{column}: lỗi: {problem.message('vi')}" in result.output
+    assert text(code, "vi", **problem.args) == problem.message("vi")
+    assert [p.name for p in out.iterdir()] == ["cu.docx"] and (out / "cu.docx").read_bytes() == b"old"
+    assert "Traceback" not in result.output

@@ -14,7 +14,7 @@ from typing import Any
 
 from kehoach import when
 from kehoach.loader import KeyPath
-from kehoach.model import Plan
+from kehoach.model import SYMBOL, Plan
 
 #: A coordinating or lead entry that looks like an id must name a unit; one with
 #: spaces is a unit outside the plan written in full ("Các Sở, ban, ngành").
@@ -32,15 +32,67 @@ class Check:
     at_value: bool = True
 
 
-def run(plan: Plan) -> list[Check]:
-    """Every finding of every rule, in rule order."""
+def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
+    """Every finding of every rule, in rule order (``data``: the file's raw values)."""
     return [
+        *_symbol(plan, data or {}),
         *_unique_ids(plan),
         *_phase_order(plan),
+        *_phase_overlap(plan),
+        *_deadlines_in_phase(plan),
         *_task_references(plan),
         *_section_lists(plan),
         *_units_without_tasks(plan),
     ]
+
+
+def _symbol(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
+    """A number written as "15/KH-UBND" must name this plan's type and issuing body."""
+    given = (data.get("document") or {}).get("number") if isinstance(data.get("document"), dict) else None
+    match = SYMBOL.match(given.strip()) if isinstance(given, str) else None
+    if match is None:
+        return
+    expected = f"{plan.document.type}-{plan.issuer.abbr}"
+    if f"{match['type']}-{match['body']}" != expected:
+        args = {"given": given.strip(), "expected": f"{match['number']}/{expected}"}
+        yield Check(("document", "number"), "symbol_mismatch", args)
+
+
+def _phase_overlap(plan: Plan) -> Iterator[Check]:
+    """Phases follow one another: the next starts after the previous one ends."""
+    for i in range(1, len(plan.phases)):
+        before, phase = plan.phases[i - 1], plan.phases[i]
+        end = before.end.last if before.end else None
+        start = phase.start.first
+        if end and start and start <= end:
+            args = {
+                "name": phase.name,
+                "start": when.phrase(phase.start),
+                "other": before.name,
+                "end": when.phrase(before.end),
+            }
+            yield Check(("phases", i, "start"), "phase_overlap", args)
+
+
+def _phase_bounds(plan: Plan, key: str) -> tuple[Any, Any]:
+    phase = plan.phase(key)
+    if phase is None:
+        return None, None
+    start = plan.document.date if phase.start.kind == "now" else phase.start.first
+    return start, phase.end.last if phase.end else None
+
+
+def _deadlines_in_phase(plan: Plan) -> Iterator[Check]:
+    """A task's deadline falls inside the phase it belongs to."""
+    for u, unit in enumerate(plan.units):
+        for t, task in enumerate(unit.tasks):
+            if not (task.phase and task.deadline and task.deadline.last):
+                continue
+            start, end = _phase_bounds(plan, task.phase)
+            due = task.deadline.last
+            if (end and due > end) or (start and due < start):
+                args = {"deadline": task.deadline.text, "phase": task.phase}
+                yield Check(("units", u, "tasks", t, "deadline"), "deadline_outside_phase", args)
 
 
 def _unique_ids(plan: Plan) -> Iterator[Check]:

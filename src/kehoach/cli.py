@@ -132,6 +132,29 @@ def checklist_command(
     report.show_checklist(out_console, _guard(lambda: run_checklist(plan, unit_id), lang), lang)
 
 
+@app.command("schema")
+def schema_command() -> None:
+    """In JSON Schema của plan.yaml. Print the JSON Schema of plan.yaml."""
+    from kehoach.commands.init import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command("init")
+def init_command(
+    folder: Annotated[Path, typer.Argument(help="Thư mục (mặc định: thư mục hiện tại).")] = Path("."),
+    lang: LangOpt = None,
+) -> None:
+    """Tạo plan.yaml mẫu có chú thích. Write a commented starter plan.yaml."""
+    from kehoach import report
+    from kehoach.commands.init import run_init
+
+    lang = language(lang)
+    for path in _guard(lambda: run_init(folder), lang):
+        report.say(out_console, "init.written", lang, "green", path=path)
+    report.say(out_console, "init.next", lang)
+
+
 templates_app = typer.Typer(help="Mẫu văn bản (Word). Document templates.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 

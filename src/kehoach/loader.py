@@ -135,7 +135,8 @@ def load_document(path: Path, text: str | None = None) -> Document:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         detail = (exc.problem or exc.context or "").strip()
-        raise ProblemsError([Problem.at(doc, pos, "yaml.syntax", detail=detail)]) from None
+        code = "yaml.colon_in_text" if "mapping values are not allowed" in detail else "yaml.syntax"
+        raise ProblemsError([Problem.at(doc, pos, code, detail=detail)]) from None
     except yaml.YAMLError as exc:
         raise ProblemsError([Problem.at(doc, Position(1, 1), "yaml.syntax", detail=str(exc))]) from None
     if node is None:

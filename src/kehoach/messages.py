@@ -29,6 +29,10 @@ TEXTS: _M = {
         "The plan must be a mapping of 'key: value' at the top level.",
     ),
     "yaml.syntax": ("Lỗi cú pháp YAML: {detail}.", "YAML syntax error: {detail}."),
+    "yaml.colon_in_text": (
+        "Có dấu ':' giữa đoạn chữ, YAML hiểu nhầm là một khóa mới.",
+        "A ':' inside the text makes YAML read it as a new key.",
+    ),
     "yaml.duplicate_key": ("Khóa '{key}' xuất hiện hai lần.", "Key '{key}' appears twice."),
     "yaml.bad_key": ("Khóa phải là chữ.", "A key must be text."),
     "yaml.too_many_values": (
@@ -109,6 +113,22 @@ TEXTS: _M = {
         "{name} kết thúc ({end}) trước khi bắt đầu ({start}).",
         "{name} ends ({end}) before it starts ({start}).",
     ),
+    "bad_symbol": (
+        "Số và ký hiệu '{text}' không đúng dạng 15/KH-UBND.",
+        "Number and symbol '{text}' is not of the form 15/KH-UBND.",
+    ),
+    "symbol_mismatch": (
+        "Ký hiệu '{given}' không khớp với tên loại và cơ quan của kế hoạch ({expected}).",
+        "Symbol '{given}' does not match the plan's type and issuing body ({expected}).",
+    ),
+    "phase_overlap": (
+        "{name} bắt đầu ({start}) khi {other} chưa kết thúc ({end}).",
+        "{name} starts ({start}) before {other} ends ({end}).",
+    ),
+    "deadline_outside_phase": (
+        "Thời hạn {deadline} nằm ngoài đợt '{phase}'.",
+        "Deadline {deadline} lies outside phase '{phase}'.",
+    ),
     "unit_without_tasks": ("Đơn vị '{name}' chưa có nhiệm vụ nào.", "Unit '{name}' has no task."),
     "section_list_missing": (
         "Mục '{title}' hiển thị '{show}' nhưng kế hoạch không có danh sách đó.",
@@ -162,6 +182,12 @@ TEXTS: _M = {
         "File of a unit no longer in the plan: {name} (remove it with --prune).",
     ),
     "render.pruned": ("Đã xóa tệp cũ {name}.", "Removed the old file {name}."),
+    "init.exists": ("Đã có {path}; không ghi đè.", "{path} already exists; not overwritten."),
+    "init.written": ("Đã tạo {path}.", "Wrote {path}."),
+    "init.next": (
+        "Tiếp theo: sửa plan.yaml, rồi chạy: kehoach validate, kehoach render.",
+        "Next: edit plan.yaml, then run: kehoach validate, kehoach render.",
+    ),
     "internal": (
         "Lỗi nội bộ của kehoach (không phải lỗi của bạn). Chi tiết đã ghi vào {log}.",
         "Internal error in kehoach (not your fault). Details written to {log}.",
@@ -174,6 +200,26 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
+    "yaml.colon_in_text": (
+        'Đặt cả đoạn chữ trong dấu ngoặc kép: "… như sau:".',
+        'Put the whole text in double quotes: "… as follows:".',
+    ),
+    "bad_symbol": (
+        "Viết số (ví dụ 15) hoặc số và ký hiệu đầy đủ (15/KH-UBND).",
+        "Write the number (15) or the full symbol (15/KH-UBND).",
+    ),
+    "symbol_mismatch": (
+        "Sửa 'number', hoặc 'document.type' / 'issuer.abbr'.",
+        "Fix 'number', or 'document.type' / 'issuer.abbr'.",
+    ),
+    "phase_overlap": (
+        "Các đợt nối tiếp nhau: sửa 'start' của đợt này hoặc 'end' của đợt trước.",
+        "Phases follow each other: fix this phase's 'start' or the previous one's 'end'.",
+    ),
+    "deadline_outside_phase": (
+        "Sửa 'deadline' hoặc 'phase' của nhiệm vụ.",
+        "Fix the task's 'deadline' or 'phase'.",
+    ),
     "template.undefined": (
         "Sửa thẻ trong mẫu (mở bằng Word) hoặc xóa mẫu để dùng mẫu mặc định; xem: kehoach templates check.",
         "Fix the tag in the template (open it in Word) or delete the template to use the default;"
@@ -222,6 +268,22 @@ HINTS: _M = {
     ),
     "greater_than_equal": ("Nghị định 30 quy định giới hạn này.", "Decree 30 sets this bound."),
     "less_than_equal": ("Nghị định 30 quy định giới hạn này.", "Decree 30 sets this bound."),
+    "bad_symbol": (
+        "Số và ký hiệu '{text}' không đúng dạng 15/KH-UBND.",
+        "Number and symbol '{text}' is not of the form 15/KH-UBND.",
+    ),
+    "symbol_mismatch": (
+        "Ký hiệu '{given}' không khớp với tên loại và cơ quan của kế hoạch ({expected}).",
+        "Symbol '{given}' does not match the plan's type and issuing body ({expected}).",
+    ),
+    "phase_overlap": (
+        "{name} bắt đầu ({start}) khi {other} chưa kết thúc ({end}).",
+        "{name} starts ({start}) before {other} ends ({end}).",
+    ),
+    "deadline_outside_phase": (
+        "Thời hạn {deadline} nằm ngoài đợt '{phase}'.",
+        "Deadline {deadline} lies outside phase '{phase}'.",
+    ),
     "unit_without_tasks": (
         "Thêm 'tasks:' cho đơn vị, hoặc bỏ đơn vị khỏi danh sách.",
         "Add 'tasks:' to the unit or remove it.",

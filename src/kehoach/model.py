@@ -64,6 +64,20 @@ def _check_slug(value: str) -> str:
     return value
 
 
+#: "15/KH-UBND": number, then the symbol's groups (type and issuing body).
+SYMBOL = re.compile(r"^(?P<number>\d{1,5})/(?P<type>[^\s/-]+)-(?P<body>[^\s/]+)$")
+
+
+def _number(value: Any) -> Any:
+    """``15``, or the whole "15/KH-UBND" as the document shows it (checked against type and body)."""
+    if isinstance(value, str) and not value.strip().isdigit():
+        match = SYMBOL.match(value.strip())
+        if match is None:
+            raise PydanticCustomError("bad_symbol", "bad symbol", {"text": value})
+        return int(match["number"])
+    return value
+
+
 def _check_type(value: str) -> str:
     if value not in vn.DOCUMENT_TYPES:
         raise PydanticCustomError(
@@ -152,7 +166,9 @@ class Document(Strict):
     """Tên loại, số, địa danh, ngày và trích yếu."""
 
     type: Annotated[str, AfterValidator(_check_type)] = "KH"
-    number: int | None = Field(default=None, ge=1, description="Số; bỏ trống khi là dự thảo")
+    number: Annotated[int | None, BeforeValidator(_number)] = Field(
+        default=None, ge=1, description="Số; bỏ trống khi là dự thảo"
+    )
     place: Text
     date: dt.date | None = None
     year: int | None = Field(default=None, description="Năm, khi dự thảo chưa có ngày")

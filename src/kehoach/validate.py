@@ -42,7 +42,7 @@ def load_plan(path: Path) -> LoadedPlan:
         plan = Plan.model_validate(doc.data)
     except ValidationError as exc:
         raise ProblemsError(sorted(_problems(doc, exc), key=_order)) from None
-    found = checks.run(plan)
+    found = checks.run(plan, doc.data)
     errors = [_locate(doc, c) for c in found if c.severity == "error"]
     if errors:
         raise ProblemsError(sorted(errors, key=_order))
@@ -107,7 +107,7 @@ def _problem(doc: Document, error: Any) -> Problem:
     if code == "value_error":
         args["detail"] = str(error.get("ctx", {}).get("error", error["msg"]))
     if code == "literal_error":
-        args["expected"] = args.get("expected", "").replace("'", "")
+        args["expected"] = args.get("expected", "").replace("'", "").replace(" or ", ", ")
     return Problem.at(doc, pos, code, key_path=format_path(path), **args)
 
 
