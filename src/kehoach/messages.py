@@ -268,22 +268,6 @@ HINTS: _M = {
     ),
     "greater_than_equal": ("Nghị định 30 quy định giới hạn này.", "Decree 30 sets this bound."),
     "less_than_equal": ("Nghị định 30 quy định giới hạn này.", "Decree 30 sets this bound."),
-    "bad_symbol": (
-        "Số và ký hiệu '{text}' không đúng dạng 15/KH-UBND.",
-        "Number and symbol '{text}' is not of the form 15/KH-UBND.",
-    ),
-    "symbol_mismatch": (
-        "Ký hiệu '{given}' không khớp với tên loại và cơ quan của kế hoạch ({expected}).",
-        "Symbol '{given}' does not match the plan's type and issuing body ({expected}).",
-    ),
-    "phase_overlap": (
-        "{name} bắt đầu ({start}) khi {other} chưa kết thúc ({end}).",
-        "{name} starts ({start}) before {other} ends ({end}).",
-    ),
-    "deadline_outside_phase": (
-        "Thời hạn {deadline} nằm ngoài đợt '{phase}'.",
-        "Deadline {deadline} lies outside phase '{phase}'.",
-    ),
     "unit_without_tasks": (
         "Thêm 'tasks:' cho đơn vị, hoặc bỏ đơn vị khỏi danh sách.",
         "Add 'tasks:' to the unit or remove it.",
