@@ -71,9 +71,7 @@ def test_caret_under_the_column():
 def test_english_messages(tmp_path):
     result = runner.invoke(app, ["validate", str(FIXTURES / "bad" / "unknown-key.yaml"), "--lang", "en"])
     assert "Did you mean 'subject'?" in result.output
-    result = runner.invoke(
-        app, ["validate", str(FIXTURES / "bad" / "unknown-key.yaml")], env={"LANG": "en_US.UTF-8"}
-    )
+    result = runner.invoke(app, ["validate", str(FIXTURES / "bad" / "unknown-key.yaml")], env={"LANG": "en_US.UTF-8"})
     assert "is not part of a plan" in result.output
 
 

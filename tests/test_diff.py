@@ -15,17 +15,16 @@ import yaml
 from helpers import MINIMAL, PLAN
 from kehoach import diff as D
 from kehoach.errors import KehoachError
-from kehoach.gitplan import load_side, load_text, resolve_side
+from kehoach.gitplan import load_side, resolve_side
 from kehoach.model import Plan
-from kehoach.validate import load_plan
+from kehoach.validate import load_plan, load_text
 
 VHXH_NAME = "Phòng Văn hóa - Xã hội phường"
 TTSNC_NAME = "Trung tâm sự nghiệp công phường"
 VP_NAME = "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường"
 OLD_TASK = "Tham mưu tổ chức phát động phong trào thi đua yêu nước chào mừng Đại hội Đảng bộ phường."
 NEW_TASK = (
-    "Chủ trì, tham mưu tổ chức phát động phong trào thi đua yêu nước thiết thực"
-    " chào mừng Đại hội Đảng bộ phường."
+    "Chủ trì, tham mưu tổ chức phát động phong trào thi đua yêu nước thiết thực chào mừng Đại hội Đảng bộ phường."
 )
 MOVED_TASK = "Mở chuyên mục tuyên truyền về đại hội đảng bộ các cấp trên Cổng thông tin điện tử của phường."
 SECURITY_TASK = "Bảo đảm an ninh trật tự phục vụ các hoạt động chào mừng Đại hội."
@@ -54,9 +53,7 @@ def base_plan() -> dict[str, Any]:
             "id": "mttq",
             "name": "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
             "relation": "đề nghị",
-            "tasks": [
-                {"text": "Phối hợp tuyên truyền tới hội viên, đoàn viên về Đại hội.", "phase": "dot-1"}
-            ],
+            "tasks": [{"text": "Phối hợp tuyên truyền tới hội viên, đoàn viên về Đại hội.", "phase": "dot-1"}],
         },
         {
             "id": "van-hoa-xa-hoi",
@@ -211,9 +208,7 @@ def test_phase_end_moved(repo: Path) -> None:
         "cong-an-phuong",
     ]
     police = D.changes_for_unit(diff, "cong-an-phuong")
-    assert [(d.old, d.new) for d in police.deadlines] == [
-        ("Đợt 2 (đến 31/10/2025)", "Đợt 2 (đến 15/11/2025)")
-    ]
+    assert [(d.old, d.new) for d in police.deadlines] == [("Đợt 2 (đến 31/10/2025)", "Đợt 2 (đến 15/11/2025)")]
     assert [p.key for p in police.phases] == ["dot-2"]
     assert D.changes_for_unit(diff, "mttq").is_empty
 
@@ -524,9 +519,7 @@ def test_lists_and_sections() -> None:
 
 def test_key_tasks_reach_their_leads() -> None:
     data = base_plan()
-    data["key_tasks"] = [
-        {"text": "Tổng kết công tác tuyên truyền.", "lead": ["van-phong"], "deadline": "Quý I/2026"}
-    ]
+    data["key_tasks"] = [{"text": "Tổng kết công tác tuyên truyền.", "lead": ["van-phong"], "deadline": "Quý I/2026"}]
     other = copy.deepcopy(data)
     other["key_tasks"][0]["deadline"] = "Quý II/2026"
     diff = D.diff_plans(plan_of(data), plan_of(other))
@@ -580,4 +573,8 @@ def test_word_diff_and_similarity() -> None:
 
 
 def test_every_label_has_both_languages() -> None:
-    assert all(len(pair) == 2 and all(pair) for pair in D.LABELS.values())
+    from kehoach import messages
+
+    labels = [code for code in messages.TEXTS if code.startswith("diff.")]
+    assert len(labels) > 20
+    assert all(all(messages.TEXTS[code]) for code in labels)

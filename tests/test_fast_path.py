@@ -27,6 +27,4 @@ def test_process_pool_gives_the_same_files(tmp_path, monkeypatch):
     pooled = run_render(LAO_CAI, tmp_path / "pooled")
     assert [f.name for f in pooled.files] == [f.name for f in serial.files]
     for item in serial.files:
-        assert (tmp_path / "serial" / item.name).read_bytes() == (
-            tmp_path / "pooled" / item.name
-        ).read_bytes()
+        assert (tmp_path / "serial" / item.name).read_bytes() == (tmp_path / "pooled" / item.name).read_bytes()

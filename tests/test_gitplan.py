@@ -13,11 +13,11 @@ from kehoach.gitplan import (
     GitError,
     Side,
     load_side,
-    load_text,
     read_at,
     resolve_side,
     resolve_sides,
 )
+from kehoach.validate import load_text
 
 
 def git(repo: Path, *args: str) -> str:
@@ -185,9 +185,7 @@ def test_load_side_names_the_revision_in_problems(repo: Path) -> None:
 
 
 def test_load_text_runs_the_cross_checks(tmp_path: Path) -> None:
-    text = make_plan(
-        tmp_path, units=[{"id": "a", "name": "A", "tasks": [{"text": "X.", "phase": "khong-co"}]}]
-    )
+    text = make_plan(tmp_path, units=[{"id": "a", "name": "A", "tasks": [{"text": "X.", "phase": "khong-co"}]}])
     with pytest.raises(ProblemsError) as caught:
         load_text(text.read_text(encoding="utf-8"), Path("x.yaml"))
     assert [p.code for p in caught.value.problems] == ["unknown_phase"]

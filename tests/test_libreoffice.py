@@ -79,9 +79,7 @@ def test_draft_with_appendix_converts(soffice, tmp_path):
 
 
 def test_every_letter_and_checklist_converts(soffice, rendered, tmp_path):
-    documents = sorted((rendered / "giao-viec").glob("*.docx")) + sorted(
-        (rendered / "checklist").glob("*.docx")
-    )
+    documents = sorted((rendered / "giao-viec").glob("*.docx")) + sorted((rendered / "checklist").glob("*.docx"))
     assert len(documents) == 16
     out = tmp_path / "pdf"
     out.mkdir()

@@ -120,9 +120,7 @@ def test_ctrl_c_while_moving_files_rolls_back(out, monkeypatch):
 def _big_plan(tmp_path: Path, units: int = 60) -> Path:
     data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
     base = data["units"]
-    data["units"] = [
-        {**base[i % len(base)], "id": f"don-vi-{i}", "name": f"Đơn vị số {i}"} for i in range(units)
-    ]
+    data["units"] = [{**base[i % len(base)], "id": f"don-vi-{i}", "name": f"Đơn vị số {i}"} for i in range(units)]
     for unit in data["units"]:
         unit["tasks"] = [
             t if isinstance(t, str) else {k: v for k, v in t.items() if k != "with"} for t in unit["tasks"]

@@ -77,9 +77,7 @@ def render_all(
             progress(1)
         return
     chunks = [documents[i : i + CHUNK] for i in range(0, len(documents), CHUNK)]
-    with ProcessPoolExecutor(
-        cores, initializer=_start_worker, initargs=(plan, plan_dir, staging.path)
-    ) as pool:
+    with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(plan, plan_dir, staging.path)) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
         try:
             for future in as_completed(futures):

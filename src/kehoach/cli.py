@@ -81,16 +81,12 @@ class Only(StrEnum):
 def render_command(
     plan: PlanArg = Path("plan.yaml"),
     out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
-    only: Annotated[
-        list[Only] | None, typer.Option("--only", help="Chỉ xuất loại này (lặp lại được).")
-    ] = None,
+    only: Annotated[list[Only] | None, typer.Option("--only", help="Chỉ xuất loại này (lặp lại được).")] = None,
     unit: Annotated[
         list[str] | None, typer.Option("--unit", help="Chỉ xuất văn bản của đơn vị này (mã đơn vị).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp đã sửa tay (giữ bản .bak).")] = False,
-    prune: Annotated[
-        bool, typer.Option("--prune", help="Xóa tệp của đơn vị không còn trong kế hoạch.")
-    ] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Xóa tệp của đơn vị không còn trong kế hoạch.")] = False,
     lang: LangOpt = None,
 ) -> None:
     """Xuất văn bản DOCX vào out/. Render the DOCX documents into out/."""
@@ -130,6 +126,40 @@ def checklist_command(
 
     lang = language(lang)
     report.show_checklist(out_console, _guard(lambda: run_checklist(plan, unit_id), lang), lang)
+
+
+class ToneStyle(StrEnum):
+    """Tone-mark placement ``lint --fix`` writes."""
+
+    new = "new"
+    old = "old"
+
+
+@app.command("lint")
+def lint_command(
+    plan: PlanArg = Path("plan.yaml"),
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Sửa dấu thanh về một kiểu, không đổi gì khác.")] = False,
+    style: Annotated[
+        ToneStyle | None, typer.Option("--style", help="Kiểu dấu thanh khi sửa: new (hóa, ủy) hoặc old (hoá, uỷ).")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Soát lỗi chính tả, trình bày. Review spelling and presentation."""
+    from kehoach import report
+    from kehoach.commands.lint import run_lint
+
+    lang = language(lang)
+    result = _guard(lambda: run_lint(plan, fix=fix, style=style.value if style else None), lang)
+    if result.fixed:
+        report.say(out_console, "lint.fixed", lang, "green", count=result.fixed, style=result.style, path=plan)
+    report.show_problems(err_console, result.warnings, lang)
+    if not result.warnings:
+        report.say(out_console, "lint.clean", lang, "green")
+        return
+    report.say(err_console, "lint.count", lang, "yellow", count=len(result.warnings))
+    if strict:
+        raise typer.Exit(ExitCode.PROBLEMS)
 
 
 @app.command("schema")
@@ -183,9 +213,7 @@ def templates_export_command(
 
     lang = language(lang)
     for name, target, copied in _guard(lambda: run_export(folder), lang):
-        report.say(
-            out_console, "templates.exported" if copied else "templates.kept", lang, name=name, target=target
-        )
+        report.say(out_console, "templates.exported" if copied else "templates.kept", lang, name=name, target=target)
 
 
 def _guard(action, lang: str):  # type: ignore[no-untyped-def]

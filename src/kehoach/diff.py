@@ -23,104 +23,12 @@ from kehoach import markup, messages, vn, when
 from kehoach.errors import KehoachError
 from kehoach.model import Bullet, Item, KeyTask, Phase, Plan, Section, Task, Unit
 from kehoach.views.common import phase_span, unit_names
-from kehoach.views.unit import _unit_task
+from kehoach.views.unit import unit_task
 from kehoach.when import When
 
 #: Every word a diff shows a user, (Vietnamese, English); one table so that it
 #: can move into :mod:`kehoach.messages` as it is.
-LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Thay đổi của kế hoạch", "Changes to the plan"),
-    "empty": ("Không có thay đổi.", "No changes."),
-    "none": ("(không có)", "(none)"),
-    "arrow": (" → ", " → "),
-    # parts of the plan, as headings
-    "section.header": ("Thông tin chung", "General"),
-    "section.basis": ("Căn cứ", "Basis"),
-    "section.intro": ("Đoạn mở đầu", "Introduction"),
-    "section.sections": ("Các mục", "Sections"),
-    "section.phases": ("Các đợt", "Phases"),
-    "section.units": ("Đơn vị thực hiện", "Units"),
-    "section.tasks": ("Nhiệm vụ", "Tasks"),
-    "section.key_tasks": ("Nhiệm vụ trọng tâm (phụ lục)", "Key tasks (appendix)"),
-    "section.slogans": ("Khẩu hiệu", "Slogans"),
-    "section.closing": ("Đoạn kết", "Closing paragraph"),
-    "section.recipients": ("Nơi nhận", "Recipients"),
-    "section.appendices": ("Phụ lục", "Appendices"),
-    "section.order": ("Thứ tự", "Order"),
-    # header fields
-    "field.document.type": ("Loại văn bản", "Document type"),
-    "field.document.number": ("Số", "Number"),
-    "field.document.date": ("Ngày ban hành", "Date of issue"),
-    "field.document.year": ("Năm", "Year"),
-    "field.document.place": ("Địa danh", "Place"),
-    "field.document.subject": ("Trích yếu", "Subject"),
-    "field.issuer.parent": ("Cơ quan chủ quản", "Parent body"),
-    "field.issuer.name": ("Tên cơ quan ban hành", "Issuing body"),
-    "field.issuer.abbr": ("Chữ viết tắt của cơ quan", "Issuer's abbreviation"),
-    "field.issuer.full_name": ("Tên đầy đủ của cơ quan", "Issuer's full name"),
-    "field.issuer.short_name": ("Tên gọi ngắn của cơ quan", "Issuer's short name"),
-    "field.issuer.drafting_unit": ("Đơn vị soạn thảo", "Drafting unit"),
-    "field.signer.lines": ("Thẩm quyền, chức vụ người ký", "Signer's title"),
-    "field.signer.name": ("Người ký", "Signer"),
-    "field.page.margins.top": ("Lề trên (mm)", "Top margin (mm)"),
-    "field.page.margins.bottom": ("Lề dưới (mm)", "Bottom margin (mm)"),
-    "field.page.margins.left": ("Lề trái (mm)", "Left margin (mm)"),
-    "field.page.margins.right": ("Lề phải (mm)", "Right margin (mm)"),
-    "field.page.font_size": ("Cỡ chữ", "Font size"),
-    # fields of phases, units, tasks and sections
-    "field.key": ("mã", "id"),
-    "field.name": ("tên", "name"),
-    "field.start": ("bắt đầu", "starts"),
-    "field.end": ("kết thúc", "ends"),
-    "field.connector": ("từ nối", "connector"),
-    "field.description": ("mô tả", "description"),
-    "field.relation": ("hình thức", "relation"),
-    "field.title": ("tên mục", "title"),
-    "field.show": ("danh sách hiển thị", "list shown"),
-    "field.deadline": ("Thời hạn", "Deadline"),
-    "field.phase": ("Đợt", "Phase"),
-    "field.with": ("Phối hợp", "Partners"),
-    "field.lead": ("Chủ trì", "Lead"),
-    "field.note": ("Ghi chú", "Note"),
-    # what happened
-    "phase.added": ("Thêm đợt", "New phase"),
-    "phase.removed": ("Bỏ đợt", "Phase removed"),
-    "phase.renamed": ("Đổi tên đợt", "Phase renamed"),
-    "unit.added": ("Thêm đơn vị", "New unit"),
-    "unit.removed": ("Bỏ đơn vị", "Unit removed"),
-    "unit.renamed": ("Đổi tên đơn vị", "Unit renamed"),
-    "unit.reordered": ("đổi thứ tự nhiệm vụ", "tasks reordered"),
-    "task.added": ("Thêm nhiệm vụ", "New task"),
-    "task.removed": ("Bỏ nhiệm vụ", "Task removed"),
-    "task.reworded": ("Sửa nội dung", "Reworded"),
-    "task.moved": ("Chuyển từ {old} sang {new}", "Moved from {old} to {new}"),
-    "task.number": ("nhiệm vụ {n}", "task {n}"),
-    "bullet.added": ("Thêm ý", "New sub-item"),
-    "bullet.removed": ("Bỏ ý", "Sub-item removed"),
-    "bullet.reworded": ("Sửa ý", "Sub-item reworded"),
-    "key_task.added": ("Thêm nhiệm vụ trọng tâm", "New key task"),
-    "key_task.removed": ("Bỏ nhiệm vụ trọng tâm", "Key task removed"),
-    "key_task.number": ("dòng {n}", "row {n}"),
-    "text.added": ("Thêm", "Added"),
-    "text.removed": ("Bỏ", "Removed"),
-    "text.reworded": ("Sửa", "Reworded"),
-    "section.added": ("Thêm mục", "New section"),
-    "section.removed": ("Bỏ mục", "Section removed"),
-    "section.renamed": ("Đổi tên mục", "Section renamed"),
-    "content.changed": ("sửa nội dung", "content changed"),
-    "content.reworded": ("{n} đoạn sửa", "{n} reworded"),
-    "content.added": ("{n} đoạn thêm", "{n} added"),
-    "content.removed": ("{n} đoạn bỏ", "{n} removed"),
-    "content.layout": ("đổi cách trình bày", "layout changed"),
-    "order.changed": ("Đổi thứ tự", "Order changed"),
-    "order.phases": ("các đợt", "phases"),
-    "order.units": ("các đơn vị", "units"),
-    "order.sections": ("các mục", "sections"),
-    "order.key_tasks": ("nhiệm vụ trọng tâm", "key tasks"),
-    "order.slogans": ("khẩu hiệu", "slogans"),
-    "order.recipients": ("nơi nhận", "recipients"),
-    "notice.subject": ("V/v điều chỉnh {plan}", "Re: changes to {plan}"),
-}
+#: Its words live in the message catalogue as "diff.<key>" (see kehoach.messages).
 
 #: Share of matching words (difflib ratio) above which two texts are one text reworded.
 SIMILARITY = 0.6
@@ -139,9 +47,8 @@ T = TypeVar("T")
 
 
 def label(key: str, lang: str = "vi", **args: Any) -> str:
-    """One of :data:`LABELS` in ``lang`` (Vietnamese when the language is unknown)."""
-    text = LABELS[key][messages.LANGS.index(lang) if lang in messages.LANGS else 0]
-    return text.format(**args) if args else text
+    """The catalogue's "diff.<key>" in ``lang`` (Vietnamese when the language is unknown)."""
+    return messages.text(f"diff.{key}", lang, **args)
 
 
 # --- words and pairing ---------------------------------------------------------
@@ -190,9 +97,7 @@ def _push(out: list[Segment], op: str, run: list[str]) -> None:
 Pairs = list[tuple[int, int]]
 
 
-def pair_equal(
-    old: Sequence[str | None], new: Sequence[str | None], taken: Iterable[tuple[int, int]] = ()
-) -> Pairs:
+def pair_equal(old: Sequence[str | None], new: Sequence[str | None], taken: Iterable[tuple[int, int]] = ()) -> Pairs:
     """Pairs of positions whose keys are equal (None never matches), first come first served."""
     pairs = list(taken)
     used_old, used_new = {i for i, _ in pairs}, {j for _, j in pairs}
@@ -320,9 +225,7 @@ class FieldChange:
     new_text: str
 
 
-def _change(
-    name: str, old: Value, new: Value, old_text: str | None = None, new_text: str | None = None
-) -> FieldChange:
+def _change(name: str, old: Value, new: Value, old_text: str | None = None, new_text: str | None = None) -> FieldChange:
     return FieldChange(
         name,
         old,
@@ -530,9 +433,7 @@ _KINDS = (
 
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     """The changes that turn ``old`` into ``new``, by meaning."""
-    phase_pairs = pair_equal(
-        [p.name for p in old.phases], [p.name for p in new.phases], _phase_key_pairs(old, new)
-    )
+    phase_pairs = pair_equal([p.name for p in old.phases], [p.name for p in new.phases], _phase_key_pairs(old, new))
     phase_map = {old.phases[i].key: new.phases[j].key for i, j in phase_pairs}
     unit_pairs = pair_equal([u.id for u in old.units], [u.id for u in new.units])
     task_pairs = _task_pairs(old, new, unit_pairs)
@@ -746,13 +647,9 @@ def _units(old: Plan, new: Plan, pairs: Pairs, task_pairs: list[tuple[Ref, Ref]]
             out.append(UnitChange("changed", b.id, b.name, a, b, fields, reordered))
     paired_old, paired_new = {i for i, _ in pairs}, {j for _, j in pairs}
     order = {u.id: n for n, u in enumerate(new.units)}
-    out += [
-        UnitChange("added", u.id, u.name, None, u) for j, u in enumerate(new.units) if j not in paired_new
-    ]
+    out += [UnitChange("added", u.id, u.name, None, u) for j, u in enumerate(new.units) if j not in paired_new]
     out.sort(key=lambda c: order[c.id])
-    out += [
-        UnitChange("removed", u.id, u.name, u, None) for i, u in enumerate(old.units) if i not in paired_old
-    ]
+    out += [UnitChange("removed", u.id, u.name, u, None) for i, u in enumerate(old.units) if i not in paired_old]
     return tuple(out)
 
 
@@ -822,7 +719,7 @@ def _deadlines(ctx: _Context, pairs: list[tuple[Ref, Ref]]) -> Iterator[Deadline
         if ctx.old.units[p[0]].id != unit:
             continue
         a, b = _task(ctx.old, p), _task(ctx.new, q)
-        before, after = _unit_task(ctx.old, p[1] + 1, a), _unit_task(ctx.new, q[1] + 1, b)
+        before, after = unit_task(ctx.old, p[1] + 1, a), unit_task(ctx.new, q[1] + 1, b)
         if (before.when, before.due) != (after.when, after.due):
             yield DeadlineChange(unit, q[1] + 1, b.text, before.when, after.when, before.due, after.due)
 
@@ -834,12 +731,8 @@ def _key_fields(ctx: _Context, a: KeyTask, b: KeyTask) -> tuple[FieldChange, ...
     out = []
     for name, old, new in (("lead", a.lead, b.lead), ("with", a.with_, b.with_)):
         if old != new:
-            out.append(
-                _change(name, tuple(old), tuple(new), unit_names(ctx.old, old), unit_names(ctx.new, new))
-            )
-    return tuple(out) + _fields(
-        {"deadline": a.deadline, "note": a.note}, {"deadline": b.deadline, "note": b.note}
-    )
+            out.append(_change(name, tuple(old), tuple(new), unit_names(ctx.old, old), unit_names(ctx.new, new)))
+    return tuple(out) + _fields({"deadline": a.deadline, "note": a.note}, {"deadline": b.deadline, "note": b.note})
 
 
 def _key_tasks(ctx: _Context, pairs: Pairs) -> tuple[KeyTaskChange, ...]:
@@ -866,9 +759,7 @@ def _key_task_change(ctx: _Context, i: int, j: int) -> KeyTaskChange | None:
 
 def _section_pairs(old: list[Section], new: list[Section]) -> Pairs:
     """By the list a mục shows, then by title, then (a renamed mục) by its content."""
-    pairs = pair_items(
-        [s.title for s in old], [s.title for s in new], [s.show for s in old], [s.show for s in new]
-    )
+    pairs = pair_items([s.title for s in old], [s.title for s in new], [s.show for s in old], [s.show for s in new])
     contents_old = [" ".join(_section_texts(s)) or s.title for s in old]
     contents_new = [" ".join(_section_texts(s)) or s.title for s in new]
     return pair_items(contents_old, contents_new, [s.show for s in old], [s.show for s in new], pairs)
@@ -944,9 +835,7 @@ def changes_for_unit(diff: PlanDiff, unit_id: str, lang: str = "vi") -> UnitChan
         subject=notice_subject(diff, lang),
         unit=next((u for u in diff.units if u.id == unit_id), None),
         new_tasks=tuple(t for t in diff.tasks if t.new_unit == unit_id and t.kind in ("added", "moved")),
-        removed_tasks=tuple(
-            t for t in diff.tasks if t.old_unit == unit_id and t.kind in ("removed", "moved")
-        ),
+        removed_tasks=tuple(t for t in diff.tasks if t.old_unit == unit_id and t.kind in ("removed", "moved")),
         reworded=tuple(t for t in same if t.reworded),
         changed_tasks=same,
         deadlines=tuple(d for d in diff.deadlines if d.unit == unit_id),
@@ -986,9 +875,7 @@ def _renamed_partners(diff: PlanDiff, unit_id: str) -> tuple[UnitChange, ...]:
 
 def affected_units(diff: PlanDiff) -> list[str]:
     """Units whose letter or checklist changes, in the new plan's order, then removed units."""
-    return [
-        unit_id for unit_id in _unit_rank(diff.old, diff.new) if not changes_for_unit(diff, unit_id).is_empty
-    ]
+    return [unit_id for unit_id in _unit_rank(diff.old, diff.new) if not changes_for_unit(diff, unit_id).is_empty]
 
 
 # --- output ----------------------------------------------------------------------
@@ -1034,11 +921,7 @@ def lines(diff: PlanDiff, lang: str = "vi") -> list[Line]:
         out += _text_lines(getattr(diff, name), name, lang, "text")
     if diff.reordered:
         parts = ", ".join(label(f"order.{name}", lang) for name in diff.reordered)
-        out.append(
-            Line(
-                "changed", "order", (Span(f"{label('order.changed', lang)}: ", "label"), Span(parts, "text"))
-            )
-        )
+        out.append(Line("changed", "order", (Span(f"{label('order.changed', lang)}: ", "label"), Span(parts, "text"))))
     return out
 
 
@@ -1048,9 +931,7 @@ def _arrow(old: str, new: str, lang: str) -> tuple[Span, ...]:
 
 
 def _field_line(section: str, prefix: str, change: FieldChange, lang: str, group: str = "") -> Line:
-    return Line(
-        "changed", section, (Span(prefix, "label"), *_arrow(change.old_text, change.new_text, lang)), group
-    )
+    return Line("changed", section, (Span(prefix, "label"), *_arrow(change.old_text, change.new_text, lang)), group)
 
 
 def _word_spans(segments: Sequence[Segment]) -> tuple[Span, ...]:
@@ -1175,9 +1056,7 @@ def _task_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
             continue
         if change.kind == "moved":
             moved = label("task.moved", lang, old=unit_name(diff, change.old_unit), new=group)
-            body = (
-                _word_spans(change.words) if change.reworded else (Span(markup.plain(change.text), "text"),)
-            )
+            body = _word_spans(change.words) if change.reworded else (Span(markup.plain(change.text), "text"),)
             yield Line("moved", "tasks", (Span(f"{moved}: ", "label"), *body), group)
         elif change.reworded:
             head = Span(f"{label('task.reworded', lang)} ({number}): ", "label")

@@ -14,48 +14,19 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from kehoach import checks, loader, messages
+from kehoach import loader
 from kehoach.errors import ExitCode, KehoachError, Problem, ProblemsError
 from kehoach.model import Plan
-from kehoach.validate import LoadedPlan, _locate, _order, _problems
+from kehoach.validate import load_text
 
 #: The revision the plan is compared with when the command line names none.
 DEFAULT_REV = "HEAD"
-
-#: Sentences for the codes raised here, until they move into :mod:`kehoach.messages`.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "git.missing": (
-        "Không tìm thấy chương trình git; cần cài git để so sánh các phiên bản kế hoạch.",
-        "git was not found; install git to compare revisions of a plan.",
-    ),
-    "git.not_a_repo": (
-        "'{path}' không nằm trong một kho git.",
-        "'{path}' is not inside a git repository.",
-    ),
-    "git.unknown_revision": (
-        "Kho git không có phiên bản '{rev}'.",
-        "The git repository has no revision '{rev}'.",
-    ),
-    "git.not_tracked": (
-        "Phiên bản '{rev}' không có tệp '{path}'.",
-        "Revision '{rev}' has no file '{path}'.",
-    ),
-}
 
 
 class GitError(KehoachError):
     """A plan cannot be read from git: no git, no repository, no such revision or file."""
 
     exit_code = ExitCode.USAGE
-
-    def message(self, lang: str = "vi") -> str:
-        """The catalogue's sentence once it has one, this module's until then."""
-        if self.code in messages.TEXTS or self.code not in MESSAGES:
-            return super().message(lang)
-        template = MESSAGES[self.code][messages.LANGS.index(lang) if lang in messages.LANGS else 0]
-        return template.format(**self.args_)
 
 
 @dataclass(frozen=True)
@@ -182,25 +153,6 @@ def _at_rev(rev: str, plan_path: Path) -> Side:
     name = relative_path(top, full.parent, full)
     label = f"{rev}:{name}"
     return Side(label=label, text=read_at(full.parent, rev, full), path=Path(label), rev=rev)
-
-
-def load_text(text: str, path: Path) -> LoadedPlan:
-    """Validate a plan given as text, exactly as :func:`kehoach.validate.load_plan` does a file.
-
-    ``path`` only names the text in problems ("HEAD~1:plan.yaml:12:5"). This is an
-    adapter over validate's internals until validate.py offers the same itself.
-    """
-    doc = loader.load_document(path, text)
-    try:
-        plan = Plan.model_validate(doc.data)
-    except ValidationError as exc:
-        raise ProblemsError(sorted(_problems(doc, exc), key=_order)) from None
-    found = checks.run(plan)
-    errors = [_locate(doc, c) for c in found if c.severity == "error"]
-    if errors:
-        raise ProblemsError(sorted(errors, key=_order))
-    warnings = [_locate(doc, c) for c in found if c.severity == "warning"]
-    return LoadedPlan(plan, doc, sorted(warnings, key=_order))
 
 
 def load_side(side: Side) -> Plan:

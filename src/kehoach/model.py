@@ -37,9 +37,7 @@ def _clean_text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     if bad := _CONTROL.search(value):
-        raise PydanticCustomError(
-            "control_character", "control character", {"char": f"U+{ord(bad.group()):04X}"}
-        )
+        raise PydanticCustomError("control_character", "control character", {"char": f"U+{ord(bad.group()):04X}"})
     return " ".join(value.split())
 
 
@@ -80,17 +78,13 @@ def _number(value: Any) -> Any:
 
 def _check_type(value: str) -> str:
     if value not in vn.DOCUMENT_TYPES:
-        raise PydanticCustomError(
-            "unknown_document_type", "unknown type", {"types": ", ".join(vn.DOCUMENT_TYPES)}
-        )
+        raise PydanticCustomError("unknown_document_type", "unknown type", {"types": ", ".join(vn.DOCUMENT_TYPES)})
     return value
 
 
 def _check_authority(value: str) -> str:
     if value not in vn.AUTHORITIES:
-        raise PydanticCustomError(
-            "unknown_authority", "unknown authority", {"allowed": ", ".join(vn.AUTHORITIES)}
-        )
+        raise PydanticCustomError("unknown_authority", "unknown authority", {"allowed": ", ".join(vn.AUTHORITIES)})
     return value
 
 

@@ -155,9 +155,7 @@ def documents(plan: Plan) -> list[Document]:
     for unit in plan.units:
         view = views.unit_view(plan, unit)
         letter_title = f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {unit.name}"
-        out.append(
-            Document(f"{LETTER_DIR}/{unit.id}.docx", "letter", unit.id, LETTER_TEMPLATE, view, letter_title)
-        )
+        out.append(Document(f"{LETTER_DIR}/{unit.id}.docx", "letter", unit.id, LETTER_TEMPLATE, view, letter_title))
         out.append(
             Document(
                 f"{CHECKLIST_DIR}/{unit.id}.docx",

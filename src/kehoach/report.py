@@ -47,10 +47,10 @@ def show_problems(console: Console, problems: list[Problem], lang: str) -> None:
             console.print(escape(line), soft_wrap=True, highlight=False)
 
 
-def say(console: Console, code: str, lang: str, style: str = "", **args: object) -> None:
+def say(console: Console, code: str, lang: str, colour: str = "", **args: object) -> None:
     """One catalogue sentence."""
     text = escape(messages.text(code, lang, **args))
-    console.print(f"[{style}]{text}[/]" if style else text, highlight=False)
+    console.print(f"[{colour}]{text}[/]" if colour else text, highlight=False)
 
 
 def show_written(console: Console, result: object, lang: str) -> None:

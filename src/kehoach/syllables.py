@@ -42,9 +42,7 @@ def _set_of(*lines: str) -> frozenset[str]:
 
 
 #: Initial consonants, longest first so that "ngh" wins over "ng" and "n".
-_INITIALS = sorted(
-    _set_of("b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x"), key=len, reverse=True
-)
+_INITIALS = sorted(_set_of("b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x"), key=len, reverse=True)
 
 #: Rhymes without a medial. "oong" and "ooc" are loanwords (xoong, soóc) in every dictionary.
 _PLAIN_RHYMES = _set_of(
@@ -393,9 +391,7 @@ def _is_valid(syllable: _Syllable) -> bool:
 def _is_valid_bare(syllable: _Syllable) -> bool:
     """Whether initial and rhyme of an ASCII word go together once its marks are put back."""
     rhymes = _BARE_RHYMES
-    return syllable.rhyme in rhymes.after(syllable.initial) and _spelling_fits(
-        syllable.initial, syllable.rhyme, rhymes
-    )
+    return syllable.rhyme in rhymes.after(syllable.initial) and _spelling_fits(syllable.initial, syllable.rhyme, rhymes)
 
 
 def _spelling_fits(initial: str, rhyme: str, rhymes: _Rhymes) -> bool:

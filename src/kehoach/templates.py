@@ -139,14 +139,10 @@ def check(path: Path) -> list[Finding]:
             raise KehoachError("template.error", name=path.name, detail=exc.args_["detail"]) from None
         raise
     return [
-        Finding(path.name, "{{ " + ".".join(p).replace(".[]", "[…]") + " }}")
-        for p in paths
-        if not resolves(view, p)
+        Finding(path.name, "{{ " + ".".join(p).replace(".[]", "[…]") + " }}") for p in paths if not resolves(view, p)
     ]
 
 
 def check_all(plan_dir: Path) -> dict[Path, list[Finding]]:
     """Every template a render would use from ``plan_dir``, with its findings."""
-    return {
-        render.find_template(name, plan_dir): check(render.find_template(name, plan_dir)) for name in VIEWS
-    }
+    return {render.find_template(name, plan_dir): check(render.find_template(name, plan_dir)) for name in VIEWS}

@@ -37,7 +37,16 @@ class LoadedPlan:
 
 def load_plan(path: Path) -> LoadedPlan:
     """Load and validate ``path``; raise :class:`ProblemsError` listing every problem."""
-    doc = load_document(path)
+    return validate_document(load_document(path))
+
+
+def load_text(text: str, path: Path) -> LoadedPlan:
+    """Validate a plan given as text (a git revision); ``path`` names it in problems."""
+    return validate_document(load_document(path, text))
+
+
+def validate_document(doc: Document) -> LoadedPlan:
+    """The checked plan of a loaded document, or every problem it has."""
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError as exc:

@@ -21,9 +21,7 @@ Kind = Literal["now", "date", "month", "quarter", "year", "event", "recurring"]
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_NAMES = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_RECURRING = re.compile(
-    r"^(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)$|^thường\s+xuyên$|^định\s+kỳ", re.IGNORECASE
-)
+_RECURRING = re.compile(r"^(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)$|^thường\s+xuyên$|^định\s+kỳ", re.IGNORECASE)
 _DATE = re.compile(r"^(?P<prefix>.*?)\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$")
 _MONTH = re.compile(r"^(?P<prefix>.*?)\s*tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?P<prefix>.*?)\s*quý\s+(?P<q>IV|III|II|I|[1-4])/(?P<y>\d{4})$", re.IGNORECASE)

@@ -115,8 +115,7 @@ def _changed(plan, plan_dir, out_dir, manifest, documents):  # type: ignore[no-u
     """Split the asked documents into those to render (with their inputs hash) and unchanged ones."""
     todo, unchanged = [], []
     digests = {
-        name: render.template_digest(render.find_template(name, plan_dir))
-        for name in {d.template for d in documents}
+        name: render.template_digest(render.find_template(name, plan_dir)) for name in {d.template for d in documents}
     }
     for document in documents:
         inputs = render.inputs_hash(document, plan, digests[document.template])

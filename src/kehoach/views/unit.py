@@ -120,14 +120,14 @@ def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
     number = 0
     for task in unit.tasks:
         number += 1
-        yield _unit_task(plan, number, task)
+        yield unit_task(plan, number, task)
     for key_task in plan.key_tasks:
         if unit.id in key_task.lead:
             number += 1
             yield _key_task(plan, number, key_task, unit)
 
 
-def _unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
+def unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
     phase = plan.phase(task.phase) if task.phase else None
     due = task.deadline.last if task.deadline else (phase.end.last if phase and phase.end else None)
     return UnitTask(
@@ -198,8 +198,7 @@ def _letter_body(
     report = "sau mỗi đợt thực hiện" if phases else "định kỳ hoặc khi có yêu cầu"
     if unit.relation == "đề nghị":
         closing = (
-            f"{issuer} đề nghị {unit.name} quan tâm phối hợp thực hiện và thông tin kết quả "
-            f"về {issuer} {report}./."
+            f"{issuer} đề nghị {unit.name} quan tâm phối hợp thực hiện và thông tin kết quả về {issuer} {report}./."
         )
     else:
         closing = (

@@ -1,0 +1,53 @@
+"""``kehoach lint``: warnings a reviewer would raise; ``--fix`` makes tone marks uniform."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach import lint, syllables
+from kehoach.errors import Problem
+from kehoach.validate import load_plan
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """The warnings of a valid plan, and what ``--fix`` changed."""
+
+    path: Path
+    warnings: list[Problem]
+    fixed: int = 0
+    style: str = ""
+
+
+def run_lint(plan_path: Path, fix: bool = False, style: syllables.Style | None = None) -> LintResult:
+    """Validate (errors raise), then collect warnings; with ``fix``, rewrite tone marks first."""
+    loaded = load_plan(plan_path)
+    source = lint.load_source(plan_path)
+    fixed, chosen = 0, ""
+    if fix:
+        chosen = style or lint.majority_style(source)
+        new_text = lint.fix_tone_marks(source, chosen)
+        fixed = sum(a != b for a, b in zip(source.text.split(), new_text.split(), strict=False))
+        if new_text != source.text:
+            _replace(plan_path, new_text)
+            loaded = load_plan(plan_path)
+            source = lint.load_source(plan_path)
+    warnings = sorted([*loaded.warnings, *lint.lint_source(source, loaded.plan)], key=lambda p: (p.line, p.column))
+    return LintResult(plan_path, warnings, fixed, chosen)
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` over ``path`` atomically, keeping a byte-order mark if it had one."""
+    bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
+    data = ("\ufeff" + text if bom else text).encode("utf-8")
+    handle, temp = tempfile.mkstemp(prefix=".kehoach-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
