@@ -280,7 +280,7 @@ def test_misspelt_template_variable_is_named(tmp_path):
 def test_templates_check_passes_on_the_defaults():
     result = runner.invoke(app, ["templates", "check", str(PLAN)])
     assert result.exit_code == 0
-    assert result.output.count("không có lỗi") == 3
+    assert result.output.count("không có lỗi") == 4
 
 
 def test_templates_export_never_overwrites(tmp_path):

@@ -13,6 +13,7 @@ renders (see ``kehoach.layout``).
 
 from __future__ import annotations
 
+import datetime as dt
 from copy import deepcopy
 from pathlib import Path
 
@@ -25,7 +26,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from kehoach.writer import docx_bytes
+
 FONT = "Times New Roman"
+BUILT = dt.datetime(2026, 1, 1)
 OUT = Path(__file__).resolve().parents[1] / "templates"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
@@ -494,9 +498,17 @@ def _trim(doc) -> None:
             styles.remove(style)
 
 
+def _save(doc, name: str) -> Path:
+    """Saved with fixed zip timestamps, so rebuilding an unchanged template changes no byte."""
+    target = OUT / name
+    target.write_bytes(docx_bytes(doc))
+    return target
+
+
 def _properties(doc, title: str) -> None:
     _trim(doc)
     props = doc.core_properties
+    props.created = props.modified = props.last_printed = BUILT
     props.title = title
     props.author = "kehoach"
     props.last_modified_by = "kehoach"
@@ -515,24 +527,18 @@ def build_plan_template() -> Path:
     _signature_block(doc)
     _appendix_loop(doc)
     _properties(doc, "Kế hoạch")
-    target = OUT / "ke-hoach.docx"
-    doc.save(target)
-    return target
+    return _save(doc, "ke-hoach.docx")
 
 
-def build_letter_template() -> Path:
+def build_letter_template(name: str = "giao-viec.docx", title: str = "Công văn giao nhiệm vụ") -> Path:
     """giao-viec.docx: the công văn that gives one unit its share of the plan."""
     doc = _new_document()
-    _header_block(
-        doc, [("{{ header.number_line }}", "KH Số"), ("{{ header.subject_line }}", "KH Trích yếu công văn")]
-    )
+    _header_block(doc, [("{{ header.number_line }}", "KH Số"), ("{{ header.subject_line }}", "KH Trích yếu công văn")])
     doc.add_paragraph("{{ addressee }}", "KH Kính gửi")
     _body_loop(doc, "body")
     _signature_block(doc)
-    _properties(doc, "Công văn giao nhiệm vụ")
-    target = OUT / "giao-viec.docx"
-    doc.save(target)
-    return target
+    _properties(doc, title)
+    return _save(doc, name)
 
 
 def build_checklist_template() -> Path:
@@ -574,14 +580,17 @@ def build_checklist_template() -> Path:
     for cell, title in zip(sign.rows[0].cells, ["NGƯỜI LẬP", "THỦ TRƯỞNG ĐƠN VỊ"], strict=True):
         _cell_lines(cell, [(title, "KH Ký xác nhận"), ("(Ký, ghi rõ họ tên)", "KH Ghi chú ký")])
     _properties(doc, "Bảng theo dõi nhiệm vụ")
-    target = OUT / "checklist.docx"
-    doc.save(target)
-    return target
+    return _save(doc, "checklist.docx")
+
+
+def build_notice_template() -> Path:
+    """dieu-chinh.docx: the công văn telling a unit what a revision changed for it."""
+    return build_letter_template("dieu-chinh.docx", "Công văn điều chỉnh kế hoạch")
 
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for build in (build_plan_template, build_letter_template, build_checklist_template):
+    for build in (build_plan_template, build_letter_template, build_checklist_template, build_notice_template):
         print(f"wrote {build()}")
 
 

@@ -162,6 +162,69 @@ def lint_command(
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
+class DiffFormat(StrEnum):
+    """Output formats of ``kehoach diff``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[str | None, typer.Argument(help="Bản cũ: tệp hoặc phiên bản git (mặc định HEAD).")] = None,
+    new: Annotated[str | None, typer.Argument(help="Bản mới: tệp hoặc phiên bản git (mặc định tệp đang sửa).")] = None,
+    plan: Annotated[Path, typer.Option("--plan", "-p", help="Tệp kế hoạch trong kho git.")] = Path("plan.yaml"),
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, markdown hoặc json.")] = DiffFormat.text,
+    docx: Annotated[
+        Path | None, typer.Option("--docx", help="Ghi văn bản mới có theo dõi thay đổi (Word) vào tệp này.")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """So sánh hai phiên bản kế hoạch theo nội dung. Compare two revisions of the plan by meaning."""
+    from kehoach import report
+    from kehoach.commands.diff import run_diff, write_redline
+
+    lang = language(lang)
+    result = _guard(lambda: run_diff(old, new, plan), lang)
+    report.show_diff(out_console, result, fmt.value, lang)
+    if docx is not None:
+        written = _guard(lambda: write_redline(result, docx, plan.parent), lang)
+        report.say(err_console, "redline.written", lang, "green", path=written)
+    raise typer.Exit(ExitCode.PROBLEMS if result.changed else ExitCode.OK)
+
+
+@app.command("notify")
+def notify_command(
+    old: Annotated[str | None, typer.Argument(help="Bản cũ (mặc định HEAD).")] = None,
+    new: Annotated[str | None, typer.Argument(help="Bản mới (mặc định tệp đang sửa).")] = None,
+    plan: Annotated[Path, typer.Option("--plan", "-p", help="Tệp kế hoạch.")] = Path("plan.yaml"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp đã sửa tay (giữ bản .bak).")] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Công văn điều chỉnh cho từng đơn vị bị ảnh hưởng. Change notices for the affected units."""
+    from kehoach import report
+    from kehoach.commands.notify import run_notify
+
+    lang = language(lang)
+    result = _guard(lambda: run_notify(old, new, plan, out, force=force), lang)
+    report.show_written(out_console, result, lang)
+
+
+@app.command("textconv")
+def textconv_command(document: Annotated[Path, typer.Argument(help="Tệp .docx.")]) -> None:
+    """In chữ của tệp DOCX theo thứ tự đọc (cho git diff). Print a DOCX's text in reading order."""
+    from kehoach.textconv import text_of
+
+    try:
+        text = text_of(document)
+    except Exception as exc:  # not a Word file: show git something rather than fail the diff
+        sys.stderr.write(f"{document}: {exc}\n")
+        raise typer.Exit(ExitCode.PROBLEMS) from None
+    sys.stdout.write(text)
+
+
 @app.command("schema")
 def schema_command() -> None:
     """In JSON Schema của plan.yaml. Print the JSON Schema of plan.yaml."""

@@ -257,6 +257,31 @@ TEXTS: _M = {
     "diff.order.slogans": ("khẩu hiệu", "slogans"),
     "diff.order.recipients": ("nơi nhận", "recipients"),
     "diff.notice.subject": ("V/v điều chỉnh {plan}", "Re: changes to {plan}"),
+    # change notices (công văn điều chỉnh)
+    "notice.opening": (
+        "Thực hiện {plan} về {subject}, {issuer} điều chỉnh một số nội dung liên quan đến {unit} như sau:",
+        "Further to {plan} on {subject}, {issuer} amends the following for {unit}:",
+    ),
+    "notice.group.added": ("Bổ sung nhiệm vụ", "Tasks added"),
+    "notice.group.removed": ("Không còn thực hiện", "Tasks removed"),
+    "notice.group.reworded": ("Sửa nội dung nhiệm vụ", "Tasks reworded"),
+    "notice.group.times": ("Điều chỉnh thời gian", "Times changed"),
+    "notice.group.general": ("Thông tin chung của Kế hoạch", "General information of the plan"),
+    "notice.moved_from": ("chuyển từ {unit}", "moved from {unit}"),
+    "notice.moved_to": ("chuyển sang {unit}", "moved to {unit}"),
+    "notice.reworded": ("Nhiệm vụ {n} nay là:", "Task {n} now reads:"),
+    "notice.deadline": ("{text}: {old} → {new}", "{text}: {old} → {new}"),
+    "notice.phase": ("{name}: {what} {old} → {new}", "{name}: {what} {old} → {new}"),
+    "notice.closing.assign": (
+        "Các nội dung khác giữ nguyên theo Kế hoạch số {symbol}. Yêu cầu {unit} triển khai thực hiện"
+        " theo nội dung điều chỉnh./.",
+        "Everything else stays as in plan {symbol}. {unit} is to carry out the amended tasks./.",
+    ),
+    "notice.closing.request": (
+        "Các nội dung khác giữ nguyên theo Kế hoạch số {symbol}. Đề nghị {unit} quan tâm phối hợp thực hiện"
+        " theo nội dung điều chỉnh./.",
+        "Everything else stays as in plan {symbol}. {unit} is kindly asked to take part as amended./.",
+    ),
     # rendering and the CLI
     "plan.invalid": (
         "Kế hoạch có {count} lỗi; chưa ghi tệp nào.",
@@ -311,6 +336,16 @@ TEXTS: _M = {
         "Tiếp theo: sửa plan.yaml, rồi chạy: kehoach validate, kehoach render.",
         "Next: edit plan.yaml, then run: kehoach validate, kehoach render.",
     ),
+    "redline.missing": (
+        "Cần gói python-redlines để tạo bản có theo dõi thay đổi.",
+        "Writing a tracked-changes copy needs the python-redlines package.",
+    ),
+    "redline.written": ("Đã ghi bản có theo dõi thay đổi: {path}.", "Wrote the tracked-changes copy: {path}."),
+    "diff.affected": (
+        "Đơn vị có công văn, bảng theo dõi thay đổi: {units}.",
+        "Units whose letters and checklists change: {units}.",
+    ),
+    "diff.compared": ("So sánh {old} với {new}.", "Comparing {old} with {new}."),
     "internal": (
         "Lỗi nội bộ của kehoach (không phải lỗi của bạn). Chi tiết đã ghi vào {log}.",
         "Internal error in kehoach (not your fault). Details written to {log}.",
@@ -323,6 +358,10 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
+    "redline.missing": (
+        "Cài bằng: pip install 'kehoach[redline]' (hoặc: pip install 'python-redlines[docxodus]').",
+        "Install it with: pip install 'kehoach[redline]' (or: pip install 'python-redlines[docxodus]').",
+    ),
     "lint.not_a_syllable": (
         "Kiểm tra lỗi gõ hoặc lỗi nhận dạng chữ (OCR); tên riêng hợp lệ thì bỏ qua.",
         "Check for a typing or OCR slip; ignore it for a proper name.",

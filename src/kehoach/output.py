@@ -23,7 +23,7 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -270,11 +270,13 @@ def _roll_back(done: list[tuple[Path, Path | None]]) -> None:
             os.replace(aside, target)
 
 
-def prunable(out_dir: Path, manifest: Manifest, keep: Mapping[str, object]) -> tuple[list[str], list[str]]:
-    """Files kehoach wrote that the plan no longer makes: (unchanged ones, hand-edited ones)."""
+def prunable(
+    out_dir: Path, manifest: Manifest, keep: Collection[str], kinds: Collection[str]
+) -> tuple[list[str], list[str]]:
+    """Files of ``kinds`` kehoach wrote that the plan no longer makes: (unchanged, hand-edited)."""
     stale, edited = [], []
     for name, entry in sorted(manifest.files.items()):
-        if name in keep:
+        if name in keep or entry.kind not in kinds:
             continue
         state = as_written(out_dir / safe_relative(name), entry)
         if state is not None:

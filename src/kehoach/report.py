@@ -147,3 +147,55 @@ def show_template_findings(console: Console, found: dict, lang: str) -> None:
         for finding in findings:
             text = messages.text("template.undefined", lang, name=path, tags=finding.tag)
             console.print(f"[red]{escape(text)}[/]")
+
+
+DIFF_STYLES = {
+    "label": "bold",
+    "text": "",
+    "old": "red",
+    "new": "green",
+    "delete": "red strike",
+    "insert": "bold green",
+}
+
+
+def show_diff(console: Console, result: object, fmt: str, lang: str) -> None:
+    """A diff in the terminal (coloured), as Markdown, or as JSON; then the affected units."""
+    import json
+
+    from kehoach import diff
+
+    changes = result.diff  # type: ignore[attr-defined]
+    if fmt == "json":
+        data = diff.to_json(changes)
+        data["affected_units"] = result.affected  # type: ignore[attr-defined]
+        console.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    if fmt == "markdown":
+        console.print(diff.to_markdown(changes, lang), markup=False, highlight=False, soft_wrap=True)
+    else:
+        say(console, "diff.compared", lang, "dim", old=result.old_label, new=result.new_label)  # type: ignore[attr-defined]
+        _diff_lines(console, changes, lang)
+    if result.affected:  # type: ignore[attr-defined]
+        names = "; ".join(result.affected_names())  # type: ignore[attr-defined]
+        say(console, "diff.affected", lang, "bold", units=names)
+
+
+def _diff_lines(console: Console, changes: object, lang: str) -> None:
+    from rich.text import Text
+
+    from kehoach import diff
+
+    lines = diff.lines(changes, lang)  # type: ignore[arg-type]
+    if not lines:
+        say(console, "diff.empty", lang, "green")
+        return
+    section = None
+    for line in lines:
+        if line.section != section:
+            section = line.section
+            console.print(Text(messages.text(f"diff.section.{section}", lang), style="bold underline"))
+        text = Text("  ")
+        for span in line.segments:
+            text.append(span.text, style=DIFF_STYLES.get(span.style, ""))
+        console.print(text, soft_wrap=True)

@@ -23,12 +23,14 @@ from jinja2 import TemplateSyntaxError, nodes
 from kehoach import render, views
 from kehoach.errors import KehoachError
 from kehoach.markup import Run
+from kehoach.views.notice import NoticeView
 
 #: The view each template file receives.
 VIEWS: dict[str, type] = {
     render.PLAN_TEMPLATE: views.PlanView,
     render.LETTER_TEMPLATE: views.UnitView,
     render.CHECKLIST_TEMPLATE: views.UnitView,
+    "dieu-chinh.docx": NoticeView,
 }
 #: Names Jinja itself provides inside templates.
 BUILTINS = {"loop", "range", "true", "false", "none", "True", "False", "None"}

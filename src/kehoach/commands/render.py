@@ -73,6 +73,50 @@ def selected(
     return [d for d in documents if d.kind in kinds and (not wanted or d.unit in wanted)]
 
 
+@dataclass(frozen=True)
+class Published:
+    """What writing a set of documents into out/ did."""
+
+    written: list[WrittenFile]
+    unchanged: list[str]
+    backups: dict[str, str]
+    stale: list[str]
+    pruned: list[str]
+
+
+def publish(
+    plan: Plan,
+    plan_dir: Path,
+    out_dir: Path,
+    documents: list[render.Document],
+    *,
+    keep: Iterable[str] | None = None,
+    force: bool = False,
+    prune: bool = False,
+    progress: Callable[[int, int], Callable[[int], None]] | None = None,
+) -> Published:
+    """Render the documents that changed and commit them into ``out_dir``, all or nothing.
+
+    ``keep`` names every file the plan still makes (files of its kinds that it no
+    longer makes are stale); None leaves staleness unchecked.
+    """
+    manifest = output.Manifest.load(out_dir)
+    todo, unchanged = _changed(plan, plan_dir, out_dir, manifest, documents)
+    edited = output.hand_edited(out_dir, manifest, [d.name for d, _ in todo])
+    if edited and not force:
+        raise HandEditedError(edited)
+    change = output.Change(backups={name: output.backup_name(out_dir, name) for name in edited})
+    stale, stale_edited = ([], []) if keep is None else output.prunable(out_dir, manifest, set(keep), RENDERED)
+    if prune:
+        change.removals = stale
+    written = _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress)
+    return Published(written, unchanged, change.backups, [] if prune else stale + stale_edited, change.removals)
+
+
+#: Kinds of files ``render`` makes (change notices are ``notify``'s, never stale for render).
+RENDERED = frozenset(KINDS.values())
+
+
 def run_render(
     plan_path: Path,
     out_dir: Path,
@@ -81,34 +125,43 @@ def run_render(
     force: bool = False,
     prune: bool = False,
     progress: Callable[[int, int], Callable[[int], None]] | None = None,
+    changed_since: str | None = None,
 ) -> RenderResult:
     """Validate, find what changed, refuse to overwrite hand edits, render, commit all or nothing.
 
     ``progress(total, done_so_far)`` may return a callback that is told how many
     documents were just finished (the CLI shows a progress bar with it).
+    ``changed_since`` (a git revision) narrows the run to the plan document and
+    the units a semantic diff against that revision finds affected.
     """
     loaded = load_plan(plan_path)
-    plan, plan_dir = loaded.plan, plan_path.parent
-    manifest = output.Manifest.load(out_dir)
+    plan = loaded.plan
     documents = render.documents(plan)
-    todo, unchanged = _changed(plan, plan_dir, out_dir, manifest, selected(plan, documents, only, unit_ids))
-    edited = output.hand_edited(out_dir, manifest, [d.name for d, _ in todo])
-    if edited and not force:
-        raise HandEditedError(edited)
-    change = output.Change(backups={name: output.backup_name(out_dir, name) for name in edited})
-    stale, stale_edited = output.prunable(out_dir, manifest, {d.name: d for d in documents})
-    if prune:
-        change.removals = stale
-    written = _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress)
-    return RenderResult(
+    chosen = selected(plan, documents, only, unit_ids)
+    if changed_since is not None:
+        chosen = _since(changed_since, plan_path, chosen)
+    done = publish(
+        plan,
+        plan_path.parent,
         out_dir,
-        written,
-        unchanged,
-        change.backups,
-        stale=[] if prune else stale + stale_edited,
-        pruned=change.removals,
-        warnings=loaded.warnings,
+        chosen,
+        keep=[d.name for d in documents],
+        force=force,
+        prune=prune,
+        progress=progress,
     )
+    return RenderResult(out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, loaded.warnings)
+
+
+def _since(rev: str, plan_path: Path, documents: list[render.Document]) -> list[render.Document]:
+    """The documents a revision since ``rev`` changed: the plan's own, and affected units'."""
+    from kehoach.commands.diff import run_diff
+
+    result = run_diff(rev, str(plan_path), plan_path)
+    if not result.changed:
+        return []
+    affected = set(result.affected)
+    return [d for d in documents if d.unit is None or d.unit in affected]
 
 
 def _changed(plan, plan_dir, out_dir, manifest, documents):  # type: ignore[no-untyped-def]

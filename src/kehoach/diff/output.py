@@ -1,0 +1,241 @@
+"""A diff as styled lines (for a terminal) and as Markdown, without printing anything."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from kehoach import markup, vn
+from kehoach.diff.changes import FieldChange, PlanDiff, SectionChange, TextChange
+from kehoach.diff.pairing import Segment
+from kehoach.diff.wording import label, phase_heading
+
+
+class Span(NamedTuple):
+    """A piece of a line and how to show it.
+
+    Styles: "label" (what happened), "text", "old" and "new" (values either side
+    of an arrow), "delete" and "insert" (words of a word diff).
+    """
+
+    text: str
+    style: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One change as a line: added, removed, changed or moved; ``group`` is a unit's name."""
+
+    kind: str
+    section: str
+    segments: tuple[Span, ...]
+    group: str = ""
+
+    @property
+    def text(self) -> str:
+        """The line without styles."""
+        return "".join(span.text for span in self.segments)
+
+
+def lines(diff: PlanDiff, lang: str = "vi") -> list[Line]:
+    """The whole diff as styled lines, in the order of :data:`~kehoach.diff.changes.KINDS`."""
+    out = [*_header_lines(diff, lang)]
+    for name in ("basis", "intro"):
+        out += _text_lines(getattr(diff, name), name, lang, "text")
+    out += _section_lines(diff, lang)
+    out += _phase_lines(diff, lang)
+    out += _unit_lines(diff, lang)
+    out += _task_lines(diff, lang)
+    out += _key_task_lines(diff, lang)
+    for name in ("slogans", "closing", "recipients", "appendices"):
+        out += _text_lines(getattr(diff, name), name, lang, "text")
+    if diff.reordered:
+        parts = ", ".join(label(f"order.{name}", lang) for name in diff.reordered)
+        out.append(Line("changed", "order", (Span(f"{label('order.changed', lang)}: ", "label"), Span(parts, "text"))))
+    return out
+
+
+def _arrow(old: str, new: str, lang: str) -> tuple[Span, ...]:
+    none = label("none", lang)
+    return Span(old or none, "old"), Span(label("arrow", lang), "text"), Span(new or none, "new")
+
+
+def _field_line(section: str, prefix: str, change: FieldChange, lang: str, group: str = "") -> Line:
+    return Line("changed", section, (Span(prefix, "label"), *_arrow(change.old_text, change.new_text, lang)), group)
+
+
+def _word_spans(segments: Sequence[Segment]) -> tuple[Span, ...]:
+    styles = {"equal": "text", "insert": "insert", "delete": "delete"}
+    out: list[Span] = []
+    for segment in segments:
+        if out:
+            out.append(Span(" ", "text"))
+        out.append(Span(segment.words, styles[segment.op]))
+    return tuple(out)
+
+
+def _header_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
+    for change in diff.header:
+        yield _field_line("header", f"{label('field.' + change.field, lang)}: ", change, lang)
+
+
+def _text_lines(
+    changes: Sequence[TextChange], section: str, lang: str, prefix: str, group: str = "", where: str = ""
+) -> Iterator[Line]:
+    """Lines of a list's changes; ``prefix`` picks the labels ("text", "bullet"), ``where`` follows them."""
+    for change in changes:
+        head = Span(f"{label(f'{prefix}.{change.kind}', lang)}{where}: ", "label")
+        if change.kind == "reworded":
+            yield Line("changed", section, (head, *_word_spans(change.words)), group)
+        else:
+            text = markup.plain(change.new or change.old or "")
+            yield Line(change.kind, section, (head, Span(text, "text")), group)
+
+
+def _section_title(change: SectionChange) -> str:
+    return f"{vn.roman(change.new_number or change.old_number or 1)}. {markup.plain(change.title)}"
+
+
+def _section_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
+    for change in diff.sections:
+        title = _section_title(change)
+        if change.kind != "changed":
+            yield Line(
+                change.kind,
+                "sections",
+                (Span(f"{label('section.' + change.kind, lang)}: ", "label"), Span(title, "text")),
+            )
+            continue
+        for f in change.fields:
+            prefix = (
+                f"{label('section.renamed', lang)}: "
+                if f.field == "title"
+                else f"{title}: {label('field.show', lang)} "
+            )
+            yield _field_line("sections", prefix, f, lang)
+        if change.content or change.layout:
+            yield Line(
+                "changed",
+                "sections",
+                (Span(f"{title}: ", "label"), Span(_content_summary(change.content, lang), "text")),
+            )
+
+
+def _content_summary(content: Sequence[TextChange], lang: str) -> str:
+    if not content:
+        return label("content.layout", lang)
+    counts = {kind: sum(1 for c in content if c.kind == kind) for kind in ("reworded", "added", "removed")}
+    parts = ", ".join(label(f"content.{kind}", lang, n=n) for kind, n in counts.items() if n)
+    return f"{label('content.changed', lang)} ({parts})"
+
+
+def _phase_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
+    for change in diff.phases:
+        if change.kind != "changed":
+            phase = change.new or change.old
+            assert phase is not None
+            head = Span(f"{label('phase.' + change.kind, lang)}: ", "label")
+            yield Line(change.kind, "phases", (head, Span(phase_heading(phase), "text")))
+            continue
+        for f in change.fields:
+            if f.field == "name":
+                yield _field_line("phases", f"{label('phase.renamed', lang)}: ", f, lang)
+            else:
+                yield _field_line("phases", f"{change.name}: {label('field.' + f.field, lang)} ", f, lang)
+        if change.content:
+            summary = _content_summary(change.content, lang)
+            yield Line("changed", "phases", (Span(f"{change.name}: ", "label"), Span(summary, "text")))
+
+
+def _unit_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
+    for change in diff.units:
+        if change.kind != "changed":
+            head = Span(f"{label('unit.' + change.kind, lang)}: ", "label")
+            yield Line(change.kind, "units", (head, Span(change.name, "text")))
+            continue
+        for f in change.fields:
+            if f.field == "name":
+                yield _field_line("units", f"{label('unit.renamed', lang)}: ", f, lang)
+            else:
+                yield _field_line("units", f"{change.name}: {label('field.relation', lang)} ", f, lang)
+        if change.reordered:
+            yield Line(
+                "changed",
+                "units",
+                (Span(f"{change.name}: ", "label"), Span(label("unit.reordered", lang), "text")),
+            )
+
+
+def unit_name(diff: PlanDiff, unit_id: str | None) -> str:
+    """A unit's name in the new plan, or in the old one for a removed unit."""
+    unit = (diff.new.unit(unit_id) or diff.old.unit(unit_id)) if unit_id else None
+    return unit.name if unit else unit_id or ""
+
+
+def _task_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
+    for change in diff.tasks:
+        group = unit_name(diff, change.unit)
+        number = label("task.number", lang, n=change.new_number or change.old_number)
+        if change.kind in ("added", "removed"):
+            head = Span(f"{label('task.' + change.kind, lang)}: ", "label")
+            yield Line(change.kind, "tasks", (head, Span(markup.plain(change.text), "text")), group)
+            continue
+        if change.kind == "moved":
+            moved = label("task.moved", lang, old=unit_name(diff, change.old_unit), new=group)
+            body = _word_spans(change.words) if change.reworded else (Span(markup.plain(change.text), "text"),)
+            yield Line("moved", "tasks", (Span(f"{moved}: ", "label"), *body), group)
+        elif change.reworded:
+            head = Span(f"{label('task.reworded', lang)} ({number}): ", "label")
+            yield Line("changed", "tasks", (head, *_word_spans(change.words)), group)
+        for f in change.fields:
+            yield _field_line("tasks", f"{label('field.' + f.field, lang)} ({number}): ", f, lang, group)
+        yield from _text_lines(change.bullets, "tasks", lang, "bullet", group, f" ({number})")
+
+
+def _key_task_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
+    for change in diff.key_tasks:
+        number = label("key_task.number", lang, n=change.new_number or change.old_number)
+        if change.kind != "changed":
+            head = Span(f"{label('key_task.' + change.kind, lang)}: ", "label")
+            yield Line(change.kind, "key_tasks", (head, Span(markup.plain(change.text), "text")))
+            continue
+        if change.reworded:
+            head = Span(f"{label('task.reworded', lang)} ({number}): ", "label")
+            yield Line("changed", "key_tasks", (head, *_word_spans(change.words)))
+        for f in change.fields:
+            yield _field_line("key_tasks", f"{label('field.' + f.field, lang)} ({number}): ", f, lang)
+
+
+# markdown
+
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\*_~`"})
+
+
+def _md(span: Span) -> str:
+    text = span.text.translate(_MD_SPECIAL)
+    if span.style == "delete":
+        return f"~~{text}~~"
+    if span.style == "insert":
+        return f"**{text}**"
+    return text
+
+
+def to_markdown(diff: PlanDiff, lang: str = "vi") -> str:
+    """The diff in Markdown: a heading per part, one list item per change, tasks under their unit.
+
+    Deleted words are ~~struck~~ and inserted ones **bold**.
+    """
+    out = [f"# {label('title', lang)}", ""]
+    if diff.is_empty:
+        return "\n".join([*out, label("empty", lang), ""])
+    for section, section_lines in itertools.groupby(lines(diff, lang), key=lambda line: line.section):
+        out += [f"## {label('section.' + section, lang)}", ""]
+        for group, group_lines in itertools.groupby(section_lines, key=lambda line: line.group):
+            if group:
+                out += [f"### {group}", ""]
+            out += ["- " + "".join(_md(span) for span in line.segments) for line in group_lines]
+            out.append("")
+    return "\n".join(out)

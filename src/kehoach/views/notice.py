@@ -1,0 +1,137 @@
+"""A change notice for one unit: "V/v điều chỉnh Kế hoạch số 15/KH-UBND".
+
+After a revision, each unit whose share of the plan changed is told what changed
+for it, and only that: tasks added (or moved to it), removed (or moved away),
+reworded, and times that moved. Built from :func:`kehoach.diff.changes_for_unit`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kehoach import markup, messages, vn
+from kehoach.diff import PlanDiff, TaskChange, UnitChanges, changes_for_unit, notice_subject
+from kehoach.markup import Run
+from kehoach.model import Plan
+from kehoach.views.common import CLOSING, HEADING, TEXT, Header, Paragraph, Signature, cited_plan, header, signature
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """What a change notice shows (the same layout as a letter)."""
+
+    unit_id: str
+    unit_name: str
+    header: Header
+    addressee: str
+    body: list[Paragraph]
+    signature: Signature
+
+
+def notice_view(diff: PlanDiff, unit_id: str, lang: str = "vi") -> NoticeView:
+    """The notice telling ``unit_id`` what the revision changed for it."""
+    changes = changes_for_unit(diff, unit_id, lang)
+    plan = diff.new
+    doc = plan.document
+    number = "Số: " + vn.symbol(None, plan.issuer.abbr, plan.issuer.drafting_unit)
+    head = header(plan, number, f"{doc.place}, {vn.draft_date(doc.the_year)}", notice_subject(diff, lang))
+    return NoticeView(
+        unit_id=unit_id,
+        unit_name=changes.unit_name,
+        header=head,
+        addressee=f"Kính gửi: {changes.unit_name}.",
+        body=list(_body(diff, changes, lang)),
+        signature=signature(plan, ["Như trên"]),
+    )
+
+
+def _say(code: str, lang: str, **args: object) -> str:
+    return messages.text(f"notice.{code}", lang, **args)
+
+
+def _unit_name(plan: Plan, unit_id: str | None) -> str:
+    unit = plan.unit(unit_id) if unit_id else None
+    return unit.name if unit else (unit_id or "")
+
+
+def _body(diff: PlanDiff, changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
+    plan = diff.new
+    issuer = plan.issuer.short_name or plan.issuer.full_name
+    subject = markup.plain(plan.document.subject)
+    yield Paragraph(
+        TEXT,
+        (Run(_say("opening", lang, plan=cited_plan(plan), subject=subject, issuer=issuer, unit=changes.unit_name)),),
+    )
+    groups = [
+        ("added", list(_added(diff, changes, lang))),
+        ("removed", list(_removed(diff, changes, lang))),
+        ("reworded", list(_reworded(changes, lang))),
+        ("times", list(_times(changes, lang))),
+        ("general", list(_general(changes, lang))),
+    ]
+    number = 0
+    for key, lines in groups:
+        if lines:
+            number += 1
+            yield Paragraph(HEADING, (Run(f"{number}. {_say('group.' + key, lang)}", bold=True),))
+            yield from lines
+    unit = plan.unit(changes.unit_id)
+    verb = "closing.request" if unit is not None and unit.relation == "đề nghị" else "closing.assign"
+    yield Paragraph(CLOSING, (Run(_say(verb, lang, symbol=plan.symbol, unit=changes.unit_name)),))
+
+
+def _task_line(text: str, note: str = "") -> Paragraph:
+    runs = [Run("- "), *markup.parse(text)]
+    if note:
+        runs.append(Run(f" ({note})", italic=True))
+    return Paragraph(TEXT, tuple(runs))
+
+
+def _added(diff: PlanDiff, changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
+    for task in changes.new_tasks:
+        note = _say("moved_from", lang, unit=_unit_name(diff.old, task.old_unit)) if task.kind == "moved" else ""
+        yield _task_line(task.text, note)
+
+
+def _removed(diff: PlanDiff, changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
+    for task in changes.removed_tasks:
+        note = _say("moved_to", lang, unit=_unit_name(diff.new, task.new_unit)) if task.kind == "moved" else ""
+        old = task.old.text if task.old else task.text
+        yield _task_line(old, note)
+
+
+def _reworded(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
+    for task in changes.reworded:
+        yield Paragraph(TEXT, (Run(_say("reworded", lang, n=task.new_number or task.old_number or "")),))
+        yield _task_line(_new_text(task))
+
+
+def _new_text(task: TaskChange) -> str:
+    return task.new.text if task.new else task.text
+
+
+def _times(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
+    for moved in changes.deadlines:
+        text = _say("deadline", lang, text=_short(moved.text), old=moved.old or "—", new=moved.new or "—")
+        yield Paragraph(TEXT, (Run(f"- {text}"),))
+    for phase in changes.phases:
+        for change in phase.fields:
+            what = messages.text(f"diff.field.{change.field}", lang)
+            text = _say("phase", lang, name=phase.name, what=what, old=change.old_text, new=change.new_text)
+            yield Paragraph(TEXT, (Run(f"- {text}"),))
+
+
+def _general(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
+    for change in changes.header:
+        what = messages.text(f"diff.field.{change.field}", lang)
+        yield Paragraph(TEXT, (Run(f"- {what}: {change.old_text} → {change.new_text}"),))
+    if changes.unit is not None:
+        for change in changes.unit.fields:
+            what = messages.text(f"diff.field.{change.field}", lang)
+            yield Paragraph(TEXT, (Run(f"- {what}: {change.old_text} → {change.new_text}"),))
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = markup.plain(text).split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
