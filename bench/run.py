@@ -164,9 +164,7 @@ def bench_size(units: int, work: Path) -> dict:
     folder = work / f"plan-{units}"
     folder.mkdir()
     plan_path = folder / "plan.yaml"
-    plan_path.write_text(
-        yaml.safe_dump(synthetic_plan(units), allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    plan_path.write_text(yaml.safe_dump(synthetic_plan(units), allow_unicode=True, sort_keys=False), encoding="utf-8")
     wall, peak = run_kehoach(["render", "plan.yaml", "-o", "out"], folder)
     again, _ = run_kehoach(["render", "plan.yaml", "-o", "out"], folder)
     documents = sum(1 for _ in (folder / "out").rglob("*.docx"))
