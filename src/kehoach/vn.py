@@ -131,3 +131,10 @@ def ascii_name(text: str) -> str:
     text = nfc(text).replace("đ", "d").replace("Đ", "D")
     ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
+
+
+def lower_first(text: str) -> str:
+    """A trích yếu cited after "về": "Tổ chức …" → "tổ chức …"; an acronym ("UBND …") stays."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text

@@ -58,7 +58,7 @@ def _unit_name(plan: Plan, unit_id: str | None) -> str:
 def _body(diff: PlanDiff, changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
     plan = diff.new
     issuer = plan.issuer.short_name or plan.issuer.full_name
-    subject = markup.plain(plan.document.subject)
+    subject = vn.lower_first(markup.plain(plan.document.subject))
     yield Paragraph(
         TEXT,
         (Run(_say("opening", lang, plan=cited_plan(plan), subject=subject, issuer=issuer, unit=changes.unit_name)),),

@@ -82,7 +82,7 @@ def unit_view(plan: Plan, unit: Unit) -> UnitView:
     """The view of ``unit``'s letter and checklist."""
     tasks = list(_tasks(plan, unit))
     phases = [f"{p.name}: {phase_span(p)}" for p in _phases(plan, unit)]
-    reference = f"{cited_plan(plan)} về {_lower_first(markup.plain(plan.document.subject))}"
+    reference = f"{cited_plan(plan)} về {vn.lower_first(markup.plain(plan.document.subject))}"
     return UnitView(
         unit_id=unit.id,
         unit_name=unit.name,
@@ -107,13 +107,6 @@ def _letter_header(plan: Plan) -> Header:
     subject = f"V/v triển khai {doc.type_name} số {plan.symbol}"
     place_date = f"{doc.place}, {vn.draft_date(doc.the_year)}"
     return header(plan, number, place_date, subject)
-
-
-def _lower_first(text: str) -> str:
-    """ "Tổ chức …" → "tổ chức …" after "về"; an acronym ("UBND …") stays."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
