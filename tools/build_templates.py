@@ -588,9 +588,43 @@ def build_notice_template() -> Path:
     return build_letter_template("dieu-chinh.docx", "Công văn điều chỉnh kế hoạch")
 
 
+def build_slogan_template() -> Path:
+    """khau-hieu.docx: one landscape page per slogan for the print shop, no page numbers.
+
+    kehoach.views.slogans breaks each slogan into lines and sizes them to fill the
+    page; the template only places them: one centred bold paragraph per slogan, each
+    on a page of its own (the style breaks the page before it), in the middle of the page.
+    """
+    doc = _new_document(landscape=True)
+    section = doc.sections[0]
+    section.footer.is_linked_to_previous = True  # drops the "Trang x/y" footer
+    v_align = OxmlElement("w:vAlign")
+    v_align.set(qn("w:val"), "center")
+    after = SECTPR_AFTER_PGNUMTYPE[SECTPR_AFTER_PGNUMTYPE.index("w:vAlign") + 1 :]
+    section._sectPr.insert_element_before(v_align, *after)
+    # The runs carry each sheet's size; the style's size is the paragraph mark's, kept
+    # small so it never makes the last line taller.
+    _add_style(doc, "KH Khẩu hiệu", 28, True, False, CENTER, 0, 0, False)
+    fmt = doc.styles["KH Khẩu hiệu"].paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.page_break_before = True
+    fmt.keep_together = True
+    fmt.widow_control = False
+    for text in ("{%p for s in sheets %}", "{{r s.runs }}", "{%p endfor %}"):
+        doc.add_paragraph(text, "KH Khẩu hiệu")
+    _properties(doc, "Khẩu hiệu tuyên truyền")
+    return _save(doc, "khau-hieu.docx")
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for build in (build_plan_template, build_letter_template, build_checklist_template, build_notice_template):
+    for build in (
+        build_plan_template,
+        build_letter_template,
+        build_checklist_template,
+        build_notice_template,
+        build_slogan_template,
+    ):
         print(f"wrote {build()}")
 
 

@@ -44,7 +44,7 @@ def _start_worker(plan: Plan, plan_dir: Path, staging: Path) -> None:
 
 
 def _render_one(document: render.Document, plan: Plan, plan_dir: Path, staging: Path) -> Rendered:
-    data = render.render_document(document, plan, render.find_template(document.template, plan_dir))
+    data = render.render_document(document, plan, render.template_for(document, plan_dir))
     stat = output.stage(staging, document.name, data, staging)
     return Rendered(document.name, output.sha256(data), len(data), stat.st_mtime_ns)
 

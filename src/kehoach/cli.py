@@ -87,6 +87,13 @@ def render_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp đã sửa tay (giữ bản .bak).")] = False,
     prune: Annotated[bool, typer.Option("--prune", help="Xóa tệp của đơn vị không còn trong kế hoạch.")] = False,
+    changed_since: Annotated[
+        str | None, typer.Option("--changed-since", help="Chỉ xuất văn bản thay đổi kể từ phiên bản git này.")
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Tạo thêm PDF cạnh mỗi tệp DOCX (cần LibreOffice).")] = False,
+    html: Annotated[bool, typer.Option("--html", help="Tạo thêm trang web của kế hoạch.")] = False,
+    ics: Annotated[bool, typer.Option("--ics", help="Tạo thêm lịch (.ics) cho từng đơn vị.")] = False,
+    slogans: Annotated[bool, typer.Option("--slogans", help="Tạo thêm trang khẩu hiệu khổ lớn để in.")] = False,
     lang: LangOpt = None,
 ) -> None:
     """Xuất văn bản DOCX vào out/. Render the DOCX documents into out/."""
@@ -95,11 +102,10 @@ def render_command(
 
     lang = language(lang)
     kinds = [k.value for k in only or []]
+    extras = [name for name, wanted in (("html", html), ("calendar", ics), ("slogans", slogans)) if wanted]
+    options = {"force": force, "prune": prune, "changed_since": changed_since, "pdf": pdf, "extras": extras}
     with report.progress_bar(err_console, lang) as progress:
-        result = _guard(
-            lambda: run_render(plan, out, kinds, unit or [], force=force, prune=prune, progress=progress),
-            lang,
-        )
+        result = _guard(lambda: run_render(plan, out, kinds, unit or [], progress=progress, **options), lang)
     report.show_problems(err_console, result.warnings, lang)
     report.show_written(out_console, result, lang)
 
@@ -210,6 +216,58 @@ def notify_command(
     lang = language(lang)
     result = _guard(lambda: run_notify(old, new, plan, out, force=force), lang)
     report.show_written(out_console, result, lang)
+
+
+@app.command("print-pack")
+def print_pack_command(
+    plan: PlanArg = Path("plan.yaml"),
+    unit: Annotated[str | None, typer.Option("--unit", help="Công văn và bảng theo dõi của một đơn vị.")] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
+    lang: LangOpt = None,
+) -> None:
+    """Một tệp PDF để in: các bảng theo dõi, hoặc văn bản của một đơn vị. One PDF ready to print."""
+    from kehoach import report
+    from kehoach.commands.pdf import run_print_pack
+
+    lang = language(lang)
+    written = _guard(lambda: run_print_pack(plan, out, unit), lang)
+    report.say(out_console, "print.written", lang, "green", path=out / written.name)
+
+
+@app.command("watch")
+def watch_command(
+    plan: PlanArg = Path("plan.yaml"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
+    lang: LangOpt = None,
+) -> None:
+    """Tự xuất lại mỗi khi lưu plan.yaml hoặc mẫu. Re-render on every save (Ctrl-C to stop)."""
+    from kehoach import report
+    from kehoach.commands.watch import run_watch
+
+    lang = language(lang)
+    report.say(err_console, "watch.start", lang, "bold", plan=plan)
+    _guard(
+        lambda: run_watch(plan, out, lambda outcome: report.show_outcome(out_console, err_console, outcome, lang)), lang
+    )
+
+
+@app.command("calendar")
+def calendar_command(
+    plan: PlanArg = Path("plan.yaml"),
+    unit: Annotated[str | None, typer.Option("--unit", help="Lịch của một đơn vị.")] = None,
+    output_file: Annotated[Path | None, typer.Option("-o", "--output", help="Tệp .ics.")] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Lịch iCalendar của các đợt và thời hạn. An iCalendar file of the phases and deadlines."""
+    from kehoach import report
+    from kehoach.commands.calendar import run_calendar
+
+    lang = language(lang)
+    target = output_file or Path(f"{unit or 'ke-hoach'}.ics")
+    notes = _guard(lambda: run_calendar(plan, target, unit, lang), lang)
+    for note in notes:
+        err_console.print(note, style="yellow", markup=False)
+    report.say(out_console, "calendar.written", lang, "green", path=target)
 
 
 @app.command("textconv")

@@ -282,6 +282,37 @@ TEXTS: _M = {
         " theo nội dung điều chỉnh./.",
         "Everything else stays as in plan {symbol}. {unit} is kindly asked to take part as amended./.",
     ),
+    # calendars (.ics)
+    "calendar.skip_phase_event": (
+        "Bỏ qua {phase}: chưa có ngày dự kiến của «{event}».",
+        "Skipped {phase}: no expected date for “{event}”.",
+    ),
+    "calendar.skip_phase_undated": (
+        "Bỏ qua {phase}: «{text}» không phải là một ngày cụ thể.",
+        "Skipped {phase}: “{text}” is not a definite date.",
+    ),
+    "calendar.skip_phase_no_end": ("Bỏ qua {phase}: không có thời điểm kết thúc.", "Skipped {phase}: it has no end."),
+    "calendar.skip_phase_order": (
+        "Bỏ qua {phase}: ngày bắt đầu ({first}) sau ngày kết thúc ({last}).",
+        "Skipped {phase}: it starts ({first}) after it ends ({last}).",
+    ),
+    "calendar.skip_task": (
+        "Bỏ qua nhiệm vụ {number} của {unit}: thời hạn «{when}» không có ngày cụ thể.",
+        "Skipped task {number} of {unit}: its time “{when}” has no definite date.",
+    ),
+    "calendar.unknown_unit": ("Kế hoạch không có đơn vị «{unit}».", "The plan has no unit “{unit}”."),
+    "calendar.phase_summary": ("{name}: {span}", "{name}: {span}"),
+    "calendar.dates": ("Từ {first} đến {last}", "{first} to {last}"),
+    "calendar.task_summary": ("Hạn: {words}", "Due: {words}"),
+    "calendar.unit_summary": ("{unit} – {summary}", "{unit} – {summary}"),
+    "calendar.when": ("Thời hạn: {when}", "Time: {when}"),
+    "calendar.unit": ("Đơn vị: {unit}", "Unit: {unit}"),
+    "calendar.partners": ("Phối hợp: {partners}", "With: {partners}"),
+    "calendar.reference": ("Theo {reference}.", "Under {reference}."),
+    "calendar.alarm": ("Còn {days} ngày đến hạn: {words}", "{days} days to the deadline: {words}"),
+    "calendar.name": ("{document} – {owner}", "{document} – {owner}"),
+    "calendar.numbered": ("{type} số {symbol}", "{type} số {symbol}"),
+    "calendar.draft": ("Dự thảo {type} năm {year}", "Draft {type} ({year})"),
     # rendering and the CLI
     "plan.invalid": (
         "Kế hoạch có {count} lỗi; chưa ghi tệp nào.",
@@ -346,6 +377,20 @@ TEXTS: _M = {
         "Units whose letters and checklists change: {units}.",
     ),
     "diff.compared": ("So sánh {old} với {new}.", "Comparing {old} with {new}."),
+    "pdf.no_libreoffice": (
+        "Không tìm thấy LibreOffice nên chưa tạo được PDF; các tệp DOCX vẫn đã được ghi.",
+        "LibreOffice was not found, so no PDF was made; the DOCX files were written.",
+    ),
+    "pdf.failed": (
+        "LibreOffice không chuyển được sang PDF: {detail}.",
+        "LibreOffice could not convert to PDF: {detail}.",
+    ),
+    "print.written": ("Đã ghi tệp in: {path}.", "Wrote the print pack: {path}."),
+    "watch.start": (
+        "Đang theo dõi {plan} và thư mục templates/ (Ctrl-C để dừng).",
+        "Watching {plan} and templates/ (Ctrl-C to stop).",
+    ),
+    "calendar.written": ("Đã ghi lịch {path}.", "Wrote the calendar {path}."),
     "internal": (
         "Lỗi nội bộ của kehoach (không phải lỗi của bạn). Chi tiết đã ghi vào {log}.",
         "Internal error in kehoach (not your fault). Details written to {log}.",
@@ -358,6 +403,12 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
+    "pdf.no_libreoffice": (
+        "Cài LibreOffice — Debian/Ubuntu: sudo apt-get install -y libreoffice-writer-nogui;"
+        " Windows: winget install TheDocumentFoundation.LibreOffice (hoặc tải từ libreoffice.org).",
+        "Install LibreOffice — Debian/Ubuntu: sudo apt-get install -y libreoffice-writer-nogui;"
+        " Windows: winget install TheDocumentFoundation.LibreOffice (or download it from libreoffice.org).",
+    ),
     "redline.missing": (
         "Cài bằng: pip install 'kehoach[redline]' (hoặc: pip install 'python-redlines[docxodus]').",
         "Install it with: pip install 'kehoach[redline]' (or: pip install 'python-redlines[docxodus]').",

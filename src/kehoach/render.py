@@ -135,13 +135,17 @@ class Document:
     name: str
     kind: str
     unit: str | None
-    template: str
+    template: str | None
     view: Any
     title: str
 
 
-def documents(plan: Plan) -> list[Document]:
-    """Every document of the plan, in plan order: the plan, then each unit's letter and checklist."""
+def documents(plan: Plan, extras: frozenset[str] = frozenset()) -> list[Document]:
+    """Every document of the plan, in plan order: the plan, then each unit's letter and checklist.
+
+    ``extras`` adds the optional outputs: "calendar" (.ics files), "html" (the plan as a
+    web page) and "slogans" (one landscape page per slogan, for the print shop).
+    """
     out = [
         Document(
             plan_file_name(plan),
@@ -166,6 +170,32 @@ def documents(plan: Plan) -> list[Document]:
                 f"Bảng theo dõi thực hiện nhiệm vụ - {unit.name}",
             )
         )
+    if "calendar" in extras:
+        out += _calendars(plan)
+    if "html" in extras:
+        from kehoach.html_page import HTML_TEMPLATE, html_file_name, page_title
+
+        out.append(Document(html_file_name(plan), "html", None, HTML_TEMPLATE, out[0].view, page_title(plan)))
+    if "slogans" in extras and plan.slogans:
+        from kehoach.views import slogans
+
+        view = slogans.slogans_view(plan)
+        out.append(Document(slogans.FILE_NAME, slogans.KIND, None, slogans.TEMPLATE, view, slogans.TITLE))
+    return out
+
+
+def _calendars(plan: Plan) -> list[Document]:
+    """One .ics per unit and one for the whole plan; their bytes are their view (they are cheap)."""
+    from kehoach.calendar_export import unit_calendars
+
+    whole = plan_file_name(plan).removesuffix(".docx") + ".ics"  # beside the plan: no unit id can take it
+    out = []
+    for name, data in unit_calendars(plan).items():
+        unit = name.removeprefix("lich/").removesuffix(".ics")
+        if plan.unit(unit) is None:
+            out.append(Document(whole, "calendar", None, None, data, whole))
+        else:
+            out.append(Document(name, "calendar", unit, None, data, name))
     return out
 
 
@@ -196,13 +226,24 @@ def inputs_hash(document: Document, plan: Plan, template_digest: str) -> str:
     return digest.hexdigest()
 
 
-def template_digest(template: Path) -> str:
+def template_digest(template: Path | None) -> str:
     """The template file's hash, for the inputs of every document made from it."""
-    return hashlib.sha256(template.read_bytes()).hexdigest()
+    return "" if template is None else hashlib.sha256(template.read_bytes()).hexdigest()
 
 
-def render_document(document: Document, plan: Plan, template: Path) -> bytes:
+def render_document(document: Document, plan: Plan, template: Path | None) -> bytes:
     """The finished bytes of one document, through the template compiled once per run."""
     from kehoach.compiled import compiled
 
+    if template is None:  # made without a template (calendars): the view is the content
+        return bytes(document.view)
+    if document.kind == "html":
+        from kehoach.html_page import render_html_file
+
+        return render_html_file(template, plan)
     return compiled(template).render(to_context(document.view), plan, document.title)
+
+
+def template_for(document: Document, plan_dir: Path) -> Path | None:
+    """The template file a document is made from, or None for one made without."""
+    return None if document.template is None else find_template(document.template, plan_dir)

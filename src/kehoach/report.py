@@ -199,3 +199,20 @@ def _diff_lines(console: Console, changes: object, lang: str) -> None:
         for span in line.segments:
             text.append(span.text, style=DIFF_STYLES.get(span.style, ""))
         console.print(text, soft_wrap=True)
+
+
+def show_outcome(out: Console, err: Console, outcome: object, lang: str) -> None:
+    """One round of ``watch``: what was written, or the problems, with the time."""
+    import time
+
+    from kehoach.errors import KehoachError, ProblemsError
+
+    err.print(f"[dim]{time.strftime('%H:%M:%S')}[/]")
+    if isinstance(outcome, ProblemsError):
+        show_problems(err, outcome.problems, lang)
+        say(err, outcome.code, lang, "bold red", **outcome.args_)
+    elif isinstance(outcome, KehoachError):
+        err.print(outcome.message(lang), style="bold red", markup=False)
+    else:
+        show_problems(err, outcome.warnings, lang)  # type: ignore[attr-defined]
+        show_written(out, outcome, lang)

@@ -24,6 +24,7 @@ from kehoach import render, views
 from kehoach.errors import KehoachError
 from kehoach.markup import Run
 from kehoach.views.notice import NoticeView
+from kehoach.views.slogans import SlogansView
 
 #: The view each template file receives.
 VIEWS: dict[str, type] = {
@@ -31,6 +32,7 @@ VIEWS: dict[str, type] = {
     render.LETTER_TEMPLATE: views.UnitView,
     render.CHECKLIST_TEMPLATE: views.UnitView,
     "dieu-chinh.docx": NoticeView,
+    "khau-hieu.docx": SlogansView,
 }
 #: Names Jinja itself provides inside templates.
 BUILTINS = {"loop", "range", "true", "false", "none", "True", "False", "None"}

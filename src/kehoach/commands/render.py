@@ -9,6 +9,7 @@ are reported and removed only with ``prune``.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,14 @@ from kehoach.errors import KehoachError, Problem, UsageError
 from kehoach.model import Plan
 from kehoach.validate import load_plan
 
-KINDS = {"plan": "plan", "letters": "letter", "checklists": "checklist"}
+KINDS = {
+    "plan": "plan",
+    "letters": "letter",
+    "checklists": "checklist",
+    "calendar": "calendar",
+    "html": "html",
+    "slogans": "slogans",
+}
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ def publish(
 
 
 #: Kinds of files ``render`` makes (change notices are ``notify``'s, never stale for render).
-RENDERED = frozenset(KINDS.values())
+RENDERED = frozenset({*KINDS.values(), "pdf"})
 
 
 def run_render(
@@ -126,6 +134,8 @@ def run_render(
     prune: bool = False,
     progress: Callable[[int, int], Callable[[int], None]] | None = None,
     changed_since: str | None = None,
+    pdf: bool = False,
+    extras: Iterable[str] = (),
 ) -> RenderResult:
     """Validate, find what changed, refuse to overwrite hand edits, render, commit all or nothing.
 
@@ -136,8 +146,9 @@ def run_render(
     """
     loaded = load_plan(plan_path)
     plan = loaded.plan
-    documents = render.documents(plan)
-    chosen = selected(plan, documents, only, unit_ids)
+    extra_kinds = frozenset(extras)
+    documents = render.documents(plan, extra_kinds)
+    chosen = selected(plan, documents, [*only, *extra_kinds] if only else [], unit_ids)
     if changed_since is not None:
         chosen = _since(changed_since, plan_path, chosen)
     done = publish(
@@ -145,12 +156,20 @@ def run_render(
         plan_path.parent,
         out_dir,
         chosen,
-        keep=[d.name for d in documents],
+        keep=[name for d in documents for name in (d.name, d.name[: -len(".docx")] + ".pdf")],
         force=force,
         prune=prune,
         progress=progress,
     )
-    return RenderResult(out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, loaded.warnings)
+    result = RenderResult(out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, loaded.warnings)
+    if not pdf:
+        return result
+    from kehoach.commands.pdf import publish_pdfs
+
+    pdfs = publish_pdfs(out_dir, [d.name for d in chosen], force=force)
+    return dataclasses.replace(
+        result, files=[*result.files, *pdfs.written], unchanged=[*result.unchanged, *pdfs.unchanged]
+    )
 
 
 def _since(rev: str, plan_path: Path, documents: list[render.Document]) -> list[render.Document]:
@@ -167,9 +186,8 @@ def _since(rev: str, plan_path: Path, documents: list[render.Document]) -> list[
 def _changed(plan, plan_dir, out_dir, manifest, documents):  # type: ignore[no-untyped-def]
     """Split the asked documents into those to render (with their inputs hash) and unchanged ones."""
     todo, unchanged = [], []
-    digests = {
-        name: render.template_digest(render.find_template(name, plan_dir)) for name in {d.template for d in documents}
-    }
+    templates = {d.template: d for d in documents}  # one document per template is enough to find it
+    digests = {name: render.template_digest(render.template_for(d, plan_dir)) for name, d in templates.items()}
     for document in documents:
         inputs = render.inputs_hash(document, plan, digests[document.template])
         if output.is_unchanged(out_dir, manifest, document.name, inputs):

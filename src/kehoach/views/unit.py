@@ -81,7 +81,7 @@ class UnitView:
 def unit_view(plan: Plan, unit: Unit) -> UnitView:
     """The view of ``unit``'s letter and checklist."""
     tasks = list(_tasks(plan, unit))
-    phases = [f"{p.name}: {phase_span(p)}" for p in _phases(plan, unit)]
+    phases = [f"{p.name}: {phase_span(p)}" for p in phases_of(plan, unit)]
     reference = f"{cited_plan(plan)} về {vn.lower_first(markup.plain(plan.document.subject))}"
     return UnitView(
         unit_id=unit.id,
@@ -160,7 +160,7 @@ def _when(deadline: when.When | None, phase: Phase | None) -> str:
     return "; ".join(parts)
 
 
-def _phases(plan: Plan, unit: Unit) -> list[Phase]:
+def phases_of(plan: Plan, unit: Unit) -> list[Phase]:
     """Phases the unit's tasks name; all of them when none is named (the whole plan runs in them)."""
     named = {t.phase for t in unit.tasks if t.phase}
     if not named:
