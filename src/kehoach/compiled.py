@@ -62,6 +62,10 @@ class CompiledTemplate:
         self.fonts = layout.style_fonts(self.tpl.docx)
 
     def _compile(self, env: Any, source: str) -> Template:
+        # docxtpl's escapes ({_{ for a literal {{ in a template) become Jinja string literals
+        # here, instead of a replacement over the rendered text that would also change plan text.
+        for escaped, plain in _ESCAPED:
+            source = source.replace(escaped, "{{ '" + plain + "' }}")
         try:
             return env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", source))
         except TemplateError as exc:
@@ -75,8 +79,6 @@ class CompiledTemplate:
     def _fill(self, template: Template, context: dict[str, Any]) -> str:
         """Jinja, then docxtpl's own clean-up of the result (as ``render_xml_part`` does)."""
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
-        for escaped, plain in _ESCAPED:
-            xml = xml.replace(escaped, plain)
         if not _LISTING.search(xml):  # nothing for resolve_listing to turn into breaks or tabs
             return xml
         return self.tpl.resolve_listing(xml)

@@ -22,6 +22,10 @@ from kehoach.errors import Problem, ProblemsError
 MAX_BYTES = 20_000_000
 #: Values built from one file, aliases expanded; stops alias bombs ("billion laughs").
 MAX_VALUES = 200_000
+#: Nesting no plan needs; also stops an alias that contains itself (``&a [*a]``).
+MAX_DEPTH = 64
+#: Scalar types a plan is written with; anything else (!!binary, !!python/…) is refused.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 KeyPath = tuple[str | int, ...]
 #: libyaml's parser when PyYAML was built with it (it is in the PyPI wheels): many times faster
@@ -76,21 +80,29 @@ class _Builder:
         self.count += 1
         if self.count > MAX_VALUES:
             raise self._problem(node, "yaml.too_many_values", limit=MAX_VALUES)
+        if len(path) > MAX_DEPTH:
+            raise self._problem(node, "yaml.too_deep", limit=MAX_DEPTH)
         self.doc.positions.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        try:
-            value = self.scalars.construct_object(node)
-        except (ValueError, yaml.constructor.ConstructorError):
-            raise self._problem(node, "impossible_date", text=node.value) from None
+        value = self._scalar(node)
         return vn.nfc(value) if isinstance(value, str) else value
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag not in PLAIN_TAGS:
+            raise self._problem(node, "yaml.bad_value", tag=node.tag.rsplit(":", 1)[-1])
+        try:
+            return self.scalars.construct_object(node)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+            code = "impossible_date" if node.tag.endswith(":timestamp") else "yaml.bad_value"
+            raise self._problem(node, code, text=node.value, tag=node.tag.rsplit(":", 1)[-1]) from None
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self.scalars.construct_object(key_node)
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str | int) or isinstance(key, bool):
                 raise self._problem(key_node, "yaml.bad_key")
             key = str(key)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\\\*|\*\*|\*")
+#: Characters XML 1.0 cannot hold: a document with one would not open in Word.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)

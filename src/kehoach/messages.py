@@ -35,6 +35,14 @@ TEXTS: _M = {
     ),
     "yaml.duplicate_key": ("Khóa '{key}' xuất hiện hai lần.", "Key '{key}' appears twice."),
     "yaml.bad_key": ("Khóa phải là chữ.", "A key must be text."),
+    "yaml.too_deep": (
+        "Các mục lồng nhau quá sâu (hơn {limit} tầng), hoặc một bí danh (&, *) chứa chính nó.",
+        "Entries nest too deeply (over {limit} levels), or an alias (&, *) contains itself.",
+    ),
+    "yaml.bad_value": (
+        "Giá trị kiểu '{tag}' không dùng được trong kế hoạch.",
+        "A value of type '{tag}' cannot be used in a plan.",
+    ),
     "yaml.too_many_values": (
         "Tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do bí danh (&, *) lồng nhau.",
         "The file expands to too many values (over {limit}); nested aliases (&, *) may be the cause.",
@@ -403,6 +411,7 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
+    "yaml.bad_value": ("Viết giá trị như chữ bình thường, bỏ thẻ '!!…'.", "Write the value as plain text, without a '!!…' tag."),
     "pdf.no_libreoffice": (
         "Cài LibreOffice — Debian/Ubuntu: sudo apt-get install -y libreoffice-writer-nogui;"
         " Windows: winget install TheDocumentFoundation.LibreOffice (hoặc tải từ libreoffice.org).",

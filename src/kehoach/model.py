@@ -23,11 +23,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from kehoach import vn
+from kehoach import markup, vn
 from kehoach.when import When
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _clean_text(value: Any) -> Any:
@@ -36,9 +35,14 @@ def _clean_text(value: Any) -> Any:
         value = str(value)
     if not isinstance(value, str):
         return value
-    if bad := _CONTROL.search(value):
-        raise PydanticCustomError("control_character", "control character", {"char": f"U+{ord(bad.group()):04X}"})
+    reject_control(value)
     return " ".join(value.split())
+
+
+def reject_control(value: str) -> None:
+    """A character XML cannot hold is an error at its value, not a document Word refuses."""
+    if bad := markup.CONTROL.search(value):
+        raise PydanticCustomError("control_character", "control character", {"char": f"U+{ord(bad.group()):04X}"})
 
 
 def _non_empty(value: str) -> str:
@@ -165,7 +169,7 @@ class Document(Strict):
     )
     place: Text
     date: dt.date | None = None
-    year: int | None = Field(default=None, description="Năm, khi dự thảo chưa có ngày")
+    year: int | None = Field(default=None, ge=1900, le=2999, description="Năm, khi dự thảo chưa có ngày")
     subject: Text
 
     @model_validator(mode="after")

@@ -35,7 +35,8 @@ DOCUMENT_TYPES = {
 #: Signing authorities (thẩm quyền ký), Decree 30 Phụ lục I §8.
 AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 
-_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [(900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"),
+          (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 BLANK_NUMBER = "\u00a0" * 6
 BLANK_DAY = "\u00a0" * 4
 
@@ -51,11 +52,12 @@ def upper(text: str) -> str:
 
 
 def roman(number: int) -> str:
-    """Roman numeral of a mục (I, II, … XL); plans never need more."""
-    if not 0 < number < 50:
+    """Roman numeral of a mục (I, II, … XL, …); any positive number."""
+    if number < 1:
         raise ValueError(f"no section numbered {number}")
-    out = ""
-    for value, glyph in [(40, "XL"), *_ROMAN]:
+    out = "M" * (number // 1000)
+    number %= 1000
+    for value, glyph in _ROMAN:
         while number >= value:
             out += glyph
             number -= value
@@ -63,12 +65,14 @@ def roman(number: int) -> str:
 
 
 def letter(number: int) -> str:
-    """Letter of the n-th điểm (1 → a, 5 → đ); past y it doubles (aa, ab…)."""
+    """Letter of the n-th điểm (1 → a, 5 → đ); past y it goes on aa, ab… like spreadsheet columns."""
     if number < 1:
         raise ValueError(f"no point numbered {number}")
-    count = len(LETTERS)
-    prefix = LETTERS[(number - 1) // count - 1] if number > count else ""
-    return prefix + LETTERS[(number - 1) % count]
+    out = ""
+    while number:
+        number, rest = divmod(number - 1, len(LETTERS))
+        out = LETTERS[rest] + out
+    return out
 
 
 def long_date(date: dt.date) -> str:

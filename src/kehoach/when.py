@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kehoach import vn
+from kehoach import markup, vn
 
 Kind = Literal["now", "date", "month", "quarter", "year", "event", "recurring"]
 
@@ -39,9 +39,9 @@ class When(BaseModel):
     text: str = ""
     prefix: str = ""
     date: dt.date | None = None
-    month: int | None = None
-    quarter: int | None = None
-    year: int | None = None
+    month: int | None = Field(default=None, ge=1, le=12)
+    quarter: int | None = Field(default=None, ge=1, le=4)
+    year: int | None = Field(default=None, ge=1900, le=2999)
     event: str | None = None
     expected: dt.date | None = None
 
@@ -57,6 +57,9 @@ class When(BaseModel):
         if isinstance(value, int) and not isinstance(value, bool):
             return {"kind": "year", "year": value, "text": f"năm {value}"}
         if isinstance(value, str):
+            if bad := markup.CONTROL.search(value):
+                args = {"char": f"U+{ord(bad.group()):04X}"}
+                raise PydanticCustomError("control_character", "control character", args)
             return parse(value)
         if isinstance(value, dict) and "kind" not in value:
             return _from_mapping(value)
@@ -138,7 +141,7 @@ def _from_mapping(value: dict[str, Any]) -> dict[str, Any]:
     if "event" in value:
         return {"kind": "event", "text": str(value.get("event", "")), **value}
     if "quarter" in value and "year" in value:
-        q = _QUARTER_NAMES.get(value["quarter"], value["quarter"])
+        q = _QUARTER_NAMES.get(value["quarter"], value["quarter"]) if isinstance(value["quarter"], int) else "?"
         return {"kind": "quarter", "text": f"Quý {q}/{value['year']}", **value}
     if "month" in value and "year" in value:
         return {"kind": "month", "text": f"tháng {value['month']}/{value['year']}", **value}

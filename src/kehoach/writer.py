@@ -40,17 +40,22 @@ def set_properties(
     is the same whether or not it went through docxtpl's ``render``.
     """
     props = doc.core_properties
-    props.title = title
-    props.subject = subject or title
-    props.identifier = identifier or title
+    props.title = _short(title)
+    props.subject = _short(subject or title)
+    props.identifier = _short(identifier or title)
     props.language = "vi-VN"
-    props.author = author
-    props.last_modified_by = author
+    props.author = _short(author)
+    props.last_modified_by = _short(author)
     props.created = when
     props.modified = when
     props.last_printed = when
     props.revision = 1
     props.comments = "Tạo bằng kehoach"
+
+
+def _short(text: str, limit: int = 255) -> str:
+    """Document properties hold at most 255 characters (the OPC limit); a long trích yếu is cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def docx_bytes(doc: DocxDocument) -> bytes:
