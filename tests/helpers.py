@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +150,11 @@ def words(text: str) -> list[str]:
 def open_docx(path: Path) -> DocxDocument:
     """python-docx's view of a rendered file."""
     return Document(str(path))
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` as a test user, ignoring the machine's own git configuration."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+    command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
+    done = subprocess.run([*command, *args], cwd=repo, capture_output=True, text=True, check=True, env=env)
+    return done.stdout

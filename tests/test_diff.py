@@ -5,14 +5,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from helpers import MINIMAL, PLAN
+from helpers import MINIMAL, PLAN, git
 from kehoach import diff as D
 from kehoach.errors import KehoachError
 from kehoach.gitplan import load_side, resolve_side
@@ -110,26 +109,6 @@ def commit_3(data: dict[str, Any]) -> None:
 
 def dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import make_plan
+from helpers import git, make_plan
 from kehoach.errors import ExitCode, ProblemsError
 from kehoach.gitplan import (
     GitError,
@@ -18,26 +17,6 @@ from kehoach.gitplan import (
     resolve_sides,
 )
 from kehoach.validate import load_text
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
 
 
 @pytest.fixture(autouse=True)

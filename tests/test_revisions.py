@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import PLAN, open_docx, texts
+from helpers import PLAN, git, open_docx, texts
 from kehoach.cli import app
 from kehoach.commands.diff import run_diff
 from kehoach.commands.notify import run_notify
@@ -31,18 +31,6 @@ NEW_UNIT = """  - id: quan-su
     tasks:
       - Phối hợp bảo đảm an ninh, trật tự trong thời gian diễn ra Đại hội.
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": "/dev/null",
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@t",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@t",
-    }
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from docx.opc.oxml import parse_xml, serialize_part_xml
 from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError, UndefinedError
 
-from kehoach import layout, markup, writer
+from kehoach import layout, render, writer
 from kehoach.errors import KehoachError
 from kehoach.model import Plan
 
@@ -47,11 +47,9 @@ class CompiledTemplate:
     """One template file, opened and compiled, ready to render documents quickly."""
 
     def __init__(self, path: Path) -> None:
-        from kehoach.render import jinja_env, open_template
-
         self.path = path
-        self.tpl: DocxTemplate = open_template(path)
-        env = jinja_env()
+        self.tpl: DocxTemplate = render.open_template(path)
+        env = render.jinja_env()
         self.body = self._compile(env, self.tpl.patch_xml(self.tpl.get_xml()))
         self.parts = [
             self._compile_part(env, part, uri)
@@ -89,9 +87,7 @@ class CompiledTemplate:
             body = self._fill(self.body, context)
             parts = {p.member: self._fill(p.template, context).encode(p.encoding) for p in self.parts}
         except UndefinedError:
-            from kehoach.render import undefined_error
-
-            raise undefined_error(self.path) from None
+            raise render.undefined_error(self.path) from None
         except TemplateError as exc:
             raise KehoachError("template.error", name=str(self.path), detail=str(exc)) from None
         doc = self.tpl.docx
@@ -99,17 +95,7 @@ class CompiledTemplate:
         self.tpl.docx_ids_index = 1000
         self.tpl.fix_docpr_ids(tree)
         doc.element.replace(doc.element.body, tree)
-        layout.apply_page(doc, plan.page)
-        layout.size_rules(doc, self.fonts)
-        when = writer.document_time(plan.document.date, plan.document.the_year)
-        writer.set_properties(
-            doc,
-            title=title,
-            author=plan.issuer.full_name,
-            when=when,
-            subject=markup.plain(plan.document.subject),
-            identifier=plan.symbol.replace("\u00a0", "").strip("/"),
-        )
+        render.finish(doc, plan, title, self.fonts)
         fresh = {member: serialize_part_xml(parse_xml(xml)) for member, xml in parts.items()}
         fresh[doc.part.partname.membername] = serialize_part_xml(doc.element)
         core = doc.part.package._core_properties_part

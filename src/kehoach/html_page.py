@@ -24,7 +24,6 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from kehoach import markup, render, views, vn
 from kehoach.errors import KehoachError
-from kehoach.markup import Run
 from kehoach.model import Plan
 
 HTML_TEMPLATE = "ke-hoach.html"
@@ -88,17 +87,8 @@ def page_context(plan: Plan) -> dict[str, Any]:
 
 
 def plain(value: Any) -> Any:
-    """Dataclasses as dicts (a paragraph also gets its ``text``), runs as ``{text, bold, italic}``."""
-    if isinstance(value, Run):
-        return {"text": value.text, "bold": value.bold, "italic": value.italic}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, views.Paragraph):
-            data["text"] = value.text
-        return data
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
+    """The view as Jinja data for HTML: runs as ``{text, bold, italic}`` (the page emits the tags)."""
+    return render.to_context(value, runs=lambda runs: [dataclasses.asdict(run) for run in runs])
 
 
 def _number(value: float) -> str:

@@ -411,7 +411,10 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
-    "yaml.bad_value": ("Viết giá trị như chữ bình thường, bỏ thẻ '!!…'.", "Write the value as plain text, without a '!!…' tag."),
+    "yaml.bad_value": (
+        "Viết giá trị như chữ bình thường, bỏ thẻ '!!…'.",
+        "Write the value as plain text, without a '!!…' tag.",
+    ),
     "pdf.no_libreoffice": (
         "Cài LibreOffice — Debian/Ubuntu: sudo apt-get install -y libreoffice-writer-nogui;"
         " Windows: winget install TheDocumentFoundation.LibreOffice (hoặc tải từ libreoffice.org).",

@@ -12,11 +12,13 @@ import dataclasses
 import hashlib
 import pickle
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from docx.document import Document as DocxDocument
 from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
@@ -54,17 +56,18 @@ def jinja_env() -> SandboxedEnvironment:
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
 
 
-def to_context(value: Any) -> Any:
-    """Plain data for Jinja: dataclasses become dicts, runs become Word runs."""
+def to_context(value: Any, runs: Callable[[tuple[Run, ...]], Any] | None = None) -> Any:
+    """Plain data for Jinja: dataclasses become dicts, runs become Word runs (or what ``runs`` makes)."""
+    runs = runs or rich_text
     if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
-        return rich_text(value)
+        return runs(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: to_context(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data = {f.name: to_context(getattr(value, f.name), runs) for f in dataclasses.fields(value)}
         if isinstance(value, views.Paragraph):
             data["text"] = value.text
         return data
     if isinstance(value, list | tuple):
-        return [to_context(v) for v in value]
+        return [to_context(v, runs) for v in value]
     return value
 
 
@@ -105,19 +108,22 @@ def render_docx(template: Path, context: dict[str, Any], plan: Plan, title: str)
         near = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
         detail = f"{exc} — {near}" if near else str(exc)
         raise KehoachError("template.error", name=str(template), detail=detail) from None
-    doc = tpl.docx
+    finish(tpl.docx, plan, title)
+    return writer.docx_bytes(tpl.docx)
+
+
+def finish(doc: DocxDocument, plan: Plan, title: str, fonts: dict[str, layout.StyleFont] | None = None) -> None:
+    """What every rendered document gets after its template is filled: margins, rules, properties."""
     layout.apply_page(doc, plan.page)
-    layout.size_rules(doc)
-    when = writer.document_time(plan.document.date, plan.document.the_year)
+    layout.size_rules(doc, fonts)
     writer.set_properties(
         doc,
         title=title,
         author=plan.issuer.full_name,
-        when=when,
+        when=writer.document_time(plan.document.date, plan.document.the_year),
         subject=markup.plain(plan.document.subject),
         identifier=plan.symbol.replace("\u00a0", "").strip("/"),
     )
-    return writer.docx_bytes(doc)
 
 
 def plan_file_name(plan: Plan) -> str:

@@ -35,8 +35,20 @@ DOCUMENT_TYPES = {
 #: Signing authorities (thẩm quyền ký), Decree 30 Phụ lục I §8.
 AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 
-_ROMAN = [(900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"),
-          (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 BLANK_NUMBER = "\u00a0" * 6
 BLANK_DAY = "\u00a0" * 4
 
