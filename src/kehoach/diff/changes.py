@@ -88,8 +88,26 @@ class UnitChange:
     reordered: bool = False
 
 
+class _OldNewText:
+    """The text of a task or table row before and after: what changed and what it now says."""
+
+    old: Task | KeyTask | None
+    new: Task | KeyTask | None
+
+    @property
+    def reworded(self) -> bool:
+        """The text itself changed."""
+        return self.old is not None and self.new is not None and self.old.text != self.new.text
+
+    @property
+    def text(self) -> str:
+        """The text (the new one when it still exists)."""
+        task = self.new or self.old
+        return task.text if task else ""
+
+
 @dataclass(frozen=True)
-class TaskChange:
+class TaskChange(_OldNewText):
     """A unit's task added, removed, changed in place, or moved to another unit.
 
     Numbers are the task's 1-based positions in its unit, as letters number them.
@@ -108,16 +126,6 @@ class TaskChange:
     fields: tuple[FieldChange, ...] = ()
     bullets: tuple[TextChange, ...] = ()
 
-    @property
-    def reworded(self) -> bool:
-        """The task's own text changed."""
-        return self.old is not None and self.new is not None and self.old.text != self.new.text
-
-    @property
-    def text(self) -> str:
-        """The task's text (its new one when it still exists)."""
-        task = self.new or self.old
-        return task.text if task else ""
 
     @property
     def unit(self) -> str:
@@ -126,7 +134,7 @@ class TaskChange:
 
 
 @dataclass(frozen=True)
-class KeyTaskChange:
+class KeyTaskChange(_OldNewText):
     """A row of the key-task table added, removed or changed."""
 
     kind: str
@@ -137,16 +145,6 @@ class KeyTaskChange:
     words: tuple[Segment, ...] = ()
     fields: tuple[FieldChange, ...] = ()
 
-    @property
-    def reworded(self) -> bool:
-        """The row's task text changed."""
-        return self.old is not None and self.new is not None and self.old.text != self.new.text
-
-    @property
-    def text(self) -> str:
-        """The row's text (its new one when it still exists)."""
-        task = self.new or self.old
-        return task.text if task else ""
 
     @property
     def leads(self) -> frozenset[str]:
