@@ -126,7 +126,6 @@ class TaskChange(_OldNewText):
     fields: tuple[FieldChange, ...] = ()
     bullets: tuple[TextChange, ...] = ()
 
-
     @property
     def unit(self) -> str:
         """The unit the task is listed under: where it is now, or where it was."""
@@ -144,7 +143,6 @@ class KeyTaskChange(_OldNewText):
     new: KeyTask | None
     words: tuple[Segment, ...] = ()
     fields: tuple[FieldChange, ...] = ()
-
 
     @property
     def leads(self) -> frozenset[str]:
