@@ -35,7 +35,7 @@ TITLE = "Khẩu hiệu tuyên truyền"
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 297.0, 210.0
 PT_PER_MM = 72 / 25.4
 #: Most lines a slogan is broken into; more would make a banner hard to read.
-MAX_LINES = 5
+MAX_LINES = 8
 #: Largest size, so a short slogan is not set in letters a hand high.
 MAX_SIZE_PT = 160.0
 #: Share of the text width the widest line may take: kept in hand for glyph
