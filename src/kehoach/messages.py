@@ -71,6 +71,7 @@ TEXTS: _M = {
     "model_attributes_type": ("Cần các mục 'khóa: giá trị'.", "Expected 'key: value' entries."),
     "greater_than_equal": ("Giá trị phải từ {ge} trở lên.", "The value must be at least {ge}."),
     "less_than_equal": ("Giá trị không được quá {le}.", "The value must be at most {le}."),
+    "string_too_long": ("Quá dài: tối đa {max_length} ký tự.", "Too long: at most {max_length} characters."),
     "too_short": (
         "Danh sách cần ít nhất {min_length} phần tử.",
         "The list needs at least {min_length} entries.",

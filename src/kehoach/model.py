@@ -143,12 +143,12 @@ class Issuer(Strict):
 
     parent: list[Text] = Field(default=[], description="Cơ quan chủ quản (không in đậm)")
     name: list[Text] = Field(min_length=1, description="Tên cơ quan ban hành, mỗi dòng một phần tử")
-    abbr: Text = Field(description="Chữ viết tắt của cơ quan, ví dụ UBND")
+    abbr: Text = Field(max_length=20, description="Chữ viết tắt của cơ quan, ví dụ UBND")
     full_name: Text = Field(description="Tên đầy đủ dùng trong câu, ví dụ Ủy ban nhân dân phường An Dương")
     short_name: Text | None = Field(
         default=None, description="Tên gọi ngắn trong công văn, ví dụ Ủy ban nhân dân phường"
     )
-    drafting_unit: Text = Field(description="Đơn vị soạn thảo, cho dòng 'Lưu: VT, VHXH.'")
+    drafting_unit: Text = Field(max_length=20, description="Đơn vị soạn thảo, cho dòng 'Lưu: VT, VHXH.'")
 
     @model_validator(mode="before")
     @classmethod

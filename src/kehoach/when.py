@@ -10,9 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach import markup, vn
@@ -30,19 +30,26 @@ _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 _NOW = re.compile(r"^(từ\s+)?nay$", re.IGNORECASE)
 
 
+def _printable(value: str) -> str:
+    """No character XML cannot hold (a time is printed in letters, checklists and calendars)."""
+    if bad := markup.CONTROL.search(value):
+        raise PydanticCustomError("control_character", "control character", {"char": f"U+{ord(bad.group()):04X}"})
+    return value
+
+
 class When(BaseModel):
     """A date, month, quarter, year, event or recurrence, as a plan states it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: Kind
-    text: str = ""
-    prefix: str = ""
+    text: Annotated[str, AfterValidator(_printable)] = ""
+    prefix: Annotated[str, AfterValidator(_printable)] = ""
     date: dt.date | None = None
     month: int | None = Field(default=None, ge=1, le=12)
     quarter: int | None = Field(default=None, ge=1, le=4)
     year: int | None = Field(default=None, ge=1900, le=2999)
-    event: str | None = None
+    event: Annotated[str, AfterValidator(_printable)] | None = None
     expected: dt.date | None = None
 
     @model_validator(mode="before")
@@ -57,10 +64,7 @@ class When(BaseModel):
         if isinstance(value, int) and not isinstance(value, bool):
             return {"kind": "year", "year": value, "text": f"năm {value}"}
         if isinstance(value, str):
-            if bad := markup.CONTROL.search(value):
-                args = {"char": f"U+{ord(bad.group()):04X}"}
-                raise PydanticCustomError("control_character", "control character", args)
-            return parse(value)
+            return parse(_printable(value))
         if isinstance(value, dict) and "kind" not in value:
             return _from_mapping(value)
         return value
@@ -139,7 +143,9 @@ def parse(text: str) -> dict[str, Any]:
 def _from_mapping(value: dict[str, Any]) -> dict[str, Any]:
     """``{event: "Đại hội …", expected: 2025-10-15}`` and the like."""
     if "event" in value:
-        return {"kind": "event", "text": str(value.get("event", "")), **value}
+        # The event's own field reports a bad character where it is; the copy must not too.
+        text = markup.CONTROL.sub("", str(value.get("event", "")))
+        return {"kind": "event", "text": text, **value}
     if "quarter" in value and "year" in value:
         q = _QUARTER_NAMES.get(value["quarter"], value["quarter"]) if isinstance(value["quarter"], int) else "?"
         return {"kind": "quarter", "text": f"Quý {q}/{value['year']}", **value}
