@@ -315,3 +315,22 @@ def test_second_run_in_a_new_process_renders_nothing(tmp_path):
         outputs.append(done.stdout)
     assert "Đã ghi 3 tệp" in outputs[0]
     assert "Đã ghi 0 tệp" in outputs[1] and "3 tệp không đổi" in outputs[1]
+
+
+def test_an_unchanged_run_is_answered_from_the_manifest(tmp_path, monkeypatch):
+    plan = make_plan(tmp_path, units=[{"id": "a", "name": "Đơn vị A"}, {"id": "b", "name": "B", "tasks": ["Việc."]}])
+    out = tmp_path / "out"
+    first = run_render(plan, out)
+    assert [w.code for w in first.warnings] == ["unit_without_tasks"]
+    import kehoach.commands.render as command
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the plan was read again")
+
+    monkeypatch.setattr(command, "load_plan", no_reading)
+    again = run_render(plan, out)
+    assert again.files == [] and sorted(again.unchanged) == sorted(f.name for f in first.files)
+    assert again.warnings == first.warnings
+    (out / "giao-viec" / "b.docx").write_bytes(b"edited")  # a file no longer as written: a real run
+    with pytest.raises(AssertionError, match="read again"):
+        run_render(plan, out)

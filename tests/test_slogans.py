@@ -29,7 +29,7 @@ def view(plan):
 
 
 def _document(view) -> render.Document:
-    return render.Document(S.FILE_NAME, S.KIND, None, S.TEMPLATE, view, S.TITLE)
+    return render.Document(S.FILE_NAME, S.KIND, None, S.TEMPLATE, S.TITLE, given=view)
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +156,9 @@ def test_short_slogan_is_capped_and_margins_come_from_the_plan(tmp_path):
 def test_context_is_the_same_through_to_context_and_pickles_stably(plan, view):
     assert render.to_context(view) == S.sheet_context(view)
     assert S.slogans_view(plan) == view
+    prints = render.fingerprints(plan.model_dump(mode="json", by_alias=True))
     again = _document(S.slogans_view(plan))
-    assert render.inputs_hash(again, plan, "t") == render.inputs_hash(_document(view), plan, "t")
+    assert render.inputs_hash(again, prints, plan, "t") == render.inputs_hash(_document(view), prints, plan, "t")
     assert pickle.loads(pickle.dumps(view)).sheets[0].runs.xml == view.sheets[0].runs.xml
 
 

@@ -26,6 +26,7 @@ import tempfile
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from kehoach.errors import KehoachError, UsageError
 
@@ -50,6 +51,9 @@ class Manifest:
     """Every file kehoach wrote into one output folder."""
 
     files: dict[str, Entry] = field(default_factory=dict)
+    #: Whole runs remembered by the fingerprint of all their inputs: the files they
+    #: made and the warnings they showed (``render`` run again on unchanged inputs).
+    runs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
@@ -57,17 +61,26 @@ class Manifest:
         try:
             raw = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
             files = {name: Entry(**entry) for name, entry in raw["files"].items()}
+            runs = dict(raw.get("runs") or {})
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
-        return cls(files)
+        return cls(files, runs)
+
+    def remember(self, key: str, record: dict[str, Any], keep: int = 8) -> None:
+        """Record a run; only the latest few are kept (one per set of options, usually)."""
+        self.runs.pop(key, None)
+        self.runs[key] = record
+        for old in list(self.runs)[:-keep]:
+            del self.runs[old]
 
     def to_bytes(self) -> bytes:
         """Sorted, indented JSON, so the manifest itself diffs well in git."""
         data = {
             "version": MANIFEST_VERSION,
             "files": {name: vars(entry) for name, entry in sorted(self.files.items())},
+            "runs": self.runs,
         }
-        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def sha256(data: bytes) -> str:

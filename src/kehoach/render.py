@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import pickle
 import zipfile
 from collections.abc import Callable
@@ -136,14 +137,61 @@ def plan_file_name(plan: Plan) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """One document a plan gives rise to: where it goes, which template, what it shows."""
+    """One document a plan gives rise to: where it goes, which template, what it shows.
+
+    The view is built when the document is rendered (in the worker that renders it),
+    not when the list of documents is made: a run decides what to render from
+    fingerprints of the plan's text, so unchanged documents cost no view at all.
+    ``given`` is a view made elsewhere (a change notice's comes from a diff).
+    """
 
     name: str
     kind: str
     unit: str | None
     template: str | None
-    view: Any
     title: str
+    given: Any = None
+
+    def view(self, plan: Plan) -> Any:
+        """What the template shows (a calendar's view is its finished bytes)."""
+        if self.given is not None:
+            return self.given
+        return _VIEWS[self.kind](plan, self.unit)
+
+
+def _unit_view(plan: Plan, unit_id: str | None) -> views.UnitView:
+    """A unit's view; the letter and the checklist rendered one after the other share it."""
+    key = (id(plan), unit_id)
+    if _last_unit_view.get("key") != key:
+        unit = plan.unit(unit_id or "")
+        assert unit is not None
+        _last_unit_view.update(key=key, view=views.unit_view(plan, unit))
+    return _last_unit_view["view"]
+
+
+_last_unit_view: dict[str, Any] = {}
+
+
+def _slogans_view(plan: Plan, unit_id: str | None) -> Any:
+    from kehoach.views.slogans import slogans_view
+
+    return slogans_view(plan)
+
+
+def _calendar_view(plan: Plan, unit_id: str | None) -> bytes:
+    from kehoach.calendar_export import calendar_for, ics_bytes
+
+    return ics_bytes(calendar_for(plan, unit_id)[0])
+
+
+_VIEWS = {
+    "plan": lambda plan, unit_id: views.plan_view(plan),
+    "html": lambda plan, unit_id: views.plan_view(plan),
+    "letter": _unit_view,
+    "checklist": _unit_view,
+    "slogans": _slogans_view,
+    "calendar": _calendar_view,
+}
 
 
 def documents(plan: Plan, extras: frozenset[str] = frozenset()) -> list[Document]:
@@ -152,84 +200,73 @@ def documents(plan: Plan, extras: frozenset[str] = frozenset()) -> list[Document
     ``extras`` adds the optional outputs: "calendar" (.ics files), "html" (the plan as a
     web page) and "slogans" (one landscape page per slogan, for the print shop).
     """
-    out = [
-        Document(
-            plan_file_name(plan),
-            "plan",
-            None,
-            PLAN_TEMPLATE,
-            views.plan_view(plan),
-            markup.plain(plan.document.subject),
-        )
-    ]
+    out = [Document(plan_file_name(plan), "plan", None, PLAN_TEMPLATE, markup.plain(plan.document.subject))]
     for unit in plan.units:
-        view = views.unit_view(plan, unit)
         letter_title = f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {unit.name}"
-        out.append(Document(f"{LETTER_DIR}/{unit.id}.docx", "letter", unit.id, LETTER_TEMPLATE, view, letter_title))
+        out.append(Document(f"{LETTER_DIR}/{unit.id}.docx", "letter", unit.id, LETTER_TEMPLATE, letter_title))
+        checklist_title = f"Bảng theo dõi thực hiện nhiệm vụ - {unit.name}"
         out.append(
-            Document(
-                f"{CHECKLIST_DIR}/{unit.id}.docx",
-                "checklist",
-                unit.id,
-                CHECKLIST_TEMPLATE,
-                view,
-                f"Bảng theo dõi thực hiện nhiệm vụ - {unit.name}",
-            )
+            Document(f"{CHECKLIST_DIR}/{unit.id}.docx", "checklist", unit.id, CHECKLIST_TEMPLATE, checklist_title)
         )
     if "calendar" in extras:
-        out += _calendars(plan)
+        whole = plan_file_name(plan).removesuffix(".docx") + ".ics"  # beside the plan: no unit id can take it
+        out += [Document(f"lich/{u.id}.ics", "calendar", u.id, None, f"lich/{u.id}.ics") for u in plan.units]
+        out.append(Document(whole, "calendar", None, None, whole))
     if "html" in extras:
         from kehoach.html_page import HTML_TEMPLATE, html_file_name, page_title
 
-        out.append(Document(html_file_name(plan), "html", None, HTML_TEMPLATE, out[0].view, page_title(plan)))
+        out.append(Document(html_file_name(plan), "html", None, HTML_TEMPLATE, page_title(plan)))
     if "slogans" in extras and plan.slogans:
         from kehoach.views import slogans
 
-        view = slogans.slogans_view(plan)
-        out.append(Document(slogans.FILE_NAME, slogans.KIND, None, slogans.TEMPLATE, view, slogans.TITLE))
+        out.append(Document(slogans.FILE_NAME, slogans.KIND, None, slogans.TEMPLATE, slogans.TITLE))
     return out
 
 
-def _calendars(plan: Plan) -> list[Document]:
-    """One .ics per unit and one for the whole plan; their bytes are their view (they are cheap)."""
-    from kehoach.calendar_export import unit_calendars
+@dataclass(frozen=True)
+class Fingerprints:
+    """Hashes of the plan's text: all of it, all but the units' tasks, and each unit.
 
-    whole = plan_file_name(plan).removesuffix(".docx") + ".ics"  # beside the plan: no unit id can take it
-    out = []
-    for name, data in unit_calendars(plan).items():
-        unit = name.removeprefix("lich/").removesuffix(".ics")
-        if plan.unit(unit) is None:
-            out.append(Document(whole, "calendar", None, None, data, whole))
-        else:
-            out.append(Document(name, "calendar", unit, None, data, name))
-    return out
+    A unit's letter depends on its own entry and on the plan around it (header,
+    phases, key tasks, other units' names) but not on other units' tasks; so a
+    task changed in one unit re-renders that unit's documents and the plan's.
+    """
+
+    whole: str
+    around_units: str
+    units: dict[str, str]
 
 
-def inputs_hash(document: Document, plan: Plan, template_digest: str) -> str:
+def fingerprints(data: dict[str, Any]) -> Fingerprints:
+    """Fingerprints of a plan's raw data (as loaded, before any view is built)."""
+    units = data.get("units") or []
+    unit_hashes = {str(u.get("id")): _digest(u) for u in units if isinstance(u, dict)}
+    around = {**data, "units": [{k: v for k, v in u.items() if k != "tasks"} for u in units if isinstance(u, dict)]}
+    return Fingerprints(_digest(data), _digest(around), unit_hashes)
+
+
+def _digest(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def inputs_hash(document: Document, prints: Fingerprints, plan: Plan, template_digest: str) -> str:
     """A fingerprint of everything the document's bytes depend on (a cache key, never shown).
 
-    Pickle is used because it is fast and exact for plain values (views hold only
-    strings, numbers, dates, tuples and lists; pydantic models, which carry sets
-    whose order changes from one process to the next, are dumped first). Should
-    two equal views ever pickle differently, the document is only rendered again.
+    The plan's part is its text's fingerprint (a unit's own for its documents); a
+    given view (change notices) is pickled instead, which is exact for its plain
+    values. Should two equal inputs ever hash differently, the document is only
+    rendered again.
     """
-    digest = hashlib.sha256()
-    digest.update(template_digest.encode())
-    digest.update(
-        pickle.dumps(
-            (
-                __version__,
-                document.view,
-                plan.page.model_dump(mode="json"),
-                document.title,
-                plan.issuer.full_name,
-                plan.symbol,
-                writer.document_time(plan.document.date, plan.document.the_year),
-            ),
-            protocol=5,
-        )
-    )
-    return digest.hexdigest()
+    if document.given is not None:
+        source = pickle.dumps(document.given, protocol=5).hex()
+    elif document.unit is not None and document.unit in prints.units:
+        source = prints.around_units + prints.units[document.unit]
+    else:
+        source = prints.whole
+    when = writer.document_time(plan.document.date, plan.document.the_year).isoformat()
+    parts = [__version__, template_digest, document.kind, document.name, document.title, when, source]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
 def template_digest(template: Path | None) -> str:
@@ -241,13 +278,14 @@ def render_document(document: Document, plan: Plan, template: Path | None) -> by
     """The finished bytes of one document, through the template compiled once per run."""
     from kehoach.compiled import compiled
 
+    view = document.view(plan)
     if template is None:  # made without a template (calendars): the view is the content
-        return bytes(document.view)
+        return bytes(view)
     if document.kind == "html":
         from kehoach.html_page import render_html_file
 
         return render_html_file(template, plan)
-    return compiled(template).render(to_context(document.view), plan, document.title)
+    return compiled(template).render(to_context(view), plan, document.title)
 
 
 def template_for(document: Document, plan_dir: Path) -> Path | None:

@@ -22,8 +22,8 @@ def notices(result, lang: str = "vi") -> list[render.Document]:  # type: ignore[
             "notice",
             unit_id,
             NOTICE_TEMPLATE,
-            notice_view(result.diff, unit_id, lang),
             f"{subject} - {unit_id}",
+            given=notice_view(result.diff, unit_id, lang),
         )
         for unit_id in result.affected
     ]

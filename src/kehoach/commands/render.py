@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
+import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach import batch, output, render
+from kehoach import __version__, batch, output, render
 from kehoach.errors import KehoachError, Problem, UsageError
 from kehoach.model import Plan
 from kehoach.validate import load_plan
@@ -102,6 +105,7 @@ def publish(
     force: bool = False,
     prune: bool = False,
     progress: Callable[[int, int], Callable[[int], None]] | None = None,
+    prints: render.Fingerprints | None = None,
 ) -> Published:
     """Render the documents that changed and commit them into ``out_dir``, all or nothing.
 
@@ -109,7 +113,8 @@ def publish(
     longer makes are stale); None leaves staleness unchecked.
     """
     manifest = output.Manifest.load(out_dir)
-    todo, unchanged = _changed(plan, plan_dir, out_dir, manifest, documents)
+    prints = prints or render.fingerprints(plan.model_dump(mode="json", by_alias=True))
+    todo, unchanged = _changed(plan, prints, plan_dir, out_dir, manifest, documents)
     edited = output.hand_edited(out_dir, manifest, [d.name for d, _ in todo])
     if edited and not force:
         raise HandEditedError(edited)
@@ -117,7 +122,8 @@ def publish(
     stale, stale_edited = ([], []) if keep is None else output.prunable(out_dir, manifest, set(keep), RENDERED)
     if prune:
         change.removals = stale
-    written = _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress)
+    written, same = _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress)
+    unchanged = [*unchanged, *same]
     return Published(written, unchanged, change.backups, [] if prune else stale + stale_edited, change.removals)
 
 
@@ -143,12 +149,36 @@ def run_render(
     documents were just finished (the CLI shows a progress bar with it).
     ``changed_since`` (a git revision) narrows the run to the plan document and
     the units a semantic diff against that revision finds affected.
+
+    A run whose every input is the same as a remembered run's (the plan file's
+    bytes, the templates, the options, kehoach's version) and whose files are all
+    still as written is answered from the manifest without reading the plan again.
     """
+    options = {
+        "only": sorted(only),
+        "units": sorted(unit_ids),
+        "extras": sorted(extras),
+        "pdf": pdf,
+        "force": force,
+        "prune": prune,
+    }
+    key = None if changed_since is not None else _run_key(plan_path, options)
+    replayed = _replay(out_dir, key)
+    if replayed is not None:
+        return replayed
     loaded = load_plan(plan_path)
+    result = _render(loaded, plan_path, out_dir, options, progress, changed_since)
+    if key is not None:
+        _remember(out_dir, key, result)
+    return result
+
+
+def _render(loaded, plan_path, out_dir, options, progress, changed_since) -> RenderResult:  # type: ignore[no-untyped-def]
     plan = loaded.plan
-    extra_kinds = frozenset(extras)
+    extra_kinds = frozenset(options["extras"])
     documents = render.documents(plan, extra_kinds)
-    chosen = selected(plan, documents, [*only, *extra_kinds] if only else [], unit_ids)
+    only = options["only"]
+    chosen = selected(plan, documents, [*only, *extra_kinds] if only else [], options["units"])
     if changed_since is not None:
         chosen = _since(changed_since, plan_path, chosen)
     done = publish(
@@ -157,19 +187,64 @@ def run_render(
         out_dir,
         chosen,
         keep=[name for d in documents for name in (d.name, d.name[: -len(".docx")] + ".pdf")],
-        force=force,
-        prune=prune,
+        force=options["force"],
+        prune=options["prune"],
         progress=progress,
+        prints=render.fingerprints(loaded.document.data),
     )
     result = RenderResult(out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, loaded.warnings)
-    if not pdf:
+    if not options["pdf"]:
         return result
     from kehoach.commands.pdf import publish_pdfs
 
-    pdfs = publish_pdfs(out_dir, [d.name for d in chosen], force=force)
+    pdfs = publish_pdfs(out_dir, [d.name for d in chosen], force=options["force"])
     return dataclasses.replace(
         result, files=[*result.files, *pdfs.written], unchanged=[*result.unchanged, *pdfs.unchanged]
     )
+
+
+def _run_key(plan_path: Path, options: dict) -> str | None:  # type: ignore[type-arg]
+    """A fingerprint of everything a whole run depends on, or None when the plan cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(plan_path.read_bytes())
+    except OSError:
+        return None
+    for folder in render.template_dirs(plan_path.parent):
+        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                digest.update(path.name.encode() + b"\x00" + path.read_bytes())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    digest.update(json.dumps([__version__, epoch, options], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _replay(out_dir: Path, key: str | None) -> RenderResult | None:
+    """The remembered result of the same run, if every file it made is still as written."""
+    if key is None:
+        return None
+    manifest = output.Manifest.load(out_dir)
+    record = manifest.runs.get(key)
+    if record is None:
+        return None
+    for name in record["files"]:
+        if not output.as_written(out_dir / output.safe_relative(name), manifest.files.get(name)):
+            return None
+    warnings = [Problem(**w) for w in record["warnings"]]
+    return RenderResult(out_dir, [], list(record["files"]), warnings=warnings)
+
+
+def _remember(out_dir: Path, key: str, result: RenderResult) -> None:
+    """Add this run to the manifest, so running it again with nothing changed is quick."""
+    files = [*(f.name for f in result.files), *result.unchanged]
+    if not files:
+        return
+    manifest = output.Manifest.load(out_dir)
+    record = {"files": files, "warnings": [dataclasses.asdict(w) for w in result.warnings]}
+    manifest.remember(key, record)
+    with output.Staging(out_dir) as staging:
+        staging.write(output.MANIFEST, manifest.to_bytes())
+        staging.commit(output.Change(writes=[output.MANIFEST]))
 
 
 def _since(rev: str, plan_path: Path, documents: list[render.Document]) -> list[render.Document]:
@@ -183,13 +258,13 @@ def _since(rev: str, plan_path: Path, documents: list[render.Document]) -> list[
     return [d for d in documents if d.unit is None or d.unit in affected]
 
 
-def _changed(plan, plan_dir, out_dir, manifest, documents):  # type: ignore[no-untyped-def]
+def _changed(plan, prints, plan_dir, out_dir, manifest, documents):  # type: ignore[no-untyped-def]
     """Split the asked documents into those to render (with their inputs hash) and unchanged ones."""
     todo, unchanged = [], []
     templates = {d.template: d for d in documents}  # one document per template is enough to find it
     digests = {name: render.template_digest(render.template_for(d, plan_dir)) for name, d in templates.items()}
     for document in documents:
-        inputs = render.inputs_hash(document, plan, digests[document.template])
+        inputs = render.inputs_hash(document, prints, plan, digests[document.template])
         if output.is_unchanged(out_dir, manifest, document.name, inputs):
             unchanged.append(document.name)
         else:
@@ -198,22 +273,32 @@ def _changed(plan, plan_dir, out_dir, manifest, documents):  # type: ignore[no-u
 
 
 def _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress):  # type: ignore[no-untyped-def]
+    """Render ``todo`` into a staging folder and commit what differs from ``out/``.
+
+    A document whose new bytes equal the file already there (its inputs changed but
+    not its content) is not replaced: a changed file always means a changed document.
+    """
     if not todo and not change.removals:
-        return []
+        return [], []
     tick = progress(len(todo), 0) if progress else (lambda done: None)
     kinds = {d.name: (d, inputs) for d, inputs in todo}
-    written = []
+    written, same = [], []
     with output.Staging(out_dir) as staging:
         for item in batch.render_all([d for d, _ in todo], plan, plan_dir, staging, tick):
             document, inputs = kinds[item.name]
+            before = manifest.files.get(item.name)
+            if before is not None and before.sha256 == item.sha256 and output.as_written(out_dir / item.name, before):
+                manifest.files[item.name] = dataclasses.replace(before, inputs=inputs)
+                same.append(item.name)
+                continue
             manifest.files[item.name] = output.Entry(
                 item.sha256, inputs, document.kind, document.unit, item.size, item.mtime_ns
             )
             written.append(WrittenFile(item.name, item.size))
         for name in change.removals:
             manifest.files.pop(name, None)
-        change.writes = [d.name for d, _ in todo] + [output.MANIFEST]
+        change.writes = [w.name for w in written] + [output.MANIFEST]
         staging.write(output.MANIFEST, manifest.to_bytes())
         staging.commit(change)
     order = {d.name: i for i, (d, _) in enumerate(todo)}
-    return sorted(written, key=lambda w: order[w.name])
+    return sorted(written, key=lambda w: order[w.name]), sorted(same, key=order.__getitem__)
