@@ -127,3 +127,25 @@ def test_internal_error_is_one_line_and_logged(tmp_path, monkeypatch):
     assert info.value.code == 3
     log = tmp_path / "kehoach-loi.log"
     assert "RuntimeError: bug" in log.read_text(encoding="utf-8")
+
+
+def test_progress_bar_only_on_a_terminal_and_only_for_long_renders():
+    import io
+
+    from rich.console import Console
+
+    from kehoach import report
+
+    quiet = Console(file=io.StringIO(), force_terminal=False)
+    with report.progress_bar(quiet, "vi") as start:
+        tick = start(500, 0)
+        tick(10)
+    assert quiet.file.getvalue() == ""
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=80)
+    with report.progress_bar(terminal, "vi") as start:
+        start(5, 0)(5)  # a few documents: no bar
+    assert terminal.file.getvalue() == ""
+    with report.progress_bar(terminal, "vi") as start:
+        tick = start(500, 0)
+        tick(250)
+    assert "Đang xuất" in terminal.file.getvalue()

@@ -94,17 +94,21 @@ def progress_bar(console: Console, lang: str) -> Iterator[Callable[[int, int], C
         transient=True,
     )
 
+    started: list[bool] = []
+
     def start(total: int, done: int) -> Callable[[int], None]:
         if total < PROGRESS_MIN or not console.is_terminal:
             return lambda step: None
         bar.start()
+        started.append(True)
         task = bar.add_task("", total=total, completed=done)
         return lambda step: bar.advance(task, step)
 
     try:
         yield start
     finally:
-        bar.stop()
+        if started:
+            bar.stop()
 
 
 def show_units(console: Console, units: list, lang: str) -> None:
