@@ -90,7 +90,3 @@ class UsageError(KehoachError):
     """The command line asks for something that cannot be done."""
 
     exit_code = ExitCode.USAGE
-
-
-class TemplateProblemError(KehoachError):
-    """A template is broken: its tag, its name and what is wrong."""

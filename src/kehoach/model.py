@@ -1,4 +1,5 @@
-"""The plan as data: what a plan.yaml may say, checked by pydantic.
+"""The plan as data: what a plan.yaml may say, checked by pydantic (field titles and
+descriptions, in Vietnamese, are in kehoach.schema).
 
 The models follow the parts of a Kế hoạch in Decree 30: the header (cơ quan ban
 hành, số và ký hiệu, địa danh và thời gian), the title and trích yếu, the body in
@@ -141,14 +142,12 @@ class Item(Strict):
 class Issuer(Strict):
     """Cơ quan ban hành: the body issuing the plan, as its letterhead shows it."""
 
-    parent: list[Text] = Field(default=[], description="Cơ quan chủ quản (không in đậm)")
-    name: list[Text] = Field(min_length=1, description="Tên cơ quan ban hành, mỗi dòng một phần tử")
-    abbr: Text = Field(max_length=20, description="Chữ viết tắt của cơ quan, ví dụ UBND")
-    full_name: Text = Field(description="Tên đầy đủ dùng trong câu, ví dụ Ủy ban nhân dân phường An Dương")
-    short_name: Text | None = Field(
-        default=None, description="Tên gọi ngắn trong công văn, ví dụ Ủy ban nhân dân phường"
-    )
-    drafting_unit: Text = Field(max_length=20, description="Đơn vị soạn thảo, cho dòng 'Lưu: VT, VHXH.'")
+    parent: list[Text] = []
+    name: list[Text] = Field(min_length=1)
+    abbr: Text = Field(max_length=20)
+    full_name: Text
+    short_name: Text | None = None
+    drafting_unit: Text = Field(max_length=20)
 
     @model_validator(mode="before")
     @classmethod
@@ -164,12 +163,10 @@ class Document(Strict):
     """Tên loại, số, địa danh, ngày và trích yếu."""
 
     type: Annotated[str, AfterValidator(_check_type)] = "KH"
-    number: Annotated[int | None, BeforeValidator(_number)] = Field(
-        default=None, ge=1, description="Số; bỏ trống khi là dự thảo"
-    )
+    number: Annotated[int | None, BeforeValidator(_number)] = Field(default=None, ge=1)
     place: Text
     date: dt.date | None = None
-    year: int | None = Field(default=None, ge=1900, le=2999, description="Năm, khi dự thảo chưa có ngày")
+    year: int | None = Field(default=None, ge=1900, le=2999)
     subject: Text
 
     @model_validator(mode="after")
@@ -243,7 +240,7 @@ class Task(Strict):
     bullets: list[Bullet] = []
     phase: str | None = None
     deadline: When | None = None
-    with_: list[Text] = Field(default=[], alias="with", description="Đơn vị phối hợp")
+    with_: list[Text] = Field(default=[], alias="with")
 
     _from_text = model_validator(mode="before")(classmethod(lambda cls, v: _text_or_mapping(v)))
 
@@ -264,8 +261,8 @@ class KeyTask(Strict):
     """A row of a task table (Phụ lục): lead and coordinating units, time, note."""
 
     text: Text
-    lead: list[Text] = Field(min_length=1, description="Đơn vị chủ trì")
-    with_: list[Text] = Field(default=[], alias="with", description="Đơn vị phối hợp")
+    lead: list[Text] = Field(min_length=1)
+    with_: list[Text] = Field(default=[], alias="with")
     deadline: When | None = None
     note: Text | None = None
 
@@ -280,7 +277,7 @@ class Appendix(Strict):
 class Signer(Strict):
     """Chữ ký: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", optionally under "TM. ỦY BAN NHÂN DÂN"."""
 
-    on_behalf: Text | None = Field(default=None, description="Tập thể, sau 'TM.'")
+    on_behalf: Text | None = None
     authority: Annotated[str, AfterValidator(_check_authority)] | None = None
     authority_title: Text | None = None
     title: Text | None = None
