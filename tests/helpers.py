@@ -20,6 +20,17 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan.yaml"
 LAO_CAI = ROOT / "examples" / "lao-cai-khoang-san.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The reference plan's units, in plan order.
+REFERENCE_UNITS = [
+    "mttq",
+    "van-hoa-xa-hoi",
+    "trung-tam-su-nghiep-cong",
+    "van-phong",
+    "kinh-te-ha-tang",
+    "cong-an-phuong",
+    "truong-hoc",
+    "to-dan-pho",
+]
 
 MINIMAL: dict[str, Any] = {
     "issuer": {

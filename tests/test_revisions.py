@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import PLAN, git, open_docx, texts
+from helpers import PLAN, REFERENCE_UNITS, git, open_docx, texts
 from kehoach.cli import app
 from kehoach.commands.diff import run_diff
 from kehoach.commands.notify import run_notify
@@ -79,16 +79,7 @@ def test_phase_moved(repo):
     assert result.exit_code == 1
     assert "Đợt 2: kết thúc 31/10/2025 → 15/11/2025" in result.output
     data = json.loads(cli(repo, "diff", "HEAD~3", "HEAD~2", "--format", "json").output)
-    assert data["affected_units"] == [
-        "mttq",
-        "van-hoa-xa-hoi",
-        "trung-tam-su-nghiep-cong",
-        "van-phong",
-        "kinh-te-ha-tang",
-        "cong-an-phuong",
-        "truong-hoc",
-        "to-dan-pho",
-    ]
+    assert data["affected_units"] == REFERENCE_UNITS
     text = cli(repo, "diff", "HEAD~3", "HEAD~2")
     assert "Đợt 2" in text.output and "15/11/2025" in text.output
     assert "Đơn vị có công văn, bảng theo dõi thay đổi:" in text.output

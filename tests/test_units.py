@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from typer.testing import CliRunner
 
-from helpers import LAO_CAI, PLAN, effective, find, make_plan, open_docx, paragraph_format, texts
+from helpers import LAO_CAI, PLAN, REFERENCE_UNITS, effective, find, make_plan, open_docx, paragraph_format, texts
 from kehoach import markup
 from kehoach.cli import app
 from kehoach.commands.render import run_render
@@ -20,16 +20,7 @@ from kehoach.errors import ProblemsError, UsageError
 from kehoach.validate import load_plan
 
 runner = CliRunner()
-UNITS = [
-    "mttq",
-    "van-hoa-xa-hoi",
-    "trung-tam-su-nghiep-cong",
-    "van-phong",
-    "kinh-te-ha-tang",
-    "cong-an-phuong",
-    "truong-hoc",
-    "to-dan-pho",
-]
+UNITS = REFERENCE_UNITS
 
 
 def letters(rendered: Path) -> dict[str, object]:

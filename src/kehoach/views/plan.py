@@ -90,7 +90,7 @@ def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph]:
     yield from bullets(section.bullets, depth=0)
     if section.show == "phases":
         for n, phase in enumerate(plan.phases, 1):
-            yield from _phase(plan, n, phase)
+            yield from _phase(n, phase)
     elif section.show == "units":
         for n, unit in enumerate(plan.units, 1):
             yield from _unit(n, unit)
@@ -128,7 +128,7 @@ def _items(items: list[Item], level: int) -> Iterator[Paragraph]:
         yield from bullets(item.bullets, depth=0)
 
 
-def _phase(plan: Plan, number: int, phase: Phase) -> Iterator[Paragraph]:
+def _phase(number: int, phase: Phase) -> Iterator[Paragraph]:
     yield Paragraph(HEADING, (Run(f"{number}. {phase_heading(phase)}", bold=True),))
     for text in phase.paragraphs:
         yield paragraph(TEXT, text)
