@@ -23,6 +23,9 @@ class ExitCode(IntEnum):
     PROBLEMS = 1
     USAGE = 2
     INTERNAL = 3
+    #: out/ could not be changed: a write failed, hand-edited files would be
+    #: overwritten, or another kehoach run holds the folder. The plan itself is fine.
+    OUTPUT = 4
 
 
 @dataclass(frozen=True)
@@ -90,3 +93,9 @@ class UsageError(KehoachError):
     """The command line asks for something that cannot be done."""
 
     exit_code = ExitCode.USAGE
+
+
+class OutputError(KehoachError):
+    """The output folder cannot be changed as asked; the plan is not at fault."""
+
+    exit_code = ExitCode.OUTPUT
