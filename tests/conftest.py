@@ -1,14 +1,34 @@
-"""Fixtures: the repo's plan rendered once per session (rendering is the slow part)."""
+"""Fixtures: the repo's plan rendered once per session (rendering is the slow part).
+
+Also the Hypothesis profiles of tests/test_fuzz.py: "default" for every run, and "deep"
+when ``KEHOACH_FUZZ_SCALE=N`` (N > 1) asks for N times as many examples, a nightly-style
+run that looks further than a developer's edit-test loop can afford to.
+"""
 
 from __future__ import annotations
 
-import shutil
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-from helpers import LAO_CAI, PLAN, open_docx
+from helpers import LAO_CAI, PLAN, fuzz_scale, open_docx
+from kehoach import pdf
 from kehoach.commands.render import run_render
+from kehoach.validate import load_plan
+
+settings.register_profile(
+    "default",
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
+settings.register_profile(
+    "deep", parent=settings.get_profile("default"), max_examples=100 * fuzz_scale(), print_blob=True
+)
+settings.load_profile("deep" if fuzz_scale() > 1 else "default")
 
 
 @pytest.fixture(scope="session")
@@ -33,15 +53,18 @@ def lao_cai_docx(tmp_path_factory: pytest.TempPathFactory):
     return open_docx(out / "ke-hoach-du-thao-KH-UBND.docx")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def soffice() -> str:
-    """LibreOffice's soffice; CI sets KEHOACH_REQUIRE_SOFFICE=1 so it is never skipped there."""
-    import os
+    """The LibreOffice kehoach itself would use (pdf.find_soffice).
 
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    Skipped where it is not installed, except under KEHOACH_REQUIRE_SOFFICE=1 (CI sets it):
+    there a missing LibreOffice fails, so a green run always means the PDFs were checked.
+    Session-wide, so module fixtures that convert once (test_print.with_pdfs) use it too.
+    """
+    found = pdf.find_soffice()
     if found is None:
         if os.environ.get("KEHOACH_REQUIRE_SOFFICE") == "1":
-            pytest.fail("LibreOffice (soffice) is required here but not installed")
+            pytest.fail("LibreOffice (soffice) is required here (KEHOACH_REQUIRE_SOFFICE=1) but not installed")
         pytest.skip("LibreOffice not installed")
     return found
 
@@ -49,6 +72,4 @@ def soffice() -> str:
 @pytest.fixture(scope="session")
 def plan_model():
     """The repo's plan, validated."""
-    from kehoach.validate import load_plan
-
     return load_plan(PLAN).plan

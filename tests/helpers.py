@@ -9,17 +9,24 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
+
+from kehoach import render, writer
+from kehoach.model import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan.yaml"
 LAO_CAI = ROOT / "examples" / "lao-cai-khoang-san.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The default templates, shipped inside the package (the only copy in the repo).
+TEMPLATES = ROOT / "src" / "kehoach" / "templates"
 #: The reference plan's units, in plan order.
 REFERENCE_UNITS = [
     "mttq",
@@ -169,3 +176,23 @@ def git(repo: Path, *args: str) -> str:
     command = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"]
     done = subprocess.run([*command, *args], cwd=repo, capture_output=True, text=True, check=True, env=env)
     return done.stdout
+
+
+def fuzz_scale() -> int:
+    """How many times the usual examples a property tries: KEHOACH_FUZZ_SCALE (a deep, nightly-style run).
+
+    A value that is not a whole number of at least 1 stops the run, rather than fuzzing as usual
+    while the caller believes the run was deep.
+    """
+    raw = os.environ.get("KEHOACH_FUZZ_SCALE", "").strip() or "1"
+    if not raw.isdigit() or int(raw) < 1:
+        raise pytest.UsageError(f"KEHOACH_FUZZ_SCALE must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
+
+
+def docxtpl_reference(template: Path, context: dict[str, Any], plan: Plan, title: str) -> bytes:
+    """A document made the way docxtpl documents it (open, render, save): what the fast path must equal."""
+    tpl = DocxTemplate(template)
+    tpl.render(context, render.jinja_env())
+    render.finish(tpl.docx, plan, title)
+    return writer.docx_bytes(tpl.docx)

@@ -13,7 +13,7 @@ import yaml
 from icalendar import Calendar
 
 from helpers import LAO_CAI, MINIMAL, PLAN, make_plan
-from kehoach.calendar_export import calendar_for, ics_bytes, unit_calendars
+from kehoach.calendar_export import calendar_for, ics_bytes
 from kehoach.model import Plan
 from kehoach.validate import load_plan
 from kehoach.views.unit import unit_view
@@ -299,7 +299,12 @@ def test_two_builds_give_the_same_bytes(repo_plan: Plan, tmp_path: Path) -> None
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir()
     second.mkdir()
-    assert unit_calendars(small_plan(first)) == unit_calendars(small_plan(second))
+    assert all_calendars(small_plan(first)) == all_calendars(small_plan(second))
+
+
+def all_calendars(plan: Plan) -> dict[str | None, bytes]:
+    """The bytes of every calendar of the plan: each unit's, and the whole plan's (None)."""
+    return {unit_id: ics_bytes(calendar_for(plan, unit_id)[0]) for unit_id in [*(u.id for u in plan.units), None]}
 
 
 def test_dtstamp_is_the_issue_date_or_source_date_epoch(repo_plan: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -330,21 +335,6 @@ def test_draft_and_numbered_plan_share_uids(tmp_path: Path) -> None:
     cal_final, _ = parsed(small_plan(tmp_path))
     assert uids(cal_draft) == uids(cal_final)
     assert len(set(uids(cal_final))) == len(uids(cal_final))
-
-
-# Files for render --ics
-
-
-def test_unit_calendars_names_and_contents(tmp_path: Path) -> None:
-    plan = small_plan(tmp_path)
-    files = unit_calendars(plan)
-    assert list(files) == ["lich/cong-an-phuong.ics", "lich/van-hoa-xa-hoi.ics", "lich/ke-hoach.ics"]
-    for name, data in files.items():
-        cal = Calendar.from_ical(data)
-        assert data == ics_bytes(calendar_for(plan, None if name.endswith("ke-hoach.ics") else name[5:-4])[0])
-        assert events(cal)
-    culture = Calendar.from_ical(files["lich/van-hoa-xa-hoi.ics"])
-    assert [str(e["SUMMARY"]) for e in events(culture)] == ["Đợt 1: Từ nay đến 28/02/2025", "Hạn: Treo băng rôn."]
 
 
 # English

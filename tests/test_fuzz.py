@@ -9,6 +9,11 @@ a control character is reported on its own line.
 The last part keeps the bugs these properties found, each with its minimal reproduction (an
 ``@example`` or a parameter): fixed ones as regression tests, open ones as ``xfail(strict=True)``,
 so that a fix makes the test fail until its mark is removed.
+
+Each test asserts the outcome its name gives: "…renders" means valid, exit 0 and documents that say
+what the plan says; "…is_a_problem" means exit 1 with the problem at its line and column; "…or…"
+means one of the two, each checked as fully. ``KEHOACH_FUZZ_SCALE=10`` runs every property with ten
+times as many examples (a nightly-style deep run; see conftest.py).
 """
 
 from __future__ import annotations
@@ -31,25 +36,25 @@ from unittest import mock
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from docx.document import Document as DocxDocument
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from helpers import MINIMAL, open_docx, texts
-from kehoach import markup, vn, when
+from helpers import MINIMAL, fuzz_scale, open_docx, texts
+from kehoach import markup, messages, vn, when
 from kehoach.cli import main
 from kehoach.commands.render import run_render
-from kehoach.errors import ProblemsError
+from kehoach.errors import ExitCode, Problem, ProblemsError
 from kehoach.validate import load_plan
 
 
 def fuzz(max_examples: int) -> settings:
-    """Settings of every property here: a set number of examples, no deadline, no example database."""
-    return settings(
-        max_examples=max_examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-    )
+    """``max_examples`` in a usual run, KEHOACH_FUZZ_SCALE times as many in a deep one.
+
+    The rest (no deadline, no example database) is conftest.py's Hypothesis profile, so that a
+    deep run is the same test looking further, not a differently configured one.
+    """
+    return settings(max_examples=max_examples * fuzz_scale())
 
 
 # --- Text -------------------------------------------------------------------------------------------
@@ -523,6 +528,10 @@ def plan_document_texts(plan: dict[str, Any]) -> Iterator[str]:
     yield clean(plan["signer"]["name"])
 
 
+#: The folders of a unit's documents: its letter and its checklist.
+KINDS = ("giao-viec", "checklist")
+
+
 def check_plan_document(docs: dict[str, Any], plan: dict[str, Any]) -> None:
     (name,) = [n for n in docs if "/" not in n]
     paragraphs = texts(docs[name])
@@ -554,6 +563,18 @@ def check_checklist(docs: dict[str, Any], plan: dict[str, Any], unit: dict[str, 
     assert [r.cells[1].text for r in rows] == [shown(t) for t in expected]
 
 
+def rendered_documents(out: Path, plan: dict[str, Any]) -> dict[str, DocxDocument]:
+    """The documents in ``out``, after checking they are the plan's, each a DOCX saying what the plan says."""
+    docs = {p.relative_to(out).as_posix(): open_docx(p) for p in out.rglob("*.docx")}
+    ids = [unit["id"] for unit in plan.get("units", [])]
+    assert sorted(n for n in docs if "/" in n) == sorted(f"{kind}/{i}.docx" for i in ids for kind in KINDS)
+    check_plan_document(docs, plan)
+    for unit in plan.get("units", []):
+        check_letter(docs, unit)
+        check_checklist(docs, plan, unit)
+    return docs
+
+
 # --- 1 and 2: valid plans ---------------------------------------------------------------------------
 
 
@@ -573,13 +594,7 @@ def test_valid_plan_renders_what_it_says(plan):
         folder = Path(tmp)
         out = folder / "out"
         run_render(write_plan(folder, plan), out)
-        docs = {p.relative_to(out).as_posix(): open_docx(p) for p in out.rglob("*.docx")}
-    units = plan.get("units", [])
-    assert len(docs) == 1 + 2 * len(units)
-    check_plan_document(docs, plan)
-    for unit in units:
-        check_letter(docs, unit)
-        check_checklist(docs, plan, unit)
+        rendered_documents(out, plan)
 
 
 def _documents(out: Path) -> dict[str, bytes]:
@@ -604,12 +619,12 @@ def test_same_plan_renders_to_same_bytes(plan):
 # --- 3: any input is valid or a list of problems ----------------------------------------------------
 
 
-def validate_cli(path: Path) -> tuple[int, str]:
-    """Run ``kehoach validate path`` in-process: its exit code and everything it printed."""
+def run_cli(*args: str) -> tuple[int, str]:
+    """Run ``kehoach *args --lang vi`` in-process: its exit code and everything it printed."""
     out, err = io.StringIO(), io.StringIO()
     code: Any = 0
     with (
-        mock.patch.object(sys, "argv", ["kehoach", "validate", str(path)]),
+        mock.patch.object(sys, "argv", ["kehoach", *args, "--lang", "vi"]),
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
@@ -620,15 +635,52 @@ def validate_cli(path: Path) -> tuple[int, str]:
     return (0 if code is None else int(code)), out.getvalue() + err.getvalue()
 
 
+def problems_of(path: Path) -> list[Problem]:
+    """What the validator finds in the file; none when it is valid."""
+    try:
+        load_plan(path)
+    except ProblemsError as exc:
+        assert exc.problems, "a ProblemsError that lists no problem"
+        return exc.problems
+    return []
+
+
+def assert_listed(problems: list[Problem], printed: str) -> None:
+    """The user saw every problem with its place, and the sentence counting them."""
+    assert problems, printed
+    assert [p.where for p in problems if f"{p.where}: " not in printed] == [], printed
+    summary = messages.text("plan.invalid", "vi", count=len(problems))
+    assert " ".join(summary.split()) in " ".join(printed.split()), printed
+    assert "Traceback" not in printed
+
+
 def assert_valid_or_problems(raw: bytes) -> None:
+    """``kehoach validate`` says "valid" (exit 0) or lists the file's problems (exit 1); nothing else."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "plan.yaml"
         path.write_bytes(raw)
-        with contextlib.suppress(ProblemsError):
-            load_plan(path)
-        code, printed = validate_cli(path)
-        assert code in (0, 1), printed
+        problems = problems_of(path)
+        code, printed = run_cli("validate", str(path))
+    if problems:
+        assert code == ExitCode.PROBLEMS, printed
+        assert_listed(problems, printed)
+    else:
+        assert code == ExitCode.OK, printed
+        assert messages.text("plan.valid", "vi") in printed
         assert "Traceback" not in printed
+
+
+def assert_problems(raw: bytes) -> list[Problem]:
+    """``kehoach validate`` exits 1 listing the file's problems, the first at a line and column."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.yaml"
+        path.write_bytes(raw)
+        problems = problems_of(path)
+        code, printed = run_cli("validate", str(path))
+    assert code == ExitCode.PROBLEMS, printed
+    assert_listed(problems, printed)
+    assert problems[0].line >= 1 and problems[0].column >= 1, problems[0]
+    return problems
 
 
 YAML_TOKENS = st.sampled_from(
@@ -786,24 +838,66 @@ def test_control_character_in_a_time_mapping_is_reported(key, place):
     assert (problem.code, problem.line) == ("control_character", line)
 
 
-#: A merge key (valid YAML 1.1), an impossible date, an unknown tag: keys PyYAML cannot construct.
-BAD_KEYS = ["<<: 1\n", "a:\n  <<: {b: 1}\n", "2025-02-30: 1\n", "!!python/object:x y: 1\n"]
+#: A merge key (valid YAML 1.1), an impossible date, an unknown tag: keys PyYAML cannot construct;
+#: each with the problem it must be, its line within the snippet and its column.
+BAD_KEYS = [
+    ("<<: 1\n", "yaml.bad_value", 1, 1),
+    ("a:\n  <<: {b: 1}\n", "yaml.bad_value", 2, 3),
+    ("2025-02-30: 1\n", "impossible_date", 1, 1),
+    ("!!python/object:x y: 1\n", "yaml.bad_value", 1, 1),
+]
 
 
-@pytest.mark.parametrize("text", BAD_KEYS)
-def test_yaml_unconstructable_key_is_a_problem(text):
-    assert_valid_or_problems(text.encode())
+def problems_after_valid_plan(snippet: str) -> list[tuple[str, int, int]]:
+    """Code, line and column of each problem of a valid plan with ``snippet`` added at its end,
+    lines counted from the snippet's first (so that the snippet is the only thing wrong)."""
+    valid = dump(MINIMAL)
+    problems = assert_problems((valid + snippet).encode())
+    return [(p.code, p.line - valid.count("\n"), p.column) for p in problems]
+
+
+@pytest.mark.parametrize(("text", "code", "line", "column"), BAD_KEYS)
+def test_yaml_unconstructable_key_is_a_problem(text, code, line, column):
+    assert problems_after_valid_plan(text) == [(code, line, column)]
 
 
 @pytest.mark.parametrize("text", ["a: " + "[" * 800 + "]" * 800, "a: &a [*a]\n", "a: &a {b: *a}\n"])
 def test_yaml_deep_or_recursive_is_a_problem(text):
-    assert_valid_or_problems(text.encode())
+    assert [(code, line) for code, line, _ in problems_after_valid_plan(text)] == [("yaml.too_deep", 1)]
 
 
-def render_or_problems(plan: dict[str, Any]) -> None:
-    """``run_render`` succeeds or reports problems; anything else is a bug."""
-    with tempfile.TemporaryDirectory() as tmp, contextlib.suppress(ProblemsError):
-        run_render(write_plan(Path(tmp), plan), Path(tmp) / "out")
+def render_or_problems(plan: dict[str, Any]) -> tuple[dict[str, DocxDocument], list[Problem]]:
+    """``kehoach render`` writes the plan's documents, each saying what the plan says (exit 0), or
+    lists the plan's problems and leaves no trace, not even out/ (exit 1); nothing else.
+
+    Returns the documents (none when there were problems) and the problems (none when it rendered).
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = write_plan(folder, plan)
+        code, printed = run_cli("render", str(path), "-o", str(folder / "out"))
+        problems = problems_of(path)
+        if code == ExitCode.PROBLEMS:
+            assert_listed(problems, printed)
+            assert sorted(p.name for p in folder.iterdir()) == ["plan.yaml"]
+            return {}, problems
+        assert (code, problems) == (ExitCode.OK, []), printed
+        return rendered_documents(folder / "out", plan), []
+
+
+def assert_renders(plan: dict[str, Any]) -> dict[str, DocxDocument]:
+    """The plan is valid and renders (see ``render_or_problems``); its documents."""
+    docs, problems = render_or_problems(plan)
+    assert problems == []
+    return docs
+
+
+def line_of(plan: dict[str, Any], key_path: str) -> int:
+    """The line of ``plan.yaml`` that holds the value at ``key_path`` ("units[0].name"), found by
+    writing the plan with a marker there."""
+    path = tuple(int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", key_path))
+    text = dump(replaced(plan, path, MARKER))
+    return yaml_line(text, text.index(MARKER))
 
 
 def _plan_with_time(value: Any, place: str) -> dict[str, Any]:
@@ -837,7 +931,13 @@ TIME_NUMBER = st.one_of(st.integers(), st.integers(), STRUCTURE)
     place=st.sampled_from(["start", "deadline"]),
 )
 def test_any_time_values_render_or_are_problems(value, place):
-    render_or_problems(_plan_with_time(value, place))
+    plan = _plan_with_time(value, place)
+    _, problems = render_or_problems(plan)
+    if problems:
+        # the time is the plan's last value, from its line to the end; YAML-level problems have no key path
+        where = "phases[0].start" if place == "start" else "units[0].tasks[0].deadline"
+        assert [p.key_path for p in problems if p.key_path and not p.key_path.startswith(where)] == []
+        assert [p.line for p in problems if not line_of(plan, where) <= p.line <= dump(plan).count("\n")] == []
 
 
 @fuzz(20)
@@ -845,40 +945,61 @@ def test_any_time_values_render_or_are_problems(value, place):
 @given(year=st.integers())
 def test_any_draft_year_renders_or_is_a_problem(year):
     document = {k: v for k, v in MINIMAL["document"].items() if k not in ("number", "date")}
-    render_or_problems({**copy.deepcopy(MINIMAL), "document": {**document, "year": year}})
-
-
-@pytest.mark.parametrize("raw", [b"ab\x01cd", b"   "])
-def test_binary_text_is_checked_like_text(raw):
-    text = dump(MINIMAL).replace("subject: Thử nghiệm", f"subject: !!binary {base64.b64encode(raw).decode()}")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "plan.yaml"
-        path.write_text(text, encoding="utf-8")
-        with pytest.raises(ProblemsError):
-            load_plan(path)
-
-
-@pytest.mark.parametrize("what", ["sections", "points"])
-def test_many_sections_or_points_render_or_are_problems(what):
-    plan = copy.deepcopy(MINIMAL)
-    if what == "sections":
-        plan["sections"] = [{"title": f"Mục {n}"} for n in range(50)]
+    plan = {**copy.deepcopy(MINIMAL), "document": {**document, "year": year}}
+    docs, problems = render_or_problems(plan)
+    if problems:
+        assert [(p.key_path, p.line) for p in problems] == [("document.year", line_of(plan, "document.year"))]
     else:
-        plan["sections"] = [{"title": "Mục", "items": [{"title": "Khoản", "items": ["Điểm."] * 553}]}]
-    render_or_problems(plan)
+        date_line = next(t for t in texts(docs["ke-hoach-du-thao-KH-UBND.docx"]) if t.startswith("An Dương, ngày"))
+        assert date_line.endswith(f"năm {year}")
+
+
+@pytest.mark.parametrize("raw", [b"ab\x01cd", b"   ", "Thử nghiệm".encode()])
+def test_binary_value_is_a_problem_at_its_place(raw):
+    """A !!binary value once reached the documents unchecked (a control character, a blank subject)."""
+    subject = f"subject: !!binary {base64.b64encode(raw).decode()}"
+    text = dump(MINIMAL).replace("subject: Thử nghiệm", subject)
+    problems = assert_problems(text.encode())
+    line = text[: text.index(subject)].count("\n") + 1
+    assert [(p.code, p.line, p.column, p.args.get("tag")) for p in problems] == [
+        ("yaml.bad_value", line, len("  subject: ") + 1, "binary")
+    ]
+
+
+def test_fifty_sections_render_numbered_to_l():
+    plan = {**copy.deepcopy(MINIMAL), "sections": [{"title": f"Mục {n}"} for n in range(1, 51)]}
+    paragraphs = texts(assert_renders(plan)["ke-hoach-07-KH-UBND.docx"])
+    assert [t for t in paragraphs if t.startswith(("XLIX.", "L."))] == ["XLIX. MỤC 49", "L. MỤC 50"]
+
+
+def test_553_points_render_each_with_its_own_letter():
+    plan = copy.deepcopy(MINIMAL)
+    plan["sections"] = [{"title": "Mục", "items": [{"title": "Khoản", "items": ["Điểm."] * 553}]}]
+    paragraphs = texts(assert_renders(plan)["ke-hoach-07-KH-UBND.docx"])
+    labels = [t.removesuffix(" Điểm.") for t in paragraphs if t.endswith(") Điểm.")]
+    assert len(labels) == len(set(labels)) == 553
+    assert labels[:3] == ["a)", "b)", "c)"]
 
 
 @pytest.mark.parametrize("field", ["subject", "full_name", "unit_name"])
 def test_long_subject_issuer_or_unit_name_renders(field):
     plan = copy.deepcopy(MINIMAL)
     long = " ".join(["Tổ chức tuyên truyền"] * 13)  # 272 characters, a long but real trích yếu
+    unit = {"id": "a", "name": long[:220] if field == "unit_name" else "Đơn vị A", "tasks": ["Việc."]}
+    plan["units"] = [unit]
+    plan["sections"].append({"title": "Tổ chức thực hiện", "show": "units"})
     if field == "subject":
         plan["document"]["subject"] = long
     elif field == "full_name":
         plan["issuer"]["full_name"] = long
-    else:
-        plan["units"] = [{"id": "a", "name": long[:220], "tasks": ["Việc."]}]
-    render_or_problems(plan)
+    docs = assert_renders(plan)  # the subject and the unit's name are checked there
+    letter = " ".join(texts(docs["giao-viec/a.docx"]))
+    assert f"{plan['issuer']['full_name']} giao {unit['name']} thực hiện các nhiệm vụ sau:" in letter
+    properties = docs["ke-hoach-07-KH-UBND.docx"].core_properties
+    # document properties hold at most 255 characters (the OPC limit): a longer text is cut with "…"
+    cut = long[:254] + "…"
+    assert properties.author == (cut if field == "full_name" else MINIMAL["issuer"]["full_name"])
+    assert properties.subject == (cut if field == "subject" else MINIMAL["document"]["subject"])
 
 
 @fuzz(20)
@@ -893,7 +1014,18 @@ def test_docxtpl_escapes_are_kept(text):
         assert f"1. {shown(text)}" in texts(open_docx(path))
 
 
-def test_long_abbreviation_renders():
+def test_abbreviation_of_20_characters_renders_in_the_symbol():
     plan = copy.deepcopy(MINIMAL)
-    plan["issuer"]["abbr"] = "A" * 250
-    render_or_problems(plan)
+    plan["issuer"]["abbr"] = "A" * 20
+    docs = assert_renders(plan)
+    assert f"Số: 07/KH-{'A' * 20}" in texts(docs[f"ke-hoach-07-KH-{'A' * 20}.docx"])
+
+
+@pytest.mark.parametrize("length", [21, 250])
+def test_longer_abbreviation_is_a_problem_at_its_line(length):
+    plan = copy.deepcopy(MINIMAL)
+    plan["issuer"]["abbr"] = "A" * length
+    _, problems = render_or_problems(plan)
+    assert [(p.code, p.key_path, p.line, p.column) for p in problems] == [
+        ("string_too_long", "issuer.abbr", line_of(plan, "issuer.abbr"), len("  abbr: ") + 1)
+    ]

@@ -1,4 +1,4 @@
-"""``render_html``: one valid, self-contained HTML5 page that says what the plan document says."""
+"""``render --html``: one valid, self-contained HTML5 page that says what the plan document says."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import pytest
 from helpers import LAO_CAI, PLAN, make_plan, open_docx, texts
 from kehoach.commands.render import run_render
 from kehoach.errors import KehoachError
-from kehoach.html_page import HTML_TEMPLATE, html_file_name, page_title, render_html
+from kehoach.html_page import HTML_TEMPLATE, html_file_name, page_title, render_html_file
+from kehoach.render import find_template
 from kehoach.validate import load_plan
 
 #: Elements whose content the reader sees as a block of its own (a paragraph, a cell …).
@@ -32,7 +33,8 @@ FETCHING_ATTRIBUTES = {"src", "href", "srcset", "data", "poster", "action", "for
 
 
 def page(plan_path: Path) -> bytes:
-    return render_html(load_plan(plan_path).plan, plan_path.parent)
+    """The page as ``render --html`` makes it: the plan's own template if it has one, else the default."""
+    return render_html_file(find_template(HTML_TEMPLATE, plan_path.parent), load_plan(plan_path).plan)
 
 
 def parse(data: bytes) -> Element:
@@ -245,9 +247,14 @@ def test_same_plan_same_bytes(tmp_path):
     assert page(PLAN) == first
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     code = "import sys; from pathlib import Path; from kehoach.validate import load_plan;"
-    code += "from kehoach.html_page import render_html; p = Path(sys.argv[1]);"
-    code += "sys.stdout.buffer.write(render_html(load_plan(p).plan, p.parent))"
-    other = subprocess.run([sys.executable, "-c", code, str(PLAN)], capture_output=True, check=True, env=env)
+    code += "from kehoach.html_page import render_html_file; p = Path(sys.argv[1]);"
+    code += "sys.stdout.buffer.write(render_html_file(Path(sys.argv[2]), load_plan(p).plan))"
+    other = subprocess.run(
+        [sys.executable, "-c", code, str(PLAN), str(find_template(HTML_TEMPLATE, PLAN.parent))],
+        capture_output=True,
+        check=True,
+        env=env,
+    )
     assert other.stdout == first
 
 
@@ -271,23 +278,26 @@ def _document(tmp_path: Path) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("template", "detail"),
+    ("template", "code", "place", "text"),
     [
-        ("<p>\n{{ subjet }}</p>", "'subjet' is undefined (dòng 2)"),
-        ("<p>{% if %}</p>", "(dòng 1)"),
-        ("{{ header.__class__.__mro__ }}", "unsafe"),
+        ("<p>\n{{ subjet }}</p>", "template.undefined_at", "ke-hoach.html:2", "{{ subjet }}</p>"),
+        ("<p>{% if %}</p>", "template.error_at", "ke-hoach.html:1", "<p>{% if %}</p>"),
+        ("<p>\n\n{{ header.__class__.__mro__ }}", "template.error_at", "ke-hoach.html:3", "{{ header.__class__"),
+        ('<p>{% include "x.html" %}', "template.forbidden_tag", "ke-hoach.html:1", '<p>{% include "x.html" %}'),
+        ("\n{% for i in range(10**9) %}{% endfor %}", "template.too_big", "ke-hoach.html:2", "{% for i in range"),
     ],
-    ids=["undefined", "syntax", "sandbox"],
+    ids=["undefined", "syntax", "sandbox", "include", "huge-range"],
 )
-def test_a_broken_template_is_a_user_error(tmp_path, template, detail):
+def test_a_broken_template_is_a_user_error(tmp_path, template, code, place, text):
     plan = make_plan(tmp_path)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / HTML_TEMPLATE).write_text(template, encoding="utf-8")
     with pytest.raises(KehoachError) as raised:
         page(plan)
-    assert raised.value.code == "template.error"
+    assert raised.value.code == code
     assert raised.value.args_["name"].endswith(HTML_TEMPLATE)
-    assert detail in raised.value.args_["detail"]
+    assert raised.value.args_["place"] == place
+    assert raised.value.args_["text"].startswith(text)
 
 
 def test_page_title_of_a_plan(plan_model):

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import pdfplumber
 import pytest
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from helpers import PLAN
@@ -16,28 +22,20 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def with_pdfs(tmp_path_factory):
-    if pdf.find_soffice() is None:
-        pytest.skip("LibreOffice not installed")
+def with_pdfs(soffice, tmp_path_factory):
+    """The reference plan rendered with --pdf once for the module (skipped or failed as ``soffice`` says)."""
     out = tmp_path_factory.mktemp("out")
     result = run_render(PLAN, out, pdf=True)
     return out, result
 
 
 def page_texts(path):
-    import pdfplumber
-
     with pdfplumber.open(path) as document:
         return [page.extract_text() or "" for page in document.pages]
 
 
 def embedded_fonts(path) -> dict[str, bool]:
     """Each font of the PDF and whether its program is embedded."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
-
     found = {}
     with open(path, "rb") as handle:
         document = PDFDocument(PDFParser(handle))
@@ -85,8 +83,6 @@ def test_second_run_converts_nothing(with_pdfs):
 
 
 def test_print_pack_of_all_checklists_in_plan_order(with_pdfs):
-    from pypdf import PdfReader
-
     out, _ = with_pdfs
     written = run_print_pack(PLAN, out)
     reader = PdfReader(out / written.name)
@@ -100,8 +96,6 @@ def test_print_pack_of_all_checklists_in_plan_order(with_pdfs):
 
 
 def test_print_pack_of_one_unit(with_pdfs):
-    from pypdf import PdfReader
-
     out, _ = with_pdfs
     written = run_print_pack(PLAN, out, "cong-an-phuong")
     reader = PdfReader(out / written.name)

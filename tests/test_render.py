@@ -9,7 +9,7 @@ import sys
 
 from docx import Document
 
-from helpers import LAO_CAI, PLAN, ROOT, effective, find, make_plan, open_docx, texts
+from helpers import LAO_CAI, PLAN, TEMPLATES, effective, find, make_plan, open_docx, texts
 from kehoach.commands.render import run_render
 
 
@@ -28,7 +28,7 @@ def test_a_template_beside_the_plan_overrides_the_default(tmp_path):
     plan = make_plan(tmp_path)
     (tmp_path / "templates").mkdir()
     template = tmp_path / "templates" / "ke-hoach.docx"
-    shutil.copy(ROOT / "templates" / "ke-hoach.docx", template)
+    shutil.copy(TEMPLATES / "ke-hoach.docx", template)
     doc = Document(str(template))
     doc.paragraphs[0].insert_paragraph_before("MẪU RIÊNG CỦA PHƯỜNG")
     doc.save(str(template))

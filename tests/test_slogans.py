@@ -11,7 +11,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from helpers import PLAN, ROOT, effective, make_plan, open_docx, paragraph_format
+from helpers import PLAN, ROOT, docxtpl_reference, effective, make_plan, open_docx, paragraph_format
 from kehoach import markup, render, templates
 from kehoach.validate import load_plan
 from kehoach.views import slogans as S
@@ -174,7 +174,7 @@ def test_template_uses_only_what_the_view_provides():
 
 def test_fast_path_matches_docxtpl(plan, view, docx_path):
     template = render.find_template(S.TEMPLATE, ROOT)
-    assert render.render_docx(template, render.to_context(view), plan, S.TITLE) == docx_path.read_bytes()
+    assert docxtpl_reference(template, render.to_context(view), plan, S.TITLE) == docx_path.read_bytes()
 
 
 def test_docx_has_one_centred_bold_paragraph_per_slogan(view, docx_path):

@@ -1,9 +1,12 @@
-"""Build the default Word templates in ``templates/`` (docxtpl: Word files with Jinja tags).
+"""Build the default Word templates in ``src/kehoach/templates/`` (docxtpl: Word files with Jinja tags).
 
 The templates are committed as .docx so a secretary can open one in Word or
 LibreOffice and change the letterhead, a style or a font; this script is how the
 defaults were made, kept so a change to them is reviewable as code. Run it after
-editing it: ``python tools/build_templates.py``.
+editing it: ``python tools/build_templates.py``. ``--check`` builds them in memory
+and fails if a committed template differs by one byte (CI runs it), so the
+script and the files it made cannot drift apart; ``--out DIR`` writes elsewhere.
+The HTML template (``ke-hoach.html``) is written by hand: it is its own source.
 
 Formatting lives in named paragraph styles ("KH …"), never on single runs, so a
 change to a style in Word changes every paragraph that uses it. Styles whose name
@@ -13,7 +16,10 @@ renders (see ``kehoach.layout``).
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import sys
+from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 
@@ -30,7 +36,7 @@ from kehoach.writer import docx_bytes
 
 FONT = "Times New Roman"
 BUILT = dt.datetime(2026, 1, 1)
-OUT = Path(__file__).resolve().parents[1] / "templates"
+OUT = Path(__file__).resolve().parents[1] / "src" / "kehoach" / "templates"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 #: name: (size pt, bold, italic, alignment, first-line indent cm, space before pt, keep with next)
@@ -498,11 +504,9 @@ def _trim(doc) -> None:
             styles.remove(style)
 
 
-def _save(doc, name: str) -> Path:
+def _save(doc, name: str) -> tuple[str, bytes]:
     """Saved with fixed zip timestamps, so rebuilding an unchanged template changes no byte."""
-    target = OUT / name
-    target.write_bytes(docx_bytes(doc))
-    return target
+    return name, docx_bytes(doc)
 
 
 def _properties(doc, title: str) -> None:
@@ -516,7 +520,7 @@ def _properties(doc, title: str) -> None:
     props.revision = 1
 
 
-def build_plan_template() -> Path:
+def build_plan_template() -> tuple[str, bytes]:
     """ke-hoach.docx: the plan (Kế hoạch, or another named type)."""
     doc = _new_document()
     _header_block(doc, [("{{ header.number_line }}", "KH Số")])
@@ -530,7 +534,7 @@ def build_plan_template() -> Path:
     return _save(doc, "ke-hoach.docx")
 
 
-def build_letter_template(name: str = "giao-viec.docx", title: str = "Công văn giao nhiệm vụ") -> Path:
+def build_letter_template(name: str = "giao-viec.docx", title: str = "Công văn giao nhiệm vụ") -> tuple[str, bytes]:
     """giao-viec.docx: the công văn that gives one unit its share of the plan."""
     doc = _new_document()
     _header_block(doc, [("{{ header.number_line }}", "KH Số"), ("{{ header.subject_line }}", "KH Trích yếu công văn")])
@@ -541,7 +545,7 @@ def build_letter_template(name: str = "giao-viec.docx", title: str = "Công văn
     return _save(doc, name)
 
 
-def build_checklist_template() -> Path:
+def build_checklist_template() -> tuple[str, bytes]:
     """checklist.docx: a landscape sheet to tick one unit's tasks off, with "Trang x/y"."""
     doc = _new_document(landscape=True)
     doc.add_paragraph("{{ checklist_title }}", "KH Tên loại").paragraph_format.space_before = Pt(0)
@@ -583,12 +587,12 @@ def build_checklist_template() -> Path:
     return _save(doc, "checklist.docx")
 
 
-def build_notice_template() -> Path:
+def build_notice_template() -> tuple[str, bytes]:
     """dieu-chinh.docx: the công văn telling a unit what a revision changed for it."""
     return build_letter_template("dieu-chinh.docx", "Công văn điều chỉnh kế hoạch")
 
 
-def build_slogan_template() -> Path:
+def build_slogan_template() -> tuple[str, bytes]:
     """khau-hieu.docx: one landscape page per slogan for the print shop, no page numbers.
 
     kehoach.views.slogans breaks each slogan into lines and sizes them to fill the
@@ -616,17 +620,44 @@ def build_slogan_template() -> Path:
     return _save(doc, "khau-hieu.docx")
 
 
-def main() -> None:
-    OUT.mkdir(exist_ok=True)
-    for build in (
-        build_plan_template,
-        build_letter_template,
-        build_checklist_template,
-        build_notice_template,
-        build_slogan_template,
-    ):
-        print(f"wrote {build()}")
+BUILDERS: list[Callable[[], tuple[str, bytes]]] = [
+    build_plan_template,
+    build_letter_template,
+    build_checklist_template,
+    build_notice_template,
+    build_slogan_template,
+]
+
+
+def built() -> dict[str, bytes]:
+    """Every default Word template, as this script makes it: file name to bytes."""
+    return dict(build() for build in BUILDERS)
+
+
+def drifted(folder: Path) -> list[str]:
+    """The templates in ``folder`` that differ from what this script builds (or are missing)."""
+    return [
+        name for name, data in built().items() if not (folder / name).is_file() or (folder / name).read_bytes() != data
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the templates (default: into the package), or with --check compare them."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="folder to write into (default: %(default)s)")
+    parser.add_argument("--check", action="store_true", help="write nothing; fail if a template in --out differs")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = drifted(args.out)
+        for name in stale:
+            print(f"{args.out / name} differs from what tools/build_templates.py builds", file=sys.stderr)
+        return 1 if stale else 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, data in built().items():
+        (args.out / name).write_bytes(data)
+        print(f"wrote {args.out / name}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -9,8 +9,11 @@ which stops the pool; the staging folder then disappears and ``out/`` is as it w
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -21,6 +24,8 @@ from kehoach.model import Plan
 
 #: Below this many documents a pool costs more to start than it saves.
 POOL_THRESHOLD = 48
+#: prctl(2) option: the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
 #: Documents per task: small enough for a smooth progress bar, large enough to be cheap.
 CHUNK = 16
 
@@ -38,9 +43,28 @@ class Rendered:
 _worker: dict[str, object] = {}
 
 
-def _start_worker(plan: Plan, plan_dir: Path, staging: Path) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _start_worker(plan: Plan, plan_dir: Path, staging: Path, parent: int) -> None:
+    """Leave every stop signal to the parent, and never outlive it.
+
+    The parent rolls a run back on Ctrl-C, SIGTERM or SIGHUP and then stops the
+    pool itself. A parent killed outright (SIGKILL) cannot: its workers would wait
+    forever on a queue whose pipe they hold open themselves, so they are killed
+    with it.
+    """
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    _die_with(parent)
     _worker.update(plan=plan, plan_dir=plan_dir, staging=staging)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux), or leave now if it has."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _render_one(document: render.Document, plan: Plan, plan_dir: Path, staging: Path) -> Rendered:
@@ -77,7 +101,8 @@ def render_all(
             progress(1)
         return
     chunks = [documents[i : i + CHUNK] for i in range(0, len(documents), CHUNK)]
-    with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=(plan, plan_dir, staging.path)) as pool:
+    start = (plan, plan_dir, staging.path, os.getpid())
+    with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=start) as pool:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
         try:
             for future in as_completed(futures):

@@ -5,7 +5,9 @@ calendar. Each phase (đợt) becomes an all-day event over its dates and each t
 with a due date becomes an all-day event on that date, with a reminder three days
 before. Whatever cannot be dated (a phase bounded by an event without an expected
 date, a recurring deadline such as "Hằng năm") is left out and reported in notes,
-so the user knows the calendar is incomplete and why.
+so the user knows the calendar is incomplete and why: :func:`left_out` gives them
+as warnings at their place in plan.yaml, the same whichever command writes the
+calendar (``kehoach calendar`` or ``render --ics``).
 
 The file depends on the plan only: DTSTAMP is the document time (the issue date or
 SOURCE_DATE_EPOCH), never the clock, and UIDs come from the plan's identity, so the
@@ -28,14 +30,19 @@ UID rule (see :func:`plan_key`, :func:`phase_uid`, :func:`task_uid`):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from icalendar import Alarm, Calendar, Event
 
 from kehoach import markup, messages, vn
+from kehoach.errors import Problem
+from kehoach.loader import KeyPath, Position
 from kehoach.model import Phase, Plan, Unit
+from kehoach.validate import LoadedPlan, format_path
 from kehoach.views.common import cited_plan, phase_heading, phase_span
 from kehoach.views.unit import UnitTask, unit_view
 from kehoach.views.unit import phases_of as unit_phases_of
@@ -45,9 +52,6 @@ from kehoach.writer import document_time
 LANGS = messages.LANGS
 PRODID = "-//kehoach//Kế hoạch//VI"
 UID_DOMAIN = "kehoach"
-#: Where ``render --ics`` puts the files; unit ids are safe file names (model._check_slug).
-FOLDER = "lich"
-PLAN_FILE = "ke-hoach.ics"
 #: Days before a deadline the reminder shows.
 REMINDER_DAYS = 3
 #: Words of a task kept in an event's title; the whole text is in its description.
@@ -55,7 +59,18 @@ SUMMARY_WORDS = 12
 #: Kinds of point that are periods: a phase "Trong Quý III/2025" without an end spans it.
 _PERIODS = ("month", "quarter", "year")
 
-#: Every sentence of the calendar, (vi, en), ready to move into the message catalogue.
+
+@dataclass(frozen=True)
+class Note:
+    """Something a calendar leaves out: a catalogue sentence, and the place in the plan it is about."""
+
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    where: KeyPath = ()
+
+    def text(self, lang: str = "vi") -> str:
+        """The note as a user reads it."""
+        return text(self.code, lang, **self.args)
 
 
 def text(code: str, lang: str = "vi", **args: Any) -> str:
@@ -77,8 +92,8 @@ def calendar_for(plan: Plan, unit_id: str | None = None, lang: str = "vi") -> tu
     cal = _calendar(plan, unit, lang)
     notes: list[str] = []
     for item in _items(plan, unit, lang):
-        if isinstance(item, str):
-            notes.append(item)
+        if isinstance(item, Note):
+            notes.append(item.text(lang))
         else:
             cal.add_component(item)
     return cal, notes
@@ -89,15 +104,33 @@ def ics_bytes(cal: Calendar) -> bytes:
     return cal.to_ical()
 
 
-def unit_calendars(plan: Plan, lang: str = "vi") -> dict[str, bytes]:
-    """Files for ``render --ics``: "lich/<unit id>.ics" per unit, then "lich/ke-hoach.ics".
+def left_out(loaded: LoadedPlan, unit_ids: Iterable[str | None]) -> list[Problem]:
+    """What the calendars of these units (None: the whole plan's) leave out, as warnings.
 
-    The notes are left out here; the whole plan's notes (``calendar_for(plan)[1]``)
-    cover every unit's.
+    Each warning points at the phase or task in plan.yaml, once however many of the
+    calendars leave it out, in plan order. The whole plan's calendar leaves out all
+    that any unit's does, so with it the units' are not built again.
     """
-    files = {f"{FOLDER}/{u.id}.ics": ics_bytes(calendar_for(plan, u.id, lang)[0]) for u in plan.units}
-    files[f"{FOLDER}/{PLAN_FILE}"] = ics_bytes(calendar_for(plan, None, lang)[0])
-    return files
+    plan, doc = loaded.plan, loaded.document
+    wanted = list(dict.fromkeys(unit_ids))
+    notes: dict[tuple[str, KeyPath], Note] = {}
+    for unit_id in [None] if None in wanted else wanted:
+        unit = _find_unit(plan, unit_id, "vi") if unit_id is not None else None
+        for item in _items(plan, unit, "vi"):
+            if isinstance(item, Note):
+                notes.setdefault((item.code, item.where), item)
+    ordered = sorted(notes.values(), key=lambda note: _order(doc.position(note.where)))
+    return [_warning(loaded, note) for note in ordered]
+
+
+def _order(position: Position) -> tuple[int, int]:
+    return position.line, position.column
+
+
+def _warning(loaded: LoadedPlan, note: Note) -> Problem:
+    doc = loaded.document
+    problem = Problem.at(doc, doc.position(note.where), note.code, format_path(note.where), **note.args)
+    return dataclasses.replace(problem, severity="warning")
 
 
 def plan_key(plan: Plan) -> str:
@@ -140,12 +173,13 @@ def _calendar(plan: Plan, unit: Unit | None, lang: str) -> Calendar:
     return cal
 
 
-def _items(plan: Plan, unit: Unit | None, lang: str) -> Iterator[Event | str]:
+def _items(plan: Plan, unit: Unit | None, lang: str) -> Iterator[Event | Note]:
     """Events and notes in plan order: the phases, then the tasks of each unit."""
     stamp = _stamp(plan)
-    phases = unit_phases_of(plan, unit) if unit else plan.phases
-    for phase in phases:
-        yield _phase_item(plan, phase, stamp, lang)
+    shown = {id(phase) for phase in (unit_phases_of(plan, unit) if unit else plan.phases)}
+    for index, phase in enumerate(plan.phases):
+        if id(phase) in shown:
+            yield _phase_item(plan, phase, ("phases", index), stamp, lang)
     for each in [unit] if unit else plan.units:
         yield from _task_items(plan, each, stamp, lang, titled=unit is None)
 
@@ -163,10 +197,10 @@ def _reference(plan: Plan) -> str:
 # Phases
 
 
-def _phase_item(plan: Plan, phase: Phase, stamp: dt.datetime, lang: str) -> Event | str:
+def _phase_item(plan: Plan, phase: Phase, where: KeyPath, stamp: dt.datetime, lang: str) -> Event | Note:
     """The phase's event, or a note saying why it has none."""
-    dates = _phase_dates(plan, phase, lang)
-    if isinstance(dates, str):
+    dates = _phase_dates(plan, phase, where)
+    if isinstance(dates, Note):
         return dates
     first, last = dates
     summary = text("calendar.phase_summary", lang, name=phase.name, span=_span(phase, first, last, lang))
@@ -182,20 +216,19 @@ def _span(phase: Phase, first: dt.date, last: dt.date, lang: str) -> str:
     return text("calendar.dates", lang, first=vn.short_date(first), last=vn.short_date(last))
 
 
-def _phase_dates(plan: Plan, phase: Phase, lang: str) -> tuple[dt.date, dt.date] | str:
+def _phase_dates(plan: Plan, phase: Phase, where: KeyPath) -> tuple[dt.date, dt.date] | Note:
     """First and last day of a phase, or the note on the point that cannot be dated."""
     end = _end_point(phase)
     if end is None:
-        return text("calendar.skip_phase_no_end", lang, phase=phase.name)
+        return Note("calendar.skip_phase_no_end", {"phase": phase.name}, where)
     first, last = _start_day(plan, phase.start), end.last
     if first is None:
-        return _undated_note(phase, phase.start, lang)
+        return _undated_note(phase, phase.start, (*where, "start"))
     if last is None:
-        return _undated_note(phase, end, lang)
+        return _undated_note(phase, end, (*where, "end" if end is phase.end else "start"))
     if first > last:
-        return text(
-            "calendar.skip_phase_order", lang, phase=phase.name, first=vn.short_date(first), last=vn.short_date(last)
-        )
+        dates = {"first": vn.short_date(first), "last": vn.short_date(last)}
+        return Note("calendar.skip_phase_order", {"phase": phase.name, **dates}, where)
     return first, last
 
 
@@ -213,33 +246,37 @@ def _start_day(plan: Plan, start: When) -> dt.date | None:
     return start.first
 
 
-def _undated_note(phase: Phase, point: When, lang: str) -> str:
+def _undated_note(phase: Phase, point: When, where: KeyPath) -> Note:
     """Why a point has no day: an event still without ``expected``, or words that are no date."""
     if point.kind == "event":
-        return text("calendar.skip_phase_event", lang, phase=phase.name, event=point.event or point.text)
-    return text("calendar.skip_phase_undated", lang, phase=phase.name, text=point.text)
+        return Note("calendar.skip_phase_event", {"phase": phase.name, "event": point.event or point.text}, where)
+    return Note("calendar.skip_phase_undated", {"phase": phase.name, "text": point.text}, where)
 
 
 # Tasks
 
 
-def _task_items(plan: Plan, unit: Unit, stamp: dt.datetime, lang: str, titled: bool) -> Iterator[Event | str]:
+def _task_items(plan: Plan, unit: Unit, stamp: dt.datetime, lang: str, titled: bool) -> Iterator[Event | Note]:
     """The unit's dated tasks as events (as its letter lists them); a note for each time without a day."""
     tasks = unit_view(plan, unit).tasks
-    for task, key in zip(tasks, _task_keys(plan, unit), strict=True):
+    for task, (key, where) in zip(tasks, _task_keys(plan, unit), strict=True):
         if task.due is not None:
             yield _task_event(plan, unit, task, task_uid(plan, unit, key), stamp, lang, titled)
         elif task.when:
-            yield text("calendar.skip_task", lang, number=task.number, unit=unit.name, when=task.when)
+            yield Note("calendar.skip_task", {"number": task.number, "unit": unit.name, "when": task.when}, where)
 
 
-def _task_keys(plan: Plan, unit: Unit) -> Iterator[str]:
-    """Keys of the unit's tasks in :func:`unit_view`'s order: its own tasks, then key tasks it leads."""
+def _task_keys(plan: Plan, unit: Unit) -> Iterator[tuple[str, KeyPath]]:
+    """Keys of the unit's tasks in :func:`unit_view`'s order, each with the task's place in the plan.
+
+    Its own tasks come first, then the key tasks it leads.
+    """
+    index = next(i for i, each in enumerate(plan.units) if each is unit)
     for position, task in enumerate(unit.tasks, 1):
-        yield task.id or f"nv-{position}"
+        yield task.id or f"nv-{position}", ("units", index, "tasks", position - 1)
     for position, key_task in enumerate(plan.key_tasks, 1):
         if unit.id in key_task.lead:
-            yield f"trong-tam-{position}"
+            yield f"trong-tam-{position}", ("key_tasks", position - 1)
 
 
 def _task_event(plan: Plan, unit: Unit, task: UnitTask, uid: str, stamp: dt.datetime, lang: str, titled: bool) -> Event:

@@ -2,7 +2,11 @@
 
 Exit codes are decided here and only here: 0 clean, 1 problems in the plan or
 templates, 2 a usage error, 3 an internal bug (its traceback goes to a log file,
-never to the screen).
+never to the screen), 4 a file or out/ that could not be written.
+
+Help texts come from the message catalogue in the language of the command line
+(``--lang`` anywhere in it, else LANG), chosen when the commands are declared,
+because typer reads them then.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import os
 import sys
 import tempfile
 import traceback
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -18,30 +23,55 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from kehoach import __version__
-from kehoach.errors import ExitCode, KehoachError, ProblemsError
+from kehoach import __version__, messages
+from kehoach.errors import ExitCode, KehoachError, ProblemsError, os_reason
+
+#: ``kehoach --lang en render``: the --lang given before the command (set by the root callback).
+_ROOT_LANG: ContextVar[str | None] = ContextVar("kehoach_root_lang", default=None)
+
+
+def language(option: str | None) -> str:
+    """The command's --lang wins, then a --lang before the command, then an English LANG;
+    Vietnamese by default."""
+    chosen = option or _ROOT_LANG.get()
+    if chosen:
+        return "en" if chosen.lower().startswith("en") else "vi"
+    env = os.environ.get("LANG", "")
+    return "en" if env.lower().startswith("en") else "vi"
+
+
+def argv_language(argv: list[str]) -> str:
+    """The language of the raw command line, for what is decided before (help texts) or
+    after (Ctrl-C, an internal error) typer parses it."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return language(arg.partition("=")[2])
+        if arg == "--lang" and i + 1 < len(argv):
+            return language(argv[i + 1])
+    return language(None)
+
+
+HELP_LANG = argv_language(sys.argv[1:])
+
+
+def _h(code: str) -> str:
+    """A help text of the catalogue, in the command line's language."""
+    return messages.text(f"help.{code}", HELP_LANG)
+
 
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     rich_markup_mode=None,
-    help="kehoach: soạn Kế hoạch trong plan.yaml, xuất văn bản DOCX đúng Nghị định 30.\n\n"
-    "kehoach: write a plan once in plan.yaml, render Decree-30 DOCX documents.",
+    help=_h("app"),
 )
-out_console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+#: No emoji codes: "plan.yaml:100:3" would print as "plan.yaml💯3".
+out_console = Console(highlight=False, emoji=False)
+err_console = Console(stderr=True, highlight=False, emoji=False)
 
-PlanArg = Annotated[Path, typer.Argument(help="Tệp kế hoạch (mặc định plan.yaml).")]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="Ngôn ngữ thông báo: vi hoặc en.")]
-
-
-def language(option: str | None) -> str:
-    """--lang wins; otherwise an English LANG gives English; Vietnamese by default."""
-    if option:
-        return "en" if option.lower().startswith("en") else "vi"
-    env = os.environ.get("LANG", "")
-    return "en" if env.lower().startswith("en") else "vi"
+PlanArg = Annotated[Path, typer.Argument(help=_h("opt.plan"))]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=_h("opt.lang"))]
 
 
 def _version(value: bool) -> None:
@@ -52,19 +82,23 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("opt.version"))
+    ] = False,
+    lang: LangOpt = None,
 ) -> None:
-    """kehoach."""
+    """Options given before the command: --lang here sets the language of every command."""
+    _ROOT_LANG.set(lang)
 
 
-@app.command("validate")
+@app.command("validate", help=_h("validate"))
 def validate_command(plan: PlanArg = Path("plan.yaml"), lang: LangOpt = None) -> None:
     """Kiểm tra plan.yaml; không ghi tệp nào. Check plan.yaml; writes nothing."""
     from kehoach import report
     from kehoach.commands.validate import run_validate
 
     lang = language(lang)
-    result = _guard(lambda: run_validate(plan), lang)
+    result = _guard(lambda: run_validate(plan), lang, plan.parent / "out")
     report.show_problems(err_console, result.warnings, lang)
     report.say(out_console, "plan.valid", lang, "green")
 
@@ -77,23 +111,19 @@ class Only(StrEnum):
     checklists = "checklists"
 
 
-@app.command("render")
+@app.command("render", help=_h("render"))
 def render_command(
     plan: PlanArg = Path("plan.yaml"),
-    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
-    only: Annotated[list[Only] | None, typer.Option("--only", help="Chỉ xuất loại này (lặp lại được).")] = None,
-    unit: Annotated[
-        list[str] | None, typer.Option("--unit", help="Chỉ xuất văn bản của đơn vị này (mã đơn vị).")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp đã sửa tay (giữ bản .bak).")] = False,
-    prune: Annotated[bool, typer.Option("--prune", help="Xóa tệp của đơn vị không còn trong kế hoạch.")] = False,
-    changed_since: Annotated[
-        str | None, typer.Option("--changed-since", help="Chỉ xuất văn bản thay đổi kể từ phiên bản git này.")
-    ] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Tạo thêm PDF cạnh mỗi tệp DOCX (cần LibreOffice).")] = False,
-    html: Annotated[bool, typer.Option("--html", help="Tạo thêm trang web của kế hoạch.")] = False,
-    ics: Annotated[bool, typer.Option("--ics", help="Tạo thêm lịch (.ics) cho từng đơn vị.")] = False,
-    slogans: Annotated[bool, typer.Option("--slogans", help="Tạo thêm trang khẩu hiệu khổ lớn để in.")] = False,
+    out: Annotated[Path, typer.Option("-o", "--out", help=_h("opt.out"))] = Path("out"),
+    only: Annotated[list[Only] | None, typer.Option("--only", help=_h("opt.only"))] = None,
+    unit: Annotated[list[str] | None, typer.Option("--unit", help=_h("opt.render_unit"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("opt.force"))] = False,
+    prune: Annotated[bool, typer.Option("--prune", help=_h("opt.prune"))] = False,
+    changed_since: Annotated[str | None, typer.Option("--changed-since", help=_h("opt.changed_since"))] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help=_h("opt.pdf"))] = False,
+    html: Annotated[bool, typer.Option("--html", help=_h("opt.html"))] = False,
+    ics: Annotated[bool, typer.Option("--ics", help=_h("opt.ics"))] = False,
+    slogans: Annotated[bool, typer.Option("--slogans", help=_h("opt.slogans"))] = False,
     lang: LangOpt = None,
 ) -> None:
     """Xuất văn bản DOCX vào out/. Render the DOCX documents into out/."""
@@ -105,25 +135,25 @@ def render_command(
     extras = [name for name, wanted in (("html", html), ("calendar", ics), ("slogans", slogans)) if wanted]
     options = {"force": force, "prune": prune, "changed_since": changed_since, "pdf": pdf, "extras": extras}
     with report.progress_bar(err_console, lang) as progress:
-        result = _guard(lambda: run_render(plan, out, kinds, unit or [], progress=progress, **options), lang)
+        result = _guard(lambda: run_render(plan, out, kinds, unit or [], progress=progress, **options), lang, out)
     report.show_problems(err_console, result.warnings, lang)
     report.show_written(out_console, result, lang)
 
 
-@app.command("units")
+@app.command("units", help=_h("units"))
 def units_command(plan: PlanArg = Path("plan.yaml"), lang: LangOpt = None) -> None:
     """Liệt kê các đơn vị và số nhiệm vụ. List the units and their task counts."""
     from kehoach import report
     from kehoach.commands.units import run_units
 
     lang = language(lang)
-    report.show_units(out_console, _guard(lambda: run_units(plan), lang), lang)
+    report.show_units(out_console, _guard(lambda: run_units(plan), lang, plan.parent / "out"), lang)
 
 
-@app.command("checklist")
+@app.command("checklist", help=_h("checklist"))
 def checklist_command(
-    unit_id: Annotated[str, typer.Argument(metavar="ID", help="Mã đơn vị (xem: kehoach units).")],
-    plan: Annotated[Path, typer.Option("--plan", "-p", help="Tệp kế hoạch.")] = Path("plan.yaml"),
+    unit_id: Annotated[str, typer.Argument(metavar="ID", help=_h("opt.unit_id"))],
+    plan: Annotated[Path, typer.Option("--plan", "-p", help=_h("opt.plan_file"))] = Path("plan.yaml"),
     lang: LangOpt = None,
 ) -> None:
     """In bảng theo dõi nhiệm vụ của một đơn vị. Print one unit's checklist."""
@@ -131,7 +161,7 @@ def checklist_command(
     from kehoach.commands.units import run_checklist
 
     lang = language(lang)
-    report.show_checklist(out_console, _guard(lambda: run_checklist(plan, unit_id), lang), lang)
+    report.show_checklist(out_console, _guard(lambda: run_checklist(plan, unit_id), lang, plan.parent / "out"), lang)
 
 
 class ToneStyle(StrEnum):
@@ -141,14 +171,12 @@ class ToneStyle(StrEnum):
     old = "old"
 
 
-@app.command("lint")
+@app.command("lint", help=_h("lint"))
 def lint_command(
     plan: PlanArg = Path("plan.yaml"),
-    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Sửa dấu thanh về một kiểu, không đổi gì khác.")] = False,
-    style: Annotated[
-        ToneStyle | None, typer.Option("--style", help="Kiểu dấu thanh khi sửa: new (hóa, ủy) hoặc old (hoá, uỷ).")
-    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_h("opt.strict"))] = False,
+    fix: Annotated[bool, typer.Option("--fix", help=_h("opt.fix"))] = False,
+    style: Annotated[ToneStyle | None, typer.Option("--style", help=_h("opt.style"))] = None,
     lang: LangOpt = None,
 ) -> None:
     """Soát lỗi chính tả, trình bày. Review spelling and presentation."""
@@ -156,7 +184,7 @@ def lint_command(
     from kehoach.commands.lint import run_lint
 
     lang = language(lang)
-    result = _guard(lambda: run_lint(plan, fix=fix, style=style.value if style else None), lang)
+    result = _guard(lambda: run_lint(plan, fix=fix, style=style.value if style else None), lang, plan.parent / "out")
     if result.fixed:
         report.say(out_console, "lint.fixed", lang, "green", count=result.fixed, style=result.style, path=plan)
     report.show_problems(err_console, result.warnings, lang)
@@ -176,15 +204,13 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-@app.command("diff")
+@app.command("diff", help=_h("diff"))
 def diff_command(
-    old: Annotated[str | None, typer.Argument(help="Bản cũ: tệp hoặc phiên bản git (mặc định HEAD).")] = None,
-    new: Annotated[str | None, typer.Argument(help="Bản mới: tệp hoặc phiên bản git (mặc định tệp đang sửa).")] = None,
-    plan: Annotated[Path, typer.Option("--plan", "-p", help="Tệp kế hoạch trong kho git.")] = Path("plan.yaml"),
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, markdown hoặc json.")] = DiffFormat.text,
-    docx: Annotated[
-        Path | None, typer.Option("--docx", help="Ghi văn bản mới có theo dõi thay đổi (Word) vào tệp này.")
-    ] = None,
+    old: Annotated[str | None, typer.Argument(help=_h("opt.diff_old"))] = None,
+    new: Annotated[str | None, typer.Argument(help=_h("opt.diff_new"))] = None,
+    plan: Annotated[Path, typer.Option("--plan", "-p", help=_h("opt.git_plan"))] = Path("plan.yaml"),
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=_h("opt.format"))] = DiffFormat.text,
+    docx: Annotated[Path | None, typer.Option("--docx", help=_h("opt.docx"))] = None,
     lang: LangOpt = None,
 ) -> None:
     """So sánh hai phiên bản kế hoạch theo nội dung. Compare two revisions of the plan by meaning."""
@@ -192,7 +218,7 @@ def diff_command(
     from kehoach.commands.diff import run_diff, write_redline
 
     lang = language(lang)
-    result = _guard(lambda: run_diff(old, new, plan), lang)
+    result = _guard(lambda: run_diff(old, new, plan), lang, plan.parent / "out")
     report.show_diff(out_console, result, fmt.value, lang)
     if docx is not None:
         written = _guard(lambda: write_redline(result, docx, plan.parent), lang)
@@ -200,13 +226,13 @@ def diff_command(
     raise typer.Exit(ExitCode.PROBLEMS if result.changed else ExitCode.OK)
 
 
-@app.command("notify")
+@app.command("notify", help=_h("notify"))
 def notify_command(
-    old: Annotated[str | None, typer.Argument(help="Bản cũ (mặc định HEAD).")] = None,
-    new: Annotated[str | None, typer.Argument(help="Bản mới (mặc định tệp đang sửa).")] = None,
-    plan: Annotated[Path, typer.Option("--plan", "-p", help="Tệp kế hoạch.")] = Path("plan.yaml"),
-    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè cả tệp đã sửa tay (giữ bản .bak).")] = False,
+    old: Annotated[str | None, typer.Argument(help=_h("opt.notify_old"))] = None,
+    new: Annotated[str | None, typer.Argument(help=_h("opt.notify_new"))] = None,
+    plan: Annotated[Path, typer.Option("--plan", "-p", help=_h("opt.plan_file"))] = Path("plan.yaml"),
+    out: Annotated[Path, typer.Option("-o", "--out", help=_h("opt.out"))] = Path("out"),
+    force: Annotated[bool, typer.Option("--force", help=_h("opt.force"))] = False,
     lang: LangOpt = None,
 ) -> None:
     """Công văn điều chỉnh cho từng đơn vị bị ảnh hưởng. Change notices for the affected units."""
@@ -214,15 +240,15 @@ def notify_command(
     from kehoach.commands.notify import run_notify
 
     lang = language(lang)
-    result = _guard(lambda: run_notify(old, new, plan, out, force=force), lang)
+    result = _guard(lambda: run_notify(old, new, plan, out, force=force), lang, out)
     report.show_written(out_console, result, lang)
 
 
-@app.command("print-pack")
+@app.command("print-pack", help=_h("print_pack"))
 def print_pack_command(
     plan: PlanArg = Path("plan.yaml"),
-    unit: Annotated[str | None, typer.Option("--unit", help="Công văn và bảng theo dõi của một đơn vị.")] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
+    unit: Annotated[str | None, typer.Option("--unit", help=_h("opt.pack_unit"))] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help=_h("opt.out"))] = Path("out"),
     lang: LangOpt = None,
 ) -> None:
     """Một tệp PDF để in: các bảng theo dõi, hoặc văn bản của một đơn vị. One PDF ready to print."""
@@ -230,14 +256,14 @@ def print_pack_command(
     from kehoach.commands.pdf import run_print_pack
 
     lang = language(lang)
-    written = _guard(lambda: run_print_pack(plan, out, unit), lang)
+    written = _guard(lambda: run_print_pack(plan, out, unit), lang, out)
     report.say(out_console, "print.written", lang, "green", path=out / written.name)
 
 
-@app.command("watch")
+@app.command("watch", help=_h("watch"))
 def watch_command(
     plan: PlanArg = Path("plan.yaml"),
-    out: Annotated[Path, typer.Option("-o", "--out", help="Thư mục đầu ra.")] = Path("out"),
+    out: Annotated[Path, typer.Option("-o", "--out", help=_h("opt.out"))] = Path("out"),
     lang: LangOpt = None,
 ) -> None:
     """Tự xuất lại mỗi khi lưu plan.yaml hoặc mẫu. Re-render on every save (Ctrl-C to stop)."""
@@ -247,15 +273,20 @@ def watch_command(
     lang = language(lang)
     report.say(err_console, "watch.start", lang, "bold", plan=plan)
     _guard(
-        lambda: run_watch(plan, out, lambda outcome: report.show_outcome(out_console, err_console, outcome, lang)), lang
+        lambda: run_watch(plan, out, lambda outcome: report.show_outcome(out_console, err_console, outcome, lang)),
+        lang,
+        out,
     )
+    report.say(err_console, "watch.stopped", lang)
 
 
-@app.command("calendar")
+@app.command("calendar", help=_h("calendar"))
 def calendar_command(
     plan: PlanArg = Path("plan.yaml"),
-    unit: Annotated[str | None, typer.Option("--unit", help="Lịch của một đơn vị.")] = None,
-    output_file: Annotated[Path | None, typer.Option("-o", "--output", help="Tệp .ics.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=_h("opt.calendar_unit"))] = None,
+    output_file: Annotated[Path | None, typer.Option("-o", "--output", help=_h("opt.ics_file"))] = None,
+    out: Annotated[Path, typer.Option("--out", help=_h("opt.out"))] = Path("out"),
+    force: Annotated[bool, typer.Option("--force", help=_h("opt.force"))] = False,
     lang: LangOpt = None,
 ) -> None:
     """Lịch iCalendar của các đợt và thời hạn. An iCalendar file of the phases and deadlines."""
@@ -263,27 +294,23 @@ def calendar_command(
     from kehoach.commands.calendar import run_calendar
 
     lang = language(lang)
-    target = output_file or Path(f"{unit or 'ke-hoach'}.ics")
-    notes = _guard(lambda: run_calendar(plan, target, unit, lang), lang)
-    for note in notes:
-        err_console.print(note, style="yellow", markup=False)
-    report.say(out_console, "calendar.written", lang, "green", path=target)
+    result = _guard(lambda: run_calendar(plan, output_file, unit, lang, out_dir=out, force=force), lang, out)
+    report.show_problems(err_console, result.notes, lang)
+    for name, backup in result.backups.items():
+        report.say(out_console, "render.backup", lang, "yellow", name=name, backup=backup)
+    code = "calendar.written" if result.written else "calendar.unchanged"
+    report.say(out_console, code, lang, "green", path=result.path)
 
 
-@app.command("textconv")
-def textconv_command(document: Annotated[Path, typer.Argument(help="Tệp .docx.")]) -> None:
+@app.command("textconv", help=_h("textconv"))
+def textconv_command(document: Annotated[Path, typer.Argument(help=_h("opt.docx_file"))]) -> None:
     """In chữ của tệp DOCX theo thứ tự đọc (cho git diff). Print a DOCX's text in reading order."""
     from kehoach.textconv import text_of
 
-    try:
-        text = text_of(document)
-    except Exception as exc:  # not a Word file: show git something rather than fail the diff
-        sys.stderr.write(f"{document}: {exc}\n")
-        raise typer.Exit(ExitCode.PROBLEMS) from None
-    sys.stdout.write(text)
+    sys.stdout.write(_guard(lambda: text_of(document), language(None)))
 
 
-@app.command("schema")
+@app.command("schema", help=_h("schema"))
 def schema_command() -> None:
     """In JSON Schema của plan.yaml. Print the JSON Schema of plan.yaml."""
     from kehoach.commands.init import schema_text
@@ -291,9 +318,9 @@ def schema_command() -> None:
     sys.stdout.write(schema_text())
 
 
-@app.command("init")
+@app.command("init", help=_h("init"))
 def init_command(
-    folder: Annotated[Path, typer.Argument(help="Thư mục (mặc định: thư mục hiện tại).")] = Path("."),
+    folder: Annotated[Path, typer.Argument(help=_h("opt.init_folder"))] = Path("."),
     lang: LangOpt = None,
 ) -> None:
     """Tạo plan.yaml mẫu có chú thích. Write a commented starter plan.yaml."""
@@ -301,31 +328,31 @@ def init_command(
     from kehoach.commands.init import run_init
 
     lang = language(lang)
-    for path in _guard(lambda: run_init(folder), lang):
-        report.say(out_console, "init.written", lang, "green", path=path)
+    for path, written in _guard(lambda: run_init(folder), lang):
+        report.say(out_console, "init.written" if written else "init.kept", lang, "green" if written else "", path=path)
     report.say(out_console, "init.next", lang)
 
 
-templates_app = typer.Typer(help="Mẫu văn bản (Word). Document templates.", no_args_is_help=True)
+templates_app = typer.Typer(help=_h("templates"), no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("check")
+@templates_app.command("check", help=_h("templates_check"))
 def templates_check_command(plan: PlanArg = Path("plan.yaml"), lang: LangOpt = None) -> None:
     """Kiểm tra các thẻ trong mẫu. List template variables the documents do not provide."""
     from kehoach import report
     from kehoach.templates import check_all
 
     lang = language(lang)
-    found = _guard(lambda: check_all(plan.parent), lang)
+    found = _guard(lambda: check_all(plan.parent), lang, plan.parent / "out")
     report.show_template_findings(out_console, found, lang)
     if any(found.values()):
         raise typer.Exit(ExitCode.PROBLEMS)
 
 
-@templates_app.command("export")
+@templates_app.command("export", help=_h("templates_export"))
 def templates_export_command(
-    folder: Annotated[Path, typer.Argument(help="Thư mục đích.")] = Path("templates"),
+    folder: Annotated[Path, typer.Argument(help=_h("opt.export_folder"))] = Path("templates"),
     lang: LangOpt = None,
 ) -> None:
     """Chép các mẫu mặc định ra để sửa. Copy the default templates here to edit them."""
@@ -337,12 +364,22 @@ def templates_export_command(
         report.say(out_console, "templates.exported" if copied else "templates.kept", lang, name=name, target=target)
 
 
-def _guard(action, lang: str):  # type: ignore[no-untyped-def]
-    """Run a core function; turn what it raises into a message and an exit code."""
-    from kehoach import report
+def _guard(action, lang: str, *outs: Path):  # type: ignore[no-untyped-def]
+    """Run a core function; turn what it raises into a message and an exit code.
+
+    Before it, a commit into ``out/`` (and ``outs``) that a killed run left half done
+    is finished or undone (one line says so); notes of the output folder (a recovery,
+    an ignored manifest) are shown as they come.
+    """
+    from kehoach import output, report
+
+    def note(code: str, args: dict) -> None:  # type: ignore[type-arg]
+        err_console.print(messages.text(code, lang, **args), style="yellow", markup=False, soft_wrap=True)
 
     try:
-        return action()
+        with output.listening(note):
+            output.recover_pending(Path("out"), *outs)
+            return action()
     except ProblemsError as exc:
         report.show_problems(err_console, exc.problems, lang)
         report.say(err_console, exc.code, lang, "bold red", **exc.args_)
@@ -352,27 +389,40 @@ def _guard(action, lang: str):  # type: ignore[no-untyped-def]
         if exc.hint(lang):
             err_console.print(exc.hint(lang), markup=False)
         raise typer.Exit(exc.exit_code) from None
+    except OSError as exc:  # a file the command writes (or reads) that the system refuses
+        path = exc.filename if exc.filename is not None else "?"
+        report.say(err_console, "file.os_error", lang, "bold red", path=path, reason=os_reason(exc, lang))
+        raise typer.Exit(ExitCode.OUTPUT) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP (kehoach.output.Interrupted)
+        report.say(err_console, "interrupted", lang)
+        raise typer.Exit(getattr(exc, "exit_status", 130)) from None
 
 
 def _internal_error(exc: BaseException) -> int:
     """Write the traceback where a developer can find it; tell the user one line."""
-    from kehoach import messages
-
+    lang = argv_language(sys.argv[1:])
     log = Path(tempfile.gettempdir()) / "kehoach-loi.log"
     try:
         log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        where = str(log)
     except OSError:
-        log = Path("(không ghi được nhật ký)")
-    sys.stderr.write(messages.text("internal", language(None), log=log) + "\n")
+        where = messages.text("internal.no_log", lang)
+    sys.stderr.write(messages.text("internal", lang, log=where) + "\n")
     return ExitCode.INTERNAL
 
 
 def main() -> None:
-    """Console-script entry point: usage errors exit 2 (click), bugs exit 3 (logged)."""
+    """Console-script entry point: usage errors exit 2 (click), bugs exit 3 (logged).
+
+    SIGTERM and SIGHUP (a closed terminal) stop a run as Ctrl-C does (exit 128 + the signal).
+    """
+    from kehoach.output import stop_on_signals
+
+    stop_on_signals()
     try:
         app()
-    except KeyboardInterrupt:
-        sys.stderr.write("Đã dừng.\n")
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        sys.stderr.write(messages.text("interrupted", argv_language(sys.argv[1:])) + "\n")
+        sys.exit(getattr(exc, "exit_status", 130))
     except Exception as exc:
         sys.exit(_internal_error(exc))

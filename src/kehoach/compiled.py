@@ -8,9 +8,13 @@ and footers, puts the new body into the opened document, sizes the rules, and
 zips the parts, copying the untouched ones from the template as they are.
 
 The bytes are the same as rendering through docxtpl's own ``render`` and
-python-docx's ``save`` (``render.render_docx``): the same docxtpl and
-python-docx functions transform and serialise every part, and a test compares
-the two paths on every document of the reference plans.
+python-docx's ``save``: the same docxtpl and python-docx functions transform and
+serialise every part, and a test (tests/test_fast_path.py, which keeps that
+reference) compares the two paths on every document of the reference plans.
+
+Whatever a template gets wrong (a syntax error, a tag reaching other files, a
+misspelt variable, a loop too large, tags that leave the XML broken once filled)
+is reported with the template, the part and the paragraph, never as a crash.
 """
 
 from __future__ import annotations
@@ -18,29 +22,36 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docx.opc.oxml import parse_xml, serialize_part_xml
 from docxtpl import DocxTemplate
-from jinja2 import Template, TemplateError, UndefinedError
+from jinja2 import Template, UndefinedError
+from lxml import etree
 
-from kehoach import layout, render, writer
+from kehoach import layout, render, templates, writer
 from kehoach.errors import KehoachError
 from kehoach.model import Plan
+from kehoach.template_source import FAILURES, Source, docx_sources, failure, parse
 
 _LISTING = re.compile("[\t\n\a\f]")
-_ESCAPED = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 
 
 @dataclass(frozen=True)
 class _Part:
-    """A header or footer of the template: where it goes and its compiled source."""
+    """A part of the template (body, header or footer): its source and its compiled template."""
 
-    member: str
-    encoding: str
+    source: Source
     template: Template
+
+    @property
+    def member(self) -> str:
+        """The zip member the part is written to (``word/header1.xml``)."""
+        return self.source.part
 
 
 class CompiledTemplate:
@@ -50,57 +61,54 @@ class CompiledTemplate:
         self.path = path
         self.tpl: DocxTemplate = render.open_template(path)
         env = render.jinja_env()
-        self.body = self._compile(env, self.tpl.patch_xml(self.tpl.get_xml()))
-        self.parts = [
-            self._compile_part(env, part, uri)
-            for uri in (self.tpl.HEADER_URI, self.tpl.FOOTER_URI)
-            for _, part in self.tpl.get_headers_footers(uri)
-        ]
+        self.body, *self.parts = [_Part(s, env.from_string(parse(env, s))) for s in docx_sources(self.tpl, str(path))]
         self.entries = _zip_entries(self.tpl)
         self.fonts = layout.style_fonts(self.tpl.docx)
 
-    def _compile(self, env: Any, source: str) -> Template:
-        # docxtpl's escapes ({_{ for a literal {{ in a template) become Jinja string literals
-        # here, instead of a replacement over the rendered text that would also change plan text.
-        for escaped, plain in _ESCAPED:
-            source = source.replace(escaped, "{{ '" + plain + "' }}")
-        try:
-            return env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", source))
-        except TemplateError as exc:
-            raise KehoachError("template.error", name=str(self.path), detail=str(exc)) from None
-
-    def _compile_part(self, env: Any, part: Any, uri: str) -> _Part:
-        xml = self.tpl.get_part_xml(part)
-        encoding = self.tpl.get_headers_footers_encoding(xml)
-        return _Part(part.partname.membername, encoding, self._compile(env, self.tpl.patch_xml(xml)))
-
-    def _fill(self, template: Template, context: dict[str, Any]) -> str:
+    def _fill(self, part: _Part, context: dict[str, Any]) -> str:
         """Jinja, then docxtpl's own clean-up of the result (as ``render_xml_part`` does)."""
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", template.render(context))
+        try:
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", part.template.render(context))
+        except UndefinedError as exc:
+            raise failure(exc, part.source, _misspelt(self.path)) from None
+        except FAILURES as exc:
+            raise failure(exc, part.source) from None
         if not _LISTING.search(xml):  # nothing for resolve_listing to turn into breaks or tabs
             return xml
         return self.tpl.resolve_listing(xml)
 
     def render(self, context: dict[str, Any], plan: Plan, title: str) -> bytes:
         """The finished DOCX for one document."""
-        try:
-            body = self._fill(self.body, context)
-            parts = {p.member: self._fill(p.template, context).encode(p.encoding) for p in self.parts}
-        except UndefinedError:
-            raise render.undefined_error(self.path) from None
-        except TemplateError as exc:
-            raise KehoachError("template.error", name=str(self.path), detail=str(exc)) from None
+        body = self._fill(self.body, context)
+        parts = {p.member: self._fill(p, context).encode(p.source.encoding) for p in self.parts}
         doc = self.tpl.docx
-        tree = self.tpl.fix_tables(body)
+        with self._well_formed(self.body.member):
+            tree = self.tpl.fix_tables(body)
         self.tpl.docx_ids_index = 1000
         self.tpl.fix_docpr_ids(tree)
         doc.element.replace(doc.element.body, tree)
         render.finish(doc, plan, title, self.fonts)
-        fresh = {member: serialize_part_xml(parse_xml(xml)) for member, xml in parts.items()}
+        fresh = {}
+        for member, xml in parts.items():
+            with self._well_formed(member):
+                fresh[member] = serialize_part_xml(parse_xml(xml))
         fresh[doc.part.partname.membername] = serialize_part_xml(doc.element)
         core = doc.part.package._core_properties_part
         fresh[core.partname.membername] = serialize_part_xml(core._element)
         return writer.zip_entries([(name, fresh.get(name, data)) for name, data in self.entries])
+
+    @contextmanager
+    def _well_formed(self, member: str) -> Iterator[None]:
+        """A filled part that is not XML means tags that open in one place and close in another."""
+        try:
+            yield
+        except etree.XMLSyntaxError as exc:
+            raise KehoachError("template.bad_output", name=str(self.path), part=member, detail=exc.msg) from None
+
+
+def _misspelt(path: Path) -> str:
+    """The template's variables its view lacks, as tags (empty when the check finds none)."""
+    return ", ".join(f.tag for f in templates.check(path))
 
 
 def _zip_entries(tpl: DocxTemplate) -> list[tuple[str, bytes]]:

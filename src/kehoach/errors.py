@@ -6,6 +6,7 @@ message code and its arguments) and the CLI decides how to show them.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,23 @@ from kehoach import messages
 
 if TYPE_CHECKING:
     from kehoach.loader import Document, Position
+
+
+#: The most characters of a value a message quotes; a longer one is cut, with "…".
+MAX_QUOTED = 200
+
+
+def shorten(value: Any, limit: int = MAX_QUOTED) -> Any:
+    """A long text cut to ``limit`` characters, its end marked "…"; anything else as it is."""
+    if isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "…"
+    return value
+
+
+def os_reason(exc: OSError, lang: str = "vi") -> str:
+    """Why the system refused a file, in the catalogue's words where it has them."""
+    code = f"os.{errno.errorcode.get(exc.errno or 0, '')}"
+    return messages.text(code, lang) if code in messages.TEXTS else str(exc.strerror or exc)
 
 
 class ExitCode(IntEnum):
@@ -47,8 +65,8 @@ class Problem:
         return cls(str(doc.path), pos.line, pos.column, code, args, key_path, doc.line_text(pos.line))
 
     def message(self, lang: str = "vi") -> str:
-        """The sentence a user reads."""
-        return messages.text(self.code, lang, **self.args)
+        """The sentence a user reads; a value quoted from the file is cut short (a pasted 2 MB line)."""
+        return messages.text(self.code, lang, **{k: shorten(v) for k, v in self.args.items()})
 
     def hint(self, lang: str = "vi") -> str:
         """How to fix it, where the catalogue says."""

@@ -7,54 +7,63 @@ or image from elsewhere, only an inline ``<style>`` with a print stylesheet for 
 The template ``ke-hoach.html`` is found like the Word templates (a ``templates/``
 folder beside the plan overrides the default) and rendered in the same Jinja
 sandbox with StrictUndefined and autoescaping: plan text is only ever data. The
-view is handed over as plain dicts and lists; a paragraph's runs are
-``{text, bold, italic}`` and the template itself writes ``<strong>``/``<em>``.
-Blocks are trimmed (``trim_blocks``, ``lstrip_blocks``) so a template can be laid
-out readably without leaving blank lines in the page.
+view (:class:`PageView`: the plan's view and the page settings) is handed over as
+plain dicts and lists; a paragraph's runs are ``{text, bold, italic}`` and the
+template itself writes ``<strong>``/``<em>``. Blocks are trimmed (``trim_blocks``,
+``lstrip_blocks``) so a template can be laid out readably without leaving blank
+lines in the page. An error in the template names its line and that line's text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
-
-from jinja2 import TemplateError, TemplateSyntaxError
 
 from kehoach import markup, render, views, vn
 from kehoach.errors import KehoachError
 from kehoach.model import Plan
+from kehoach.template_source import FAILURES, Source, failure, parse
 
 HTML_TEMPLATE = "ke-hoach.html"
 
-#: The name Jinja gives a template made from a string, seen in its traceback frames.
-_TEMPLATE_FILENAME = "<template>"
+
+@dataclass(frozen=True)
+class PageSettings:
+    """``page`` in the template: the ``<title>`` and the print stylesheet's lengths."""
+
+    title: str
+    margin: str
+    font_size: str
 
 
-def render_html(plan: Plan, plan_dir: Path) -> bytes:
-    """The plan as one HTML5 page, UTF-8; the same plan and template give the same bytes."""
-    return render_html_file(render.find_template(HTML_TEMPLATE, plan_dir), plan)
+@dataclass(frozen=True, kw_only=True)
+class PageView(views.PlanView):
+    """What the HTML template is given: the plan document's view and ``page``."""
+
+    page: PageSettings
+
+
+def source(template_path: Path) -> Source:
+    """The template file as Jinja source, its lines named ``ke-hoach.html:12`` in messages."""
+    try:
+        text = template_path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise KehoachError("template.not_utf8", name=str(template_path), position=exc.start) from None
+    return Source(str(template_path), template_path.name, text, paragraphs=False)
 
 
 def render_html_file(template_path: Path, plan: Plan) -> bytes:
-    """The page from a given template file (``render_html`` finds the plan's own or the default)."""
-    try:
-        source = template_path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise KehoachError("template.error", name=str(template_path), detail=f"không phải UTF-8 ({exc})") from None
+    """The plan as one HTML5 page, UTF-8; the same plan and template give the same bytes."""
+    template = source(template_path)
     env = render.jinja_env()
     env.trim_blocks = True
     env.lstrip_blocks = True
     try:
-        text = env.from_string(source).render(page_context(plan))
-    except TemplateSyntaxError as exc:
-        detail = f"{exc.message} (dòng {exc.lineno})"
-        raise KehoachError("template.error", name=str(template_path), detail=detail) from None
-    except TemplateError as exc:
-        line = _template_line(exc.__traceback__)
-        detail = f"{exc} (dòng {line})" if line else str(exc)
-        raise KehoachError("template.error", name=str(template_path), detail=detail) from None
+        text = env.from_string(parse(env, template)).render(page_context(plan))
+    except FAILURES as exc:
+        raise failure(exc, template) from None
     if not text.endswith("\n"):
         text += "\n"
     return text.encode("utf-8")
@@ -75,15 +84,16 @@ def page_title(plan: Plan) -> str:
 
 
 def page_context(plan: Plan) -> dict[str, Any]:
-    """What the template is given: the plan view's fields as plain data, and ``page``."""
-    context = plain(views.plan_view(plan))
+    """What the template is given: the plan view's fields and ``page``, as plain data."""
+    view = views.plan_view(plan)
     margins = plan.page.margins
-    context["page"] = {
-        "title": page_title(plan),
-        "margin": " ".join(f"{_number(v)}mm" for v in (margins.top, margins.right, margins.bottom, margins.left)),
-        "font_size": f"{_number(plan.page.font_size)}pt",
-    }
-    return context
+    page = PageSettings(
+        title=page_title(plan),
+        margin=" ".join(f"{_number(v)}mm" for v in (margins.top, margins.right, margins.bottom, margins.left)),
+        font_size=f"{_number(plan.page.font_size)}pt",
+    )
+    fields = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
+    return plain(PageView(**fields, page=page))
 
 
 def plain(value: Any) -> Any:
@@ -94,13 +104,3 @@ def plain(value: Any) -> Any:
 def _number(value: float) -> str:
     """20.0 → "20", 13.5 → "13.5" (CSS lengths without a needless ".0")."""
     return f"{value:g}"
-
-
-def _template_line(tb: TracebackType | None) -> int | None:
-    """The template line an error was raised at: Jinja rewrites the traceback to show it."""
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == _TEMPLATE_FILENAME:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line

@@ -5,13 +5,15 @@ loader normalises them), so a warning can point at the exact word: a syllable
 that is not Vietnamese ("phuờng"), tone marks placed in two styles in one plan
 ("hoá" and "hóa"), text not in Unicode NFC, a document cited with two different
 symbols, a unit no recipient covers, double spaces, a space before punctuation,
-a closing paragraph without "./.". ``fix`` rewrites only the tone marks, only
-inside values: comments and layout stay as they are.
+a closing paragraph without "./.", a sentence or a name that a ``[a, b]`` list
+split at its commas. ``fix`` rewrites only the tone marks, only inside values:
+comments and layout stay as they are.
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -37,6 +39,10 @@ CITATION = re.compile(
 )
 DOUBLE_SPACE = re.compile(r"\S( {2,})\S")
 SPACE_BEFORE = re.compile(r"\S( +)[,;:!?](?=\s|$)|\S( +)\.(?=\s|$)")
+#: An item written like a unit id ("van-hoa-xa-hoi"): the validator checks those, lint leaves them.
+ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: Keys whose lists name units: a split there breaks a unit's name, not a sentence.
+NAME_LISTS = ("with", "lead")
 #: Abbreviations in recipients ("Ủy ban MTTQ phường") spelled out to compare with unit names.
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân",
@@ -69,12 +75,14 @@ class Value:
 
 
 class Source:
-    """The file's text, with the positions of its values."""
+    """The file's text, with the positions of its values and of its ``[a, b]`` lists."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path, self.text = path, text
         self.lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-        self.values = list(_values(yaml.compose(text, Loader=_LOADER), ()))
+        root = yaml.compose(text, Loader=_LOADER)
+        self.values = list(_values(root, ()))
+        self.flows = list(_flows(root, ()))
 
     def problem(self, index: int, code: str, path: KeyPath, **args: object) -> Problem:
         """A warning at a character offset of the file."""
@@ -103,6 +111,18 @@ def _values(node: yaml.Node, path: KeyPath) -> Iterator[Value]:
         yield Value(path, node.value, node.start_mark.index, node.end_mark.index)
 
 
+def _flows(node: yaml.Node | None, path: KeyPath) -> Iterator[tuple[KeyPath, yaml.SequenceNode]]:
+    """Lists written in flow style, ``[a, b]``, where YAML splits the text at every comma."""
+    if isinstance(node, yaml.MappingNode):
+        for key, child in node.value:
+            yield from _flows(child, (*path, str(key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        if node.flow_style:
+            yield path, node
+        for i, child in enumerate(node.value):
+            yield from _flows(child, (*path, i))
+
+
 def lint_source(source: Source, plan: Plan) -> list[Problem]:
     """Every warning of every rule, in file order."""
     found = [
@@ -113,6 +133,7 @@ def lint_source(source: Source, plan: Plan) -> list[Problem]:
         *_spacing(source),
         *_closing(source),
         *_uncovered_units(source, plan),
+        *_split_flows(source, plan),
     ]
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
 
@@ -236,6 +257,46 @@ def _uncovered_units(source: Source, plan: Plan) -> Iterator[Problem]:
             value = next((v for v in source.values if v.path == ("units", index, "name")), None)
             start = value.start if value else 0
             yield source.problem(start, "lint.unit_not_a_recipient", ("units", index, "name"), name=unit.name)
+
+
+def _split_flows(source: Source, plan: Plan) -> Iterator[Problem]:
+    """``bullets: [Treo cờ Tổ quốc, băng rôn …]`` is two items to YAML: one warning per such list.
+
+    An item after the first that starts in lower case, unquoted, is taken for the
+    rest of the item before it; the hint shows the list with each sentence whole.
+    """
+    ids = {u.id for u in plan.units}
+    for path, node in source.flows:
+        items = node.value
+        if not all(isinstance(item, yaml.ScalarNode) for item in items):
+            continue
+        split = next((k for k, item in enumerate(items) if k and _continues(item, ids)), None)
+        if split is None:
+            continue
+        code = "lint.flow_split_names" if path and path[-1] in NAME_LISTS else "lint.flow_split"
+        item, suggestion = items[split].value, _whole(source, items, ids)
+        yield source.problem(items[split].start_mark.index, code, (*path, split), item=item, suggestion=suggestion)
+
+
+def _continues(item: yaml.ScalarNode, ids: set[str]) -> bool:
+    """An unquoted item (plain style: None, or "" from libyaml) that reads as the rest of a sentence."""
+    text = item.value
+    return not item.style and text[:1].islower() and text not in ids and not ID_LIKE.match(text)
+
+
+def _whole(source: Source, items: list[yaml.ScalarNode], ids: set[str]) -> str:
+    """The list as it was meant: each item with the items that continue it, in double quotes."""
+    runs: list[list[yaml.ScalarNode]] = []
+    for k, item in enumerate(items):
+        if k and _continues(item, ids):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    shown = []
+    for run in runs:
+        written = " ".join(source.text[run[0].start_mark.index : run[-1].end_mark.index].split())
+        shown.append(json.dumps(written, ensure_ascii=False) if len(run) > 1 else written)
+    return f"[{', '.join(shown)}]"
 
 
 def fix_tone_marks(source: Source, style: syllables.Style) -> str:

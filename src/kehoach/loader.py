@@ -8,7 +8,11 @@ at the right line, the way a compiler points at code.
 
 from __future__ import annotations
 
+import errno
+import re
+import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +35,10 @@ KeyPath = tuple[str | int, ...]
 #: libyaml's parser when PyYAML was built with it (it is in the PyPI wheels): many times faster
 #: on a large plan, with the same nodes and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Where YAML starts a new line (not Python's ``splitlines``, which also breaks at form feeds).
+LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+#: Characters YAML refuses anywhere in a file (NUL and other controls), as PyYAML's reader lists them.
+_UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 @dataclass(frozen=True)
@@ -60,8 +68,19 @@ class Document:
 
     def line_text(self, line: int) -> str:
         """The source line, for the caret display under an error."""
-        lines = self.text.splitlines()
+        lines = self._lines
         return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        # Split where YAML counts a new line, so line numbers of marks and of text agree.
+        return LINE_BREAK.split(self.text)
+
+    def position_of(self, index: int) -> Position:
+        """The line and column of a character of the text, counted as YAML counts them."""
+        breaks = list(LINE_BREAK.finditer(self.text, 0, index))
+        start = breaks[-1].end() if breaks else 0
+        return Position(len(breaks) + 1, index - start + 1)
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -96,8 +115,8 @@ class _Builder:
         try:
             return self.scalars.construct_object(node)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError):
-            code = "impossible_date" if node.tag.endswith(":timestamp") else "yaml.bad_value"
-            raise self._problem(node, code, text=node.value, tag=node.tag.rsplit(":", 1)[-1]) from None
+            code, args = _bad_scalar(node)
+            raise self._problem(node, code, **args) from None
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -118,22 +137,68 @@ class _Builder:
         return ProblemsError([Problem.at(self.doc, pos, code, **args)])
 
 
+def _bad_scalar(node: yaml.ScalarNode) -> tuple[str, dict[str, Any]]:
+    """Why a value of a plain type could not be read: a date that does not exist, a number
+    longer than Python reads (4,300 digits), or a ``!!`` tag the text does not fit."""
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag == "timestamp":
+        return "impossible_date", {"text": node.value}
+    digits = sum(ch.isdigit() for ch in node.value)
+    limit = sys.get_int_max_str_digits()
+    if tag == "int" and limit and digits > limit:
+        return "yaml.number_too_long", {"digits": digits}
+    return "yaml.bad_value", {"tag": tag}
+
+
 def read_text(path: Path) -> str:
     """The file as text, refusing what cannot be a plan before parsing it."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(str(path), 0, 0, "file.missing")]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(str(path), 0, 0, "file.is_directory")]) from None
-    if len(raw) > MAX_BYTES:
-        raise ProblemsError([Problem(str(path), 0, 0, "file.too_large", {"limit": MAX_BYTES})])
+    raw = read_bounded(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ProblemsError([Problem(str(path), line, column, "file.not_utf8")]) from None
+
+
+def read_bounded(path: Path) -> bytes:
+    """At most :data:`MAX_BYTES` of ``path``: a device or a pipe (``/dev/zero``) never fills memory."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ProblemsError([_unopenable(path, exc)]) from None
+    if len(raw) > MAX_BYTES:
+        raise ProblemsError([Problem(str(path), 0, 0, "file.too_large", {"limit": MAX_BYTES})])
+    return raw
+
+
+#: Why a plan could not be opened, in the catalogue's words; other reasons show the system's.
+_OPEN_ERRORS = {
+    errno.ENOENT: "file.missing",
+    errno.ENOTDIR: "file.missing",
+    errno.EISDIR: "file.is_directory",
+    errno.ELOOP: "file.symlink_loop",
+    errno.ENAMETOOLONG: "file.name_too_long",
+    errno.EACCES: "file.no_permission",
+    errno.EPERM: "file.no_permission",
+}
+
+
+def _unopenable(path: Path, exc: OSError) -> Problem:
+    code = _OPEN_ERRORS.get(exc.errno or 0, "file.unreadable")
+    reason = {"detail": str(exc.strerror or exc)}
+    return Problem(str(path), 0, 0, code, reason)
+
+
+def _unprintable(doc: Document, exc: yaml.reader.ReaderError) -> Problem:
+    """The first character YAML refuses, at its own line and column (libyaml gives only a
+    byte offset, and the parser would point at the start of the file)."""
+    found = _UNPRINTABLE.search(doc.text)
+    if found is None:
+        return Problem.at(doc, Position(1, 1), "yaml.syntax", detail=exc.reason)
+    char = f"U+{ord(found.group()):04X}"
+    return Problem.at(doc, doc.position_of(found.start()), "control_character", char=char)
 
 
 def load_document(path: Path, text: str | None = None) -> Document:
@@ -143,6 +208,8 @@ def load_document(path: Path, text: str | None = None) -> Document:
     doc = Document(path=path, text=text, data=None)
     try:
         node = yaml.compose(text, Loader=_LOADER)
+    except yaml.reader.ReaderError as exc:
+        raise ProblemsError([_unprintable(doc, exc)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)

@@ -7,6 +7,7 @@ are filled in with ``str.format``.
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 _M = dict[str, tuple[str, str]]
@@ -23,6 +24,21 @@ TEXTS: _M = {
         "File too large (over {limit} bytes) to be a plan.",
     ),
     "file.not_utf8": ("Tệp không ở mã UTF-8.", "The file is not UTF-8 text."),
+    "file.symlink_loop": (
+        "Không mở được tệp: liên kết tượng trưng trỏ vòng về chính nó.",
+        "Cannot open the file: its symbolic links point round in a loop.",
+    ),
+    "file.name_too_long": (
+        "Tên hoặc đường dẫn tệp quá dài so với hệ thống tệp.",
+        "The file name or path is too long for the file system.",
+    ),
+    "file.no_permission": ("Không có quyền đọc tệp này.", "No permission to read this file."),
+    "file.unreadable": ("Không đọc được tệp: {detail}.", "Cannot read the file: {detail}."),
+    "docx.missing": ("Không tìm thấy tệp {path}.", "File {path} not found."),
+    "docx.not_docx": (
+        "{path} không phải tệp Word .docx (hoặc tệp đã hỏng).",
+        "{path} is not a Word .docx file (or it is damaged).",
+    ),
     "file.empty": ("Tệp kế hoạch trống.", "The plan file is empty."),
     "file.not_mapping": (
         "Tệp kế hoạch phải là các mục 'khóa: giá trị' ở cấp ngoài cùng.",
@@ -42,6 +58,10 @@ TEXTS: _M = {
     "yaml.bad_value": (
         "Giá trị kiểu '{tag}' không dùng được trong kế hoạch.",
         "A value of type '{tag}' cannot be used in a plan.",
+    ),
+    "yaml.number_too_long": (
+        "Số có {digits} chữ số, quá dài để đọc.",
+        "A number of {digits} digits is too long to read.",
     ),
     "yaml.too_many_values": (
         "Tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do bí danh (&, *) lồng nhau.",
@@ -122,6 +142,10 @@ TEXTS: _M = {
         "{name} kết thúc ({end}) trước khi bắt đầu ({start}).",
         "{name} ends ({end}) before it starts ({start}).",
     ),
+    "number_too_large": (
+        "Số văn bản quá lớn: tối đa {limit}.",
+        "The document number is too large: at most {limit}.",
+    ),
     "bad_symbol": (
         "Số và ký hiệu '{text}' không đúng dạng 15/KH-UBND.",
         "Number and symbol '{text}' is not of the form 15/KH-UBND.",
@@ -163,6 +187,16 @@ TEXTS: _M = {
     "lint.unit_not_a_recipient": (
         "Đơn vị '{name}' có nhiệm vụ nhưng không có trong Nơi nhận.",
         "Unit '{name}' has tasks but no line of Nơi nhận reaches it.",
+    ),
+    "lint.flow_split": (
+        "'{item}' bắt đầu bằng chữ thường: có vẻ YAML đã tách một câu ở dấu phẩy (danh sách trong [ ] tách ở mọi"
+        " dấu phẩy).",
+        "'{item}' starts in lower case: YAML seems to have split one sentence at a comma (a [ ] list splits at every"
+        " comma).",
+    ),
+    "lint.flow_split_names": (
+        "'{item}' không phải mã đơn vị và bắt đầu bằng chữ thường: có vẻ YAML đã tách một tên ở dấu phẩy.",
+        "'{item}' is not a unit id and starts in lower case: YAML seems to have split one name at a comma.",
     ),
     "lint.clean": ("Không có gì cần sửa.", "Nothing to fix."),
     "lint.count": ("{count} cảnh báo.", "{count} warning(s)."),
@@ -247,6 +281,7 @@ TEXTS: _M = {
     "diff.key_task.added": ("Thêm nhiệm vụ trọng tâm", "New key task"),
     "diff.key_task.removed": ("Bỏ nhiệm vụ trọng tâm", "Key task removed"),
     "diff.key_task.number": ("dòng {n}", "row {n}"),
+    "diff.paragraph.number": ("đoạn {n}", "paragraph {n}"),
     "diff.text.added": ("Thêm", "Added"),
     "diff.text.removed": ("Bỏ", "Removed"),
     "diff.text.reworded": ("Sửa", "Reworded"),
@@ -279,8 +314,30 @@ TEXTS: _M = {
     "notice.moved_from": ("chuyển từ {unit}", "moved from {unit}"),
     "notice.moved_to": ("chuyển sang {unit}", "moved to {unit}"),
     "notice.reworded": ("Nhiệm vụ {n} nay là:", "Task {n} now reads:"),
-    "notice.deadline": ("{text}: {old} → {new}", "{text}: {old} → {new}"),
-    "notice.phase": ("{name}: {what} {old} → {new}", "{name}: {what} {old} → {new}"),
+    "notice.deadline": (
+        "{text}: điều chỉnh thời hạn từ {old} thành {new}.",
+        "{text}: the time is changed from {old} to {new}.",
+    ),
+    "notice.deadline_set": ("{text}: bổ sung thời hạn {new}.", "{text}: the time is now {new}."),
+    "notice.deadline_cleared": ("{text}: bỏ thời hạn {old}.", "{text}: the time {old} no longer applies."),
+    "notice.phase": (
+        "{name}: điều chỉnh {what} từ {old} thành {new}.",
+        "{name}: {what} is changed from {old} to {new}.",
+    ),
+    "notice.phase_set": ("{name}: bổ sung {what} là {new}.", "{name}: {what} is now {new}."),
+    "notice.phase_cleared": ("{name}: bỏ {what} ({old}).", "{name}: {what} ({old}) no longer applies."),
+    "notice.field": ("{what}: điều chỉnh từ {old} thành {new}.", "{what}: changed from {old} to {new}."),
+    "notice.field_set": ("{what}: bổ sung {new}.", "{what}: now {new}."),
+    "notice.field_cleared": ("{what}: bỏ {old}.", "{what}: {old} no longer applies."),
+    "notice.date": ("ngày {date}", "{date}"),
+    "notice.quoted": ("“{text}”", "“{text}”"),
+    "notice.what.start": ("thời gian bắt đầu", "the start"),
+    "notice.what.end": ("thời gian kết thúc", "the end"),
+    "notice.what.name": ("tên", "the name"),
+    "notice.what.connector": ("cách ghi khoảng thời gian", "the wording of the dates"),
+    "notice.what.description": ("phần mô tả", "the description"),
+    "notice.what.unit.name": ("Tên đơn vị", "Unit name"),
+    "notice.what.unit.relation": ("Hình thức (giao hoặc đề nghị)", "Relation (assigned or requested)"),
     "notice.closing.assign": (
         "Các nội dung khác giữ nguyên theo Kế hoạch số {symbol}. Yêu cầu {unit} triển khai thực hiện"
         " theo nội dung điều chỉnh./.",
@@ -344,6 +401,49 @@ TEXTS: _M = {
     "templates.exported": ("Đã chép mẫu {name} vào {target}.", "Copied template {name} to {target}."),
     "templates.kept": ("Đã có {target}; giữ nguyên.", "{target} already exists; left as it is."),
     "template.error": ("Mẫu '{name}' có lỗi: {detail}.", "Template '{name}' is broken: {detail}."),
+    "template.error_at": (
+        "Mẫu '{name}' có lỗi tại {place} “{text}”: {detail}.",
+        "Template '{name}' is broken at {place} “{text}”: {detail}.",
+    ),
+    "template.undefined_at": (
+        "Mẫu '{name}' dùng biến không có: {tags} (tại {place} “{text}”).",
+        "Template '{name}' uses variables that do not exist: {tags} (at {place} “{text}”).",
+    ),
+    "template.forbidden_tag": (
+        "Mẫu '{name}' dùng thẻ {tag} tại {place} “{text}”: mẫu không được chèn, nhập hay kế thừa tệp khác.",
+        "Template '{name}' uses the tag {tag} at {place} “{text}”: a template may not include, import or extend"
+        " other files.",
+    ),
+    "template.too_big": (
+        "Mẫu '{name}' tạo một dãy, chuỗi hoặc số quá lớn tại {place} “{text}”.",
+        "Template '{name}' makes a range, text or number too large at {place} “{text}”.",
+    ),
+    "template.bad_xml": (
+        "Mẫu '{name}' bị hỏng: phần {part} không phải XML hợp lệ (dòng {line}, cột {column}: {detail}).",
+        "Template '{name}' is damaged: its part {part} is not well-formed XML"
+        " (line {line}, column {column}: {detail}).",
+    ),
+    "template.unbalanced": (
+        "Mẫu '{name}': thẻ {tag} tại {place} “{text}” mở ở trong một phần tử (ô bảng, đoạn…) nhưng {end} lại ở"
+        " ngoài phần tử đó; văn bản điền ra sẽ hỏng.",
+        "Template '{name}': the tag {tag} at {place} “{text}” opens inside one element (a table cell, a paragraph…)"
+        " but its {end} lies outside it; the filled document would be broken.",
+    ),
+    "template.bad_output": (
+        "Mẫu '{name}': sau khi điền, phần {part} không còn là XML hợp lệ ({detail}).",
+        "Template '{name}': once filled in, its part {part} is no longer well-formed XML ({detail}).",
+    ),
+    "template.not_utf8": (
+        "Mẫu '{name}' không phải văn bản UTF-8 (byte {position}).",
+        "Template '{name}' is not UTF-8 text (byte {position}).",
+    ),
+    "init.kept": ("Đã có {path}; giữ nguyên.", "{path} already exists; left as it is."),
+    "files.not_a_folder": (
+        "Không ghi được {path}: '{folder}' là một tệp, không phải thư mục.",
+        "Cannot write {path}: '{folder}' is a file, not a folder.",
+    ),
+    "files.no_permission": ("Không có quyền ghi {path}.", "No permission to write {path}."),
+    "files.cannot_write": ("Không ghi được {path}: {detail}.", "Cannot write {path}: {detail}."),
     "render.written": ("Đã ghi {count} tệp vào {out}.", "Wrote {count} file(s) to {out}."),
     "unit.unknown": (
         "Kế hoạch không có đơn vị '{id}'. Các đơn vị: {known}.",
@@ -366,10 +466,14 @@ TEXTS: _M = {
         "Kept the hand-edited {name} as {backup}.",
     ),
     "render.stale": (
-        "Tệp của đơn vị không còn trong kế hoạch: {name} (xóa bằng --prune).",
-        "File of a unit no longer in the plan: {name} (remove it with --prune).",
+        "Tệp cũ, kế hoạch không còn tạo ra: {name} (xóa bằng --prune).",
+        "Old file the plan no longer makes: {name} (remove it with --prune).",
     ),
     "render.pruned": ("Đã xóa tệp cũ {name}.", "Removed the old file {name}."),
+    "render.pdf_removed": (
+        "Đã xóa {name} vì văn bản DOCX của nó đã thay đổi (tạo lại bằng --pdf).",
+        "Removed {name}: its DOCX changed (make it again with --pdf).",
+    ),
     "init.exists": ("Đã có {path}; không ghi đè.", "{path} already exists; not overwritten."),
     "init.written": ("Đã tạo {path}.", "Wrote {path}."),
     "init.next": (
@@ -400,6 +504,134 @@ TEXTS: _M = {
         "Watching {plan} and templates/ (Ctrl-C to stop).",
     ),
     "calendar.written": ("Đã ghi lịch {path}.", "Wrote the calendar {path}."),
+    "calendar.unchanged": ("Lịch {path} không đổi, giữ nguyên.", "The calendar {path} is unchanged, left as it was."),
+    "watch.stopped": ("Đã dừng theo dõi.", "Stopped watching."),
+    "interrupted": ("Đã dừng.", "Stopped."),
+    "internal.no_log": ("(không ghi được nhật ký)", "(the log could not be written)"),
+    "file.os_error": ("Không đọc hoặc ghi được {path}: {reason}.", "Cannot read or write {path}: {reason}."),
+    # why the system refused a file (errno names)
+    "os.ENOENT": ("không có tệp hoặc thư mục này", "no such file or folder"),
+    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.EISDIR": ("đây là một thư mục", "it is a folder"),
+    "os.EEXIST": ("đã có tệp hoặc thư mục trùng tên", "a file or folder of that name exists"),
+    "os.EACCES": ("không có quyền", "permission denied"),
+    "os.EPERM": ("không có quyền", "permission denied"),
+    "os.ENAMETOOLONG": ("tên tệp quá dài so với hệ thống tệp", "the name is too long for the file system"),
+    "os.ELOOP": ("liên kết tượng trưng trỏ vòng về chính nó", "symbolic links point round in a loop"),
+    "os.ENOSPC": ("ổ đĩa đã đầy", "the disk is full"),
+    "os.EROFS": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    # --help of the commands and their options
+    "help.app": (
+        "kehoach: soạn Kế hoạch một lần trong plan.yaml, xuất văn bản DOCX đúng Nghị định 30.",
+        "kehoach: write a plan once in plan.yaml, render Decree-30 DOCX documents.",
+    ),
+    "help.validate": ("Kiểm tra plan.yaml; không ghi tệp nào.", "Check plan.yaml; writes nothing."),
+    "help.render": ("Xuất văn bản DOCX vào out/.", "Render the DOCX documents into out/."),
+    "help.units": ("Liệt kê các đơn vị và số nhiệm vụ.", "List the units and their task counts."),
+    "help.checklist": ("In bảng theo dõi nhiệm vụ của một đơn vị.", "Print one unit's checklist."),
+    "help.lint": ("Soát lỗi chính tả, trình bày.", "Review spelling and presentation."),
+    "help.diff": (
+        "So sánh hai phiên bản kế hoạch theo nội dung.",
+        "Compare two revisions of the plan by meaning.",
+    ),
+    "help.notify": (
+        "Công văn điều chỉnh cho từng đơn vị bị ảnh hưởng.",
+        "Change notices for the units a revision affects.",
+    ),
+    "help.print_pack": (
+        "Một tệp PDF để in: các bảng theo dõi, hoặc văn bản của một đơn vị.",
+        "One PDF to print: every checklist, or one unit's documents.",
+    ),
+    "help.watch": (
+        "Tự xuất lại mỗi khi lưu plan.yaml hoặc mẫu (Ctrl-C để dừng).",
+        "Render again on every save of plan.yaml or a template (Ctrl-C to stop).",
+    ),
+    "help.calendar": (
+        "Lịch iCalendar của các đợt và thời hạn.",
+        "An iCalendar file of the phases and deadlines.",
+    ),
+    "help.textconv": (
+        "In chữ của tệp DOCX theo thứ tự đọc (cho git diff).",
+        "Print a DOCX's text in reading order (for git diff).",
+    ),
+    "help.schema": ("In JSON Schema của plan.yaml.", "Print the JSON Schema of plan.yaml."),
+    "help.init": ("Tạo plan.yaml mẫu có chú thích.", "Write a commented starter plan.yaml."),
+    "help.templates": ("Mẫu văn bản (Word).", "Document templates (Word)."),
+    "help.templates_check": (
+        "Liệt kê các thẻ trong mẫu mà văn bản không cung cấp.",
+        "List template tags the documents do not provide.",
+    ),
+    "help.templates_export": (
+        "Chép các mẫu mặc định ra để sửa.",
+        "Copy the default templates out to edit them.",
+    ),
+    "help.opt.plan": ("Tệp kế hoạch (mặc định plan.yaml).", "The plan file (default plan.yaml)."),
+    "help.opt.lang": ("Ngôn ngữ thông báo: vi hoặc en.", "Language of messages: vi or en."),
+    "help.opt.version": ("In số phiên bản rồi thoát.", "Print the version and exit."),
+    "help.opt.out": ("Thư mục đầu ra.", "Output folder."),
+    "help.opt.only": ("Chỉ xuất loại này (lặp lại được).", "Only this kind of document (repeatable)."),
+    "help.opt.render_unit": (
+        "Chỉ xuất văn bản của đơn vị này (mã đơn vị; lặp lại được).",
+        "Only the documents of this unit (its id; repeatable).",
+    ),
+    "help.opt.force": (
+        "Ghi đè cả tệp đã sửa tay (giữ bản .bak).",
+        "Overwrite files changed by hand too (a .bak copy is kept).",
+    ),
+    "help.opt.prune": (
+        "Xóa tệp cũ mà kế hoạch không còn tạo ra.",
+        "Remove old files the plan no longer makes.",
+    ),
+    "help.opt.changed_since": (
+        "Chỉ xuất văn bản thay đổi kể từ phiên bản git này.",
+        "Only the documents changed since this git revision.",
+    ),
+    "help.opt.pdf": (
+        "Tạo thêm PDF cạnh mỗi tệp DOCX (cần LibreOffice).",
+        "Also a PDF beside every DOCX (needs LibreOffice).",
+    ),
+    "help.opt.html": ("Tạo thêm trang web của kế hoạch.", "Also the plan as a web page."),
+    "help.opt.ics": ("Tạo thêm lịch (.ics) cho từng đơn vị.", "Also a calendar (.ics) for every unit."),
+    "help.opt.slogans": ("Tạo thêm trang khẩu hiệu khổ lớn để in.", "Also large slogan pages to print."),
+    "help.opt.unit_id": ("Mã đơn vị (xem: kehoach units).", "The unit's id (see: kehoach units)."),
+    "help.opt.plan_file": ("Tệp kế hoạch.", "The plan file."),
+    "help.opt.strict": ("Coi cảnh báo là lỗi (mã thoát 1).", "Treat warnings as errors (exit code 1)."),
+    "help.opt.fix": (
+        "Sửa dấu thanh về một kiểu, không đổi gì khác.",
+        "Make tone marks uniform; change nothing else.",
+    ),
+    "help.opt.style": (
+        "Kiểu dấu thanh khi sửa: new (hóa, ủy) hoặc old (hoá, uỷ).",
+        "Tone-mark style for --fix: new (hóa, ủy) or old (hoá, uỷ).",
+    ),
+    "help.opt.diff_old": (
+        "Bản cũ: tệp hoặc phiên bản git (mặc định HEAD).",
+        "Old side: a file or a git revision (default HEAD).",
+    ),
+    "help.opt.diff_new": (
+        "Bản mới: tệp hoặc phiên bản git (mặc định tệp đang sửa).",
+        "New side: a file or a git revision (default the working file).",
+    ),
+    "help.opt.git_plan": ("Tệp kế hoạch trong kho git.", "The plan file in the git repository."),
+    "help.opt.format": ("text, markdown hoặc json.", "text, markdown or json."),
+    "help.opt.docx": (
+        "Ghi văn bản mới có theo dõi thay đổi (Word) vào tệp này.",
+        "Write the new plan with Word tracked changes to this file.",
+    ),
+    "help.opt.notify_old": ("Bản cũ (mặc định HEAD).", "Old revision (default HEAD)."),
+    "help.opt.notify_new": ("Bản mới (mặc định tệp đang sửa).", "New revision (default the working file)."),
+    "help.opt.pack_unit": ("Công văn và bảng theo dõi của một đơn vị.", "One unit's letter and checklist."),
+    "help.opt.calendar_unit": ("Lịch của một đơn vị.", "One unit's calendar."),
+    "help.opt.ics_file": (
+        "Tệp .ics (mặc định: trong out/, cùng tên với render --ics).",
+        "The .ics file (default: in out/, named as render --ics names it).",
+    ),
+    "help.opt.docx_file": ("Tệp .docx.", "The .docx file."),
+    "help.opt.init_folder": (
+        "Thư mục (mặc định: thư mục hiện tại).",
+        "Folder (default: the current one).",
+    ),
+    "help.opt.export_folder": ("Thư mục đích.", "Target folder."),
     "internal": (
         "Lỗi nội bộ của kehoach (không phải lỗi của bạn). Chi tiết đã ghi vào {log}.",
         "Internal error in kehoach (not your fault). Details written to {log}.",
@@ -409,9 +641,82 @@ TEXTS: _M = {
         "Không ghi được vào {out}: {detail}. Thư mục đầu ra giữ nguyên như trước.",
         "Could not write to {out}: {detail}. The output folder is as it was.",
     ),
+    "write.rollback_failed": (
+        "Không ghi được vào {out}, và chưa trả lại được như cũ: {detail}. Lần chạy kehoach sau sẽ tự"
+        " hoàn tác (các tệp cũ đang nằm trong {staging}).",
+        "Could not write to {out}, nor put it back yet: {detail}. The next kehoach run will finish"
+        " undoing it (the previous files are in {staging}).",
+    ),
+    "out.locked": (
+        "Một lần chạy kehoach khác (pid {pid}, máy {host}) đang ghi vào {out}; đã chờ {wait} giây."
+        " Hãy chạy lại khi lần đó xong.",
+        "Another kehoach run (pid {pid}, host {host}) is writing into {out}; waited {wait} s."
+        " Run again when it has finished.",
+    ),
+    "out.symlink": (
+        "'{name}' trong {out} là liên kết (symlink) tới {target}; kehoach không ghi, không xóa"
+        " và không sao lưu qua liên kết ra ngoài thư mục đầu ra.",
+        "'{name}' in {out} is a symbolic link to {target}; kehoach does not write, remove or back up"
+        " through a link out of the output folder.",
+    ),
+    "manifest.untrusted": (
+        "Bỏ qua {path} vì tệp hỏng hoặc không hợp lệ ({detail}): các tệp đang có trong thư mục được coi"
+        " như không do kehoach ghi, chỉ bị ghi đè khi dùng --force.",
+        "Ignoring {path}: it is damaged or not valid ({detail}). The files already in the folder are"
+        " treated as not written by kehoach and are overwritten only with --force.",
+    ),
+    "recover.rolled_back": (
+        "Lần ghi trước vào {out} đã bị ngắt giữa chừng; kehoach đã trả {out} về đúng như trước lần ghi đó.",
+        "The last write into {out} was cut short; kehoach put {out} back exactly as it was before it.",
+    ),
+    "recover.completed": (
+        "Lần ghi trước vào {out} bị ngắt khi đã ghi xong; kehoach đã dọn phần còn lại ({out} là bản mới).",
+        "The last write into {out} was cut short after it had finished; kehoach cleaned up ({out} is new).",
+    ),
+    "recover.cleaned": (
+        "Đã xóa thư mục tạm của một lần chạy bị ngắt trước đó; {out} không bị thay đổi.",
+        "Removed the temporary folder of an earlier run that was cut short; {out} was not changed.",
+    ),
+    "recover.unreadable": (
+        "Không đọc được nhật ký ghi trong {staging} ({detail}); kehoach để nguyên thư mục đó.",
+        "Cannot read the write journal in {staging} ({detail}); kehoach leaves that folder alone.",
+    ),
 }
 
 HINTS: _M = {
+    "calendar.skip_phase_event": (
+        "Ghi ngày dự kiến cạnh sự kiện để đợt có trong lịch, ví dụ: expected: 2026-01-20",
+        "Give the event an expected date to put the phase in calendars, e.g. expected: 2026-01-20",
+    ),
+    "lint.flow_split": (
+        "Đặt cả câu trong dấu ngoặc kép: {suggestion}",
+        "Put the whole sentence in double quotes: {suggestion}",
+    ),
+    "lint.flow_split_names": (
+        "Đặt cả tên trong dấu ngoặc kép ({suggestion}), hoặc ghi mã đơn vị (xem: kehoach units).",
+        "Put the whole name in double quotes ({suggestion}), or give unit ids (see: kehoach units).",
+    ),
+    "file.missing": (
+        "Chưa có kế hoạch? Tạo một tệp mẫu có chú thích bằng: kehoach init",
+        "No plan yet? Write a commented starter plan with: kehoach init",
+    ),
+    "file.symlink_loop": (
+        "Xem lại liên kết (ls -l), hoặc chỉ thẳng đến tệp kế hoạch.",
+        "Check the link (ls -l), or give the plan file itself.",
+    ),
+    "file.name_too_long": ("Đổi tên tệp hoặc thư mục cho ngắn hơn.", "Use a shorter file or folder name."),
+    "yaml.number_too_long": (
+        'Nếu đây là chữ, đặt trong dấu ngoặc kép: "…".',
+        'If it is text, put it in double quotes: "…".',
+    ),
+    "number_too_large": (
+        "Ghi số văn bản theo sổ đăng ký (ví dụ 15), hoặc bỏ 'number' nếu là dự thảo.",
+        "Write the number from the register (e.g. 15), or leave 'number' out for a draft.",
+    ),
+    "docx.not_docx": (
+        "Lệnh này chỉ đọc tệp .docx (Word 2007 trở lên), không đọc .doc.",
+        "This command reads .docx files (Word 2007 and later), not .doc.",
+    ),
     "yaml.bad_value": (
         "Viết giá trị như chữ bình thường, bỏ thẻ '!!…'.",
         "Write the value as plain text, without a '!!…' tag.",
@@ -467,9 +772,58 @@ HINTS: _M = {
         "Fix the tag in the template (open it in Word) or delete the template to use the default;"
         " see: kehoach templates check.",
     ),
+    "template.undefined_at": (
+        "Sửa thẻ trong mẫu (mở bằng Word) hoặc xóa mẫu để dùng mẫu mặc định; xem: kehoach templates check.",
+        "Fix the tag in the template (open it in Word) or delete the template to use the default;"
+        " see: kehoach templates check.",
+    ),
+    "template.forbidden_tag": (
+        "Xóa thẻ đó và đặt thẳng nội dung cần có vào mẫu.",
+        "Delete the tag and put the content into the template itself.",
+    ),
+    "template.too_big": (
+        "range() trong mẫu có tối đa {limit} phần tử; hãy lặp trên danh sách của kế hoạch.",
+        "A template's range() has at most {limit} items; loop over the plan's lists instead.",
+    ),
+    "template.bad_xml": (
+        "Mở mẫu bằng Word hoặc LibreOffice rồi lưu lại, hoặc xóa mẫu để dùng mẫu mặc định.",
+        "Open the template in Word or LibreOffice and save it again, or delete it to use the default.",
+    ),
+    "template.unbalanced": (
+        "Đặt cặp thẻ mở và đóng trong cùng một ô hay đoạn, hoặc dùng {{%p …%}} cho cả đoạn, {{%tr …%}} cho cả"
+        " hàng của bảng.",
+        "Keep the opening and closing tags in the same cell or paragraph, or use {{%p …%}} for whole paragraphs"
+        " and {{%tr …%}} for whole table rows.",
+    ),
+    "template.bad_output": (
+        "Một thẻ mở ở một đoạn hay ô và đóng ở chỗ khác: đặt cặp thẻ mở và đóng cùng chỗ, hoặc dùng {{%p …%}}"
+        " cho cả đoạn, {{%tr …%}} cho cả hàng.",
+        "A tag opens in one paragraph or cell and closes in another: keep each pair together, or use {{%p …%}}"
+        " for whole paragraphs and {{%tr …%}} for whole rows.",
+    ),
+    "files.not_a_folder": (
+        "Chọn thư mục khác, hoặc đổi tên tệp đang chiếm chỗ.",
+        "Choose another folder, or rename the file in the way.",
+    ),
+    "files.no_permission": (
+        "Chọn thư mục bạn có quyền ghi (ví dụ trong thư mục cá nhân).",
+        "Choose a folder you can write to (in your home folder, for instance).",
+    ),
     "out.hand_edited": (
         "Chạy lại với --force để ghi đè (bản sửa tay được giữ thành tệp .bak).",
         "Run again with --force to overwrite (the hand-edited copy is kept as a .bak file).",
+    ),
+    "out.locked": (
+        "Nếu chắc chắn không còn kehoach nào đang chạy, xóa tệp khóa {lock} rồi chạy lại.",
+        "If you are sure no kehoach is running, delete the lock file {lock} and run again.",
+    ),
+    "out.symlink": (
+        "Thay liên kết bằng một thư mục thật, hoặc chọn thư mục đầu ra khác bằng -o.",
+        "Replace the link with a real folder, or choose another output folder with -o.",
+    ),
+    "recover.unreadable": (
+        "Xem các tệp trong thư mục đó (old/: bản cũ, new/: bản mới), chép lại những gì cần rồi xóa nó.",
+        "Look at the files in that folder (old/: previous, new/: new), copy back what you need, then delete it.",
     ),
     "unit.unknown": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
     "extra_forbidden": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
@@ -536,9 +890,13 @@ def text(code: str, lang: str = "vi", **args: Any) -> str:
 
 
 def hint(code: str, lang: str = "vi", **args: Any) -> str:
-    """The hint for ``code``, or "" when the catalogue has none (or lacks its facts)."""
+    """The hint for ``code``, or "" when the catalogue has none or lacks its facts: a hint
+    built on an empty fact ("Did you mean ''?") would mislead, so it is left out."""
     template = _pick(HINTS, code, lang)
     if template is None:
+        return ""
+    names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+    if any(args.get(name) in ("", None) for name in names):
         return ""
     try:
         return template.format(**args)

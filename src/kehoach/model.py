@@ -71,14 +71,27 @@ def _check_slug(value: str) -> str:
 SYMBOL = re.compile(r"^(?P<number>\d{1,5})/(?P<type>[^\s/-]+)-(?P<body>[^\s/]+)$")
 
 
+#: The largest document number: the symbol's form allows five digits, and the number is
+#: part of the file name, so an absurd one must stop here rather than at the file system.
+MAX_NUMBER = 99_999
+
+
 def _number(value: Any) -> Any:
     """``15``, or the whole "15/KH-UBND" as the document shows it (checked against type and body)."""
-    if isinstance(value, str) and not value.strip().isdigit():
+    if isinstance(value, str) and not (value.strip().isascii() and value.strip().isdigit()):
         match = SYMBOL.match(value.strip())
         if match is None:
             raise PydanticCustomError("bad_symbol", "bad symbol", {"text": value})
         return int(match["number"])
+    if _too_large(value):
+        raise PydanticCustomError("number_too_large", "number too large", {"limit": MAX_NUMBER})
     return value
+
+
+def _too_large(value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value.strip().lstrip("0")) > len(str(MAX_NUMBER))
+    return isinstance(value, int) and not isinstance(value, bool) and value > MAX_NUMBER
 
 
 def _check_type(value: str) -> str:

@@ -27,6 +27,15 @@ WINDOWS_SOFFICE = (
 SECONDS_PER_DOCUMENT = 20
 
 
+def pdf_name(name: str) -> str | None:
+    """``giao-viec/mttq.pdf`` beside ``giao-viec/mttq.docx``; None for a file that is not a Word document.
+
+    Only DOCX files are converted: a web page or a calendar beside the plan would
+    otherwise give a PDF of the plan's own name and overwrite it.
+    """
+    return name.removesuffix(".docx") + ".pdf" if name.endswith(".docx") else None
+
+
 def find_soffice() -> str | None:
     """LibreOffice's command, or None when it is not installed."""
     for name in ("soffice", "libreoffice"):

@@ -1,6 +1,7 @@
 """Views into documents: find the template, fill it with docxtpl, finish the layout.
 
-Templates are Word files with Jinja tags. The defaults ship inside the package; a
+Templates are Word files with Jinja tags. The defaults ship inside the package
+(``src/kehoach/templates``, real files: the repo keeps no other copy); a
 ``templates/`` folder beside the plan overrides them file by file. Rendering runs
 in a Jinja sandbox with StrictUndefined: plan text is only ever data, and a
 misspelt variable in a template is an error, not a blank.
@@ -21,8 +22,10 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docxtpl import DocxTemplate, RichText
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined
+from jinja2.runtime import Context
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
+from lxml import etree
 
 from kehoach import __version__, layout, markup, views, vn, writer
 from kehoach.errors import KehoachError
@@ -52,9 +55,48 @@ def find_template(name: str, plan_dir: Path) -> Path:
     raise KehoachError("template.missing", name=name, searched=", ".join(map(str, dirs)))
 
 
-def jinja_env() -> SandboxedEnvironment:
+#: The longest text or list a template may make by repeating one (``"x" * n``).
+MAX_REPEAT = 100 * MAX_RANGE
+#: The largest integer power a template may compute, in bits.
+MAX_POWER_BITS = 4096
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, also refusing arithmetic that would hang or exhaust the machine.
+
+    The sandbox caps ``range()`` at MAX_RANGE items, but ``10**100000000`` would still
+    keep a core busy for minutes (even while compiling: Jinja folds constants) and ``"x" * 10**9``
+    fill the memory. Intercepted, ``**`` and ``*`` are checked before they run and
+    never folded.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """``left operator right``, unless the result would be too big to make."""
+        if operator == "**" and _huge_power(left, right):
+            raise OverflowError(f"power over {MAX_POWER_BITS} bits")
+        if operator == "*" and _huge_repeat(left, right):
+            raise OverflowError(f"repetition over {MAX_REPEAT} items")
+        return super().call_binop(context, operator, left, right)
+
+
+def _huge_power(left: Any, right: Any) -> bool:
+    if not (isinstance(left, int) and isinstance(right, int)) or right <= 0 or abs(left) < 2:
+        return False
+    return right * abs(left).bit_length() > MAX_POWER_BITS
+
+
+def _huge_repeat(left: Any, right: Any) -> bool:
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+            return len(sequence) * count > MAX_REPEAT
+    return False
+
+
+def jinja_env() -> Sandbox:
     """The environment every template renders in."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    return Sandbox(undefined=StrictUndefined, autoescape=True)
 
 
 def to_context(value: Any, runs: Callable[[tuple[Run, ...]], Any] | None = None) -> Any:
@@ -81,36 +123,35 @@ def rich_text(runs: tuple[Run, ...]) -> RichText:
 
 
 def open_template(template: Path) -> DocxTemplate:
-    """The template opened by docxtpl, or an error saying it is not a Word file."""
+    """The template opened by docxtpl, or an error saying it is not a Word file or which part is broken."""
     tpl = DocxTemplate(template)
     try:
         tpl.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise KehoachError("template.unreadable", name=str(template), detail=str(exc)) from None
+    except etree.XMLSyntaxError as exc:
+        raise bad_xml(template, exc) from None
     return tpl
 
 
-def undefined_error(template: Path) -> KehoachError:
-    """A misspelt variable, named with its tag (found by checking the template)."""
-    from kehoach.templates import check
+def bad_xml(template: Path, exc: etree.XMLSyntaxError) -> KehoachError:
+    """A part of the template that is not well-formed XML, named with its line and column."""
+    part, found = _broken_part(template) or ("?", exc)
+    line, column = found.position
+    return KehoachError("template.bad_xml", name=str(template), part=part, line=line, column=column, detail=found.msg)
 
-    tags = ", ".join(f.tag for f in check(template)) or "?"
-    return KehoachError("template.undefined", name=str(template), tags=tags)
 
-
-def render_docx(template: Path, context: dict[str, Any], plan: Plan, title: str) -> bytes:
-    """Render the way docxtpl documents it: open, render, save. The reference for the fast path."""
-    tpl = open_template(template)
-    try:
-        tpl.render(context, jinja_env())
-    except UndefinedError:
-        raise undefined_error(template) from None
-    except TemplateError as exc:
-        near = " ".join(" ".join(getattr(exc, "docx_context", [])).split())[:120]
-        detail = f"{exc} — {near}" if near else str(exc)
-        raise KehoachError("template.error", name=str(template), detail=detail) from None
-    finish(tpl.docx, plan, title)
-    return writer.docx_bytes(tpl.docx)
+def _broken_part(template: Path) -> tuple[str, etree.XMLSyntaxError] | None:
+    """The first XML part of the zip that lxml cannot parse (python-docx does not say which)."""
+    with zipfile.ZipFile(template) as archive:
+        for info in archive.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                etree.fromstring(archive.read(info))
+            except etree.XMLSyntaxError as exc:
+                return info.filename, exc
+    return None
 
 
 def finish(doc: DocxDocument, plan: Plan, title: str, fonts: dict[str, layout.StyleFont] | None = None) -> None:

@@ -13,12 +13,17 @@ from rich.console import Console
 from rich.markup import escape
 
 from kehoach import messages
-from kehoach.errors import Problem
+from kehoach.errors import Problem, shorten
 
 LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "at": "tại", "hint": "gợi ý"},
     "en": {"error": "error", "warning": "warning", "at": "at", "hint": "hint"},
 }
+
+
+#: The most characters of a source line shown under an error: a 2 MB line shows this much
+#: of itself around the caret.
+WINDOW = 200
 
 
 def problem_lines(problem: Problem, lang: str) -> list[str]:
@@ -27,14 +32,38 @@ def problem_lines(problem: Problem, lang: str) -> list[str]:
     lines = [f"{problem.where}: {label[problem.severity]}: {problem.message(lang)}"]
     if problem.line and problem.source_line:
         gutter = f"{problem.line:>5} | "
-        lines.append(gutter + problem.source_line.rstrip())
-        lines.append(" " * (len(gutter) - 2) + "| " + " " * (problem.column - 1) + "^")
+        shown, column = source_window(problem.source_line, problem.column)
+        lines.append(gutter + shown)
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^")
     if problem.key_path:
-        lines.append(f"      {label['at']}: {problem.key_path}")
+        lines.append(f"      {label['at']}: {shorten(problem.key_path)}")
     hint = problem.hint(lang)
     if hint:
         lines.append(f"      {label['hint']}: {hint}")
     return lines
+
+
+def source_window(line: str, column: int, width: int = WINDOW) -> tuple[str, int]:
+    """The part of ``line`` around ``column`` that fits ``width`` characters ("…" where it is
+    cut), with control characters made visible, and the caret's column in that part."""
+    line = printable(line.rstrip())
+    column = max(1, min(column, len(line) + 1))
+    if len(line) <= width:
+        return line, column
+    inner = width - 2
+    start = min(max(column - 1 - inner // 2, 0), len(line) - inner)
+    head = "…" if start > 0 else ""
+    tail = "…" if start + inner < len(line) else ""
+    return head + line[start : start + inner] + tail, column - start + len(head)
+
+
+def printable(text: str) -> str:
+    """Control characters as their visible symbols (NUL as ␀, a tab as ␉), one for one, so a
+    terminal neither acts on them nor shifts the caret."""
+    return text.translate(_VISIBLE)
+
+
+_VISIBLE = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421} | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
 
 
 def show_problems(console: Console, problems: list[Problem], lang: str) -> None:
@@ -42,9 +71,10 @@ def show_problems(console: Console, problems: list[Problem], lang: str) -> None:
     for problem in problems:
         colour = "red" if problem.severity == "error" else "yellow"
         first, *rest = problem_lines(problem, lang)
-        console.print(f"[bold {colour}]{escape(first)}[/]", soft_wrap=True)
+        # emoji=False: "plan.yaml:100:3" must not print as "plan.yaml💯3"
+        console.print(f"[bold {colour}]{escape(first)}[/]", soft_wrap=True, emoji=False)
         for line in rest:
-            console.print(escape(line), soft_wrap=True, highlight=False)
+            console.print(escape(line), soft_wrap=True, highlight=False, emoji=False)
 
 
 def say(console: Console, code: str, lang: str, colour: str = "", **args: object) -> None:
@@ -71,6 +101,8 @@ def show_written(console: Console, result: object, lang: str) -> None:
         say(console, "render.stale", lang, "yellow", name=name)
     for name in result.pruned:  # type: ignore[attr-defined]
         say(console, "render.pruned", lang, name=name)
+    for name in result.removed_pdfs:  # type: ignore[attr-defined]
+        say(console, "render.pdf_removed", lang, "yellow", name=name)
     if result.unchanged:  # type: ignore[attr-defined]
         say(console, "render.unchanged", lang, count=len(result.unchanged))  # type: ignore[attr-defined]
     say(console, "render.written", lang, "green", count=len(result.files), out=out_dir)  # type: ignore[attr-defined]
@@ -160,6 +192,7 @@ DIFF_STYLES = {
     "new": "green",
     "delete": "red strike",
     "insert": "bold green",
+    "heading": "bold underline",
 }
 
 
@@ -178,29 +211,34 @@ def show_diff(console: Console, result: object, fmt: str, lang: str) -> None:
     if fmt == "markdown":
         console.print(diff.to_markdown(changes, lang), markup=False, highlight=False, soft_wrap=True)
     else:
-        say(console, "diff.compared", lang, "dim", old=result.old_label, new=result.new_label)  # type: ignore[attr-defined]
+        labels = {"old": result.old_label, "new": result.new_label}  # type: ignore[attr-defined]
+        _unwrapped(console, "diff.compared", lang, "dim", **labels)
         _diff_lines(console, changes, lang)
     if result.affected:  # type: ignore[attr-defined]
-        names = "; ".join(result.affected_names())  # type: ignore[attr-defined]
-        say(console, "diff.affected", lang, "bold", units=names)
+        _unwrapped(console, "diff.affected", lang, "bold", units="; ".join(result.affected_names()))  # type: ignore[attr-defined]
+
+
+def _unwrapped(console: Console, code: str, lang: str, style: str, **args: object) -> None:
+    """A catalogue sentence on one line however long: a pipe or ``grep`` sees it whole."""
+    from rich.text import Text
+
+    console.print(Text(messages.text(code, lang, **args), style=style), soft_wrap=True)
 
 
 def _diff_lines(console: Console, changes: object, lang: str) -> None:
+    """Coloured words in a terminal; ``[-cũ-]{+mới+}`` markers wherever colour is off (pipe, NO_COLOR)."""
     from rich.text import Text
 
     from kehoach import diff
 
-    lines = diff.lines(changes, lang)  # type: ignore[arg-type]
-    if not lines:
+    markers = console.no_color or console.color_system is None
+    rows = list(diff.text_rows(changes, lang, markers=markers))  # type: ignore[arg-type]
+    if not rows:
         say(console, "diff.empty", lang, "green")
         return
-    section = None
-    for line in lines:
-        if line.section != section:
-            section = line.section
-            console.print(Text(messages.text(f"diff.section.{section}", lang), style="bold underline"))
-        text = Text("  ")
-        for span in line.segments:
+    for row in rows:
+        text = Text()
+        for span in row:
             text.append(span.text, style=DIFF_STYLES.get(span.style, ""))
         console.print(text, soft_wrap=True)
 

@@ -5,6 +5,10 @@ named before it renders as an error, not discovered as a blank in a signed
 letter. The check reads the template's Jinja source (as docxtpl prepares it),
 walks its syntax tree for every variable path it uses, and resolves each path
 through the fields of the view dataclass the template receives.
+
+Before that, the template must parse: a syntax error, a tag that reads another
+file or a part that is not XML is reported (with the part and the paragraph) as
+rendering would report it.
 """
 
 from __future__ import annotations
@@ -16,13 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.opc.oxml import parse_xml
-from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import nodes
 
-from kehoach import render, views
-from kehoach.errors import KehoachError
+from kehoach import html_page, render, views
 from kehoach.markup import Run
+from kehoach.template_source import Source, docx_sources, parse
 from kehoach.views.notice import NoticeView
 from kehoach.views.slogans import SlogansView
 
@@ -33,6 +35,7 @@ VIEWS: dict[str, type] = {
     render.CHECKLIST_TEMPLATE: views.UnitView,
     "dieu-chinh.docx": NoticeView,
     "khau-hieu.docx": SlogansView,
+    html_page.HTML_TEMPLATE: html_page.PageView,
 }
 #: Names Jinja itself provides inside templates.
 BUILTINS = {"loop", "range", "true", "false", "none", "True", "False", "None"}
@@ -50,39 +53,51 @@ class Finding:
     tag: str
 
 
+def sources(path: Path) -> list[Source]:
+    """The template's parts as Jinja source: a DOCX's body, headers and footers, or the HTML file."""
+    if path.suffix == ".html":
+        return [html_page.source(path)]
+    return docx_sources(render.open_template(path), str(path))
+
+
 def jinja_source(path: Path) -> str:
-    """The template's Jinja text: body, headers and footers, as docxtpl renders them."""
-    try:
-        tpl = DocxTemplate(path)
-        tpl.init_docx()
-    except Exception as exc:  # a file that is not a docx at all
-        raise KehoachError("template.unreadable", name=str(path), detail=str(exc)) from None
-    source = tpl.patch_xml(tpl.get_xml())
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _, part in tpl.get_headers_footers(uri):
-            source += tpl.patch_xml(tpl.xml_to_string(parse_xml(part.blob)))
-    return source
+    """The template's Jinja text, all parts together."""
+    return "".join(source.text for source in sources(path))
 
 
-def used_paths(source: str) -> list[tuple[str, ...]]:
+def used_paths(source: str | Source) -> list[tuple[str, ...]]:
     """Every variable path the template reads, loop variables resolved to their lists."""
-    try:
-        tree = render.jinja_env().parse(source)
-    except TemplateSyntaxError as exc:
-        raise KehoachError("template.error", name="?", detail=exc.message or str(exc)) from None
+    if isinstance(source, str):
+        source = Source("?", "?", source)
+    tree = parse(render.jinja_env(), source)
+    # Names the template binds itself (macros, {% set %}) are its own, not the view's.
+    bound: Scope = {node.name: None for node in tree.find_all(nodes.Macro)}
+    bound |= {name: None for node in tree.find_all(nodes.Assign | nodes.AssignBlock) for name in _names(node.target)}
     found: list[tuple[str, ...]] = []
-    _walk(tree, {}, found)
+    _walk(tree, bound, found)
     return list(dict.fromkeys(found))
 
 
-def _walk(node: nodes.Node, loops: dict[str, tuple[str, ...]], found: list[tuple[str, ...]]) -> None:
+#: What a name inside a template stands for: a path into the view, or None for a name of its own.
+Scope = dict[str, tuple[str, ...] | None]
+
+
+def _names(target: nodes.Node) -> list[str]:
+    """The names a for loop or an assignment binds (``x``, or ``a, b``)."""
+    if isinstance(target, nodes.Name):
+        return [target.name]
+    return [n.name for n in target.find_all(nodes.Name)]
+
+
+def _walk(node: nodes.Node, loops: Scope, found: list[tuple[str, ...]]) -> None:
     if isinstance(node, nodes.For):
-        iterable = _path(node.iter, loops)
-        _walk(node.iter, loops, found)
-        inner = dict(loops)
-        if iterable is not None and isinstance(node.target, nodes.Name):
-            inner[node.target.name] = (*iterable, ITEM)
-        for child in [*node.body, *node.else_]:
+        _walk_for(node, loops, found)
+        return
+    if isinstance(node, nodes.Macro):
+        for default in node.defaults:
+            _walk(default, loops, found)
+        inner: Scope = {**loops, **{arg.name: None for arg in node.args}}
+        for child in node.body:
             _walk(child, inner, found)
         return
     if isinstance(node, nodes.Getattr | nodes.Name):
@@ -94,7 +109,18 @@ def _walk(node: nodes.Node, loops: dict[str, tuple[str, ...]], found: list[tuple
         _walk(child, loops, found)
 
 
-def _path(node: nodes.Node, loops: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+def _walk_for(node: nodes.For, loops: Scope, found: list[tuple[str, ...]]) -> None:
+    """A loop's body sees its variable as an element of the list it walks (or as its own name)."""
+    iterable = _path(node.iter, loops)
+    _walk(node.iter, loops, found)
+    inner: Scope = {**loops, **dict.fromkeys(_names(node.target))}
+    if iterable is not None and isinstance(node.target, nodes.Name):
+        inner[node.target.name] = (*iterable, ITEM)
+    for child in [*node.body, *node.else_]:
+        _walk(child, inner, found)
+
+
+def _path(node: nodes.Node, loops: Scope) -> tuple[str, ...] | None:
     if isinstance(node, nodes.Name):
         if node.name in BUILTINS:
             return None
@@ -136,14 +162,11 @@ def check(path: Path) -> list[Finding]:
     view = VIEWS.get(path.name)
     if view is None:
         return []
-    try:
-        paths = used_paths(jinja_source(path))
-    except KehoachError as exc:
-        if exc.code == "template.error":
-            raise KehoachError("template.error", name=path.name, detail=exc.args_["detail"]) from None
-        raise
+    paths = [p for source in sources(path) for p in used_paths(source)]
     return [
-        Finding(path.name, "{{ " + ".".join(p).replace(".[]", "[…]") + " }}") for p in paths if not resolves(view, p)
+        Finding(path.name, "{{ " + ".".join(p).replace(".[]", "[…]") + " }}")
+        for p in dict.fromkeys(paths)
+        if not resolves(view, p)
     ]
 
 

@@ -23,7 +23,19 @@ from kehoach.loader import Document, KeyPath, load_document
 from kehoach.model import Plan
 
 #: pydantic context keys we pass on to the message catalogue.
-_CONTEXT_KEYS = ("ge", "le", "min_length", "max_length", "expected", "text", "char", "suggestion", "types", "allowed")
+_CONTEXT_KEYS = (
+    "ge",
+    "le",
+    "min_length",
+    "max_length",
+    "expected",
+    "text",
+    "char",
+    "suggestion",
+    "types",
+    "allowed",
+    "limit",
+)
 
 
 @dataclass

@@ -1,25 +1,84 @@
-"""``kehoach calendar``: the plan's phases and a unit's deadlines as an iCalendar file."""
+"""``kehoach calendar``: the plan's phases and a unit's deadlines as an iCalendar file.
+
+Without ``-o`` the calendar goes where ``render --ics`` puts it (``out/<plan>.ics``,
+``out/lich/<unit id>.ics``), through the same all-or-nothing commit and manifest,
+so the two commands never disagree about a file. What the calendar leaves out
+comes back as warnings at their place in plan.yaml, as ``render --ics`` shows them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach.calendar_export import calendar_for, ics_bytes
-from kehoach.commands.render import check_units
-from kehoach.validate import load_plan
+from kehoach import output, render
+from kehoach.calendar_export import calendar_for, ics_bytes, left_out
+from kehoach.commands.render import check_units, publish
+from kehoach.errors import OutputError, Problem
+from kehoach.validate import LoadedPlan, load_plan
+
+#: The output folder when neither ``-o`` nor ``--out`` says otherwise, as for ``render``.
+OUT_DIR = Path("out")
 
 
-def run_calendar(plan_path: Path, target: Path, unit_id: str | None = None, lang: str = "vi") -> list[str]:
-    """Write the calendar to ``target`` (atomically); return notes on what it leaves out."""
-    plan = load_plan(plan_path).plan
+@dataclass(frozen=True)
+class CalendarResult:
+    """Where the calendar is, whether this run changed it, and what it leaves out."""
+
+    path: Path
+    written: bool
+    notes: list[Problem]
+    backups: dict[str, str] = field(default_factory=dict)
+
+
+@output.exclusive_run
+def run_calendar(
+    plan_path: Path,
+    target: Path | None = None,
+    unit_id: str | None = None,
+    lang: str = "vi",
+    out_dir: Path = OUT_DIR,
+    force: bool = False,
+) -> CalendarResult:
+    """Write the calendar of the plan (or of ``unit_id``) to ``target``, or into ``out_dir`` as render does."""
+    loaded = load_plan(plan_path)
     if unit_id is not None:
-        check_units(plan, [unit_id])
-    calendar, notes = calendar_for(plan, unit_id, lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".kehoach-", dir=target.parent)
-    with os.fdopen(handle, "wb") as out:
-        out.write(ics_bytes(calendar))
-    os.replace(temp, target)
-    return notes
+        check_units(loaded.plan, [unit_id])
+    notes = left_out(loaded, [unit_id])
+    if target is None:
+        return _publish(loaded, plan_path, out_dir, unit_id, notes, force)
+    _write(target, ics_bytes(calendar_for(loaded.plan, unit_id, lang)[0]))
+    return CalendarResult(target, True, notes)
+
+
+def calendar_document(loaded: LoadedPlan, unit_id: str | None) -> render.Document:
+    """The calendar among the documents ``render --ics`` makes: one name for both commands."""
+    documents = render.documents(loaded.plan, frozenset({"calendar"}))
+    return next(d for d in documents if d.kind == "calendar" and d.unit == unit_id)
+
+
+def _publish(
+    loaded: LoadedPlan, plan_path: Path, out_dir: Path, unit_id: str | None, notes: list[Problem], force: bool
+) -> CalendarResult:
+    document = calendar_document(loaded, unit_id)
+    done = publish(loaded.plan, plan_path.parent, out_dir, [document], force=force)
+    return CalendarResult(out_dir / document.name, bool(done.written), notes, done.backups)
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Replace ``target`` whole or not at all, with the mode any new file gets (not a temporary file's 600)."""
+    temp = target.with_name(f".kehoach-{secrets.token_hex(4)}-{target.name}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, target)
+    except OSError as exc:
+        raise OutputError("write.failed", out=str(target), detail=exc.strerror or str(exc)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)

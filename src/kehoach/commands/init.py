@@ -1,17 +1,30 @@
-"""``kehoach init``: a starter plan, its JSON Schema for the editor, and a .gitignore."""
+"""``kehoach init``: a starter plan, its JSON Schema for the editor, and a .gitignore.
+
+Nothing a user already has is ever replaced: an existing plan.yaml stops the
+command before anything is written, an existing schema is kept (``kehoach
+schema`` prints a fresh one), and the .gitignore only gains a line. A folder
+that cannot be written (a file in the way, no permission, a read-only disk) is
+a message naming it, never a crash.
+"""
 
 from __future__ import annotations
 
+import errno
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from kehoach.errors import UsageError
+from kehoach.errors import OutputError, UsageError
 from kehoach.schema import plan_schema
 
 PLAN = "plan.yaml"
 SCHEMA = "plan.schema.json"
 GITIGNORE_LINE = "/out/"
+#: What the OS says when a file stands where a folder is needed.
+_NOT_A_FOLDER = {errno.ENOTDIR, errno.EEXIST}
+_NO_PERMISSION = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def schema_text() -> str:
@@ -19,19 +32,49 @@ def schema_text() -> str:
     return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def run_init(folder: Path) -> list[Path]:
-    """Write the starter files into ``folder``; an existing plan.yaml is never overwritten."""
-    folder.mkdir(parents=True, exist_ok=True)
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Turn the OS's refusal to create ``path`` into a message naming it (exit code 4)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in _NOT_A_FOLDER:
+            folder = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), path)
+            raise OutputError("files.not_a_folder", path=str(path), folder=str(folder)) from None
+        if exc.errno in _NO_PERMISSION:
+            raise OutputError("files.no_permission", path=str(path)) from None
+        raise OutputError("files.cannot_write", path=str(path), detail=exc.strerror or str(exc)) from None
+
+
+def run_init(folder: Path) -> list[tuple[Path, bool]]:
+    """Write the starter files into ``folder``: each path, and whether it was written (False: kept)."""
     plan = folder / PLAN
     if plan.exists():
         raise UsageError("init.exists", path=str(plan))
-    starter = resources.files("kehoach").joinpath("data/plan-mau.yaml").read_text(encoding="utf-8")
-    plan.write_text(starter, encoding="utf-8")
-    (folder / SCHEMA).write_text(schema_text(), encoding="utf-8")
-    written = [plan, folder / SCHEMA]
+    with writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+    done = [(plan, _create(plan, starter_text()))]
+    done.append((folder / SCHEMA, _create(folder / SCHEMA, schema_text())))
     gitignore = folder / ".gitignore"
-    lines = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.exists() else []
-    if GITIGNORE_LINE not in lines and "out/" not in lines:
-        gitignore.write_text("\n".join([*lines, GITIGNORE_LINE]) + "\n", encoding="utf-8")
-        written.append(gitignore)
-    return written
+    with writing(gitignore):
+        lines = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.exists() else []
+        if GITIGNORE_LINE not in lines and "out/" not in lines:
+            gitignore.write_text("\n".join([*lines, GITIGNORE_LINE]) + "\n", encoding="utf-8")
+            done.append((gitignore, True))
+    return done
+
+
+def starter_text() -> str:
+    """The commented starter plan shipped with kehoach."""
+    return resources.files("kehoach").joinpath("data/plan-mau.yaml").read_text(encoding="utf-8")
+
+
+def _create(path: Path, text: str) -> bool:
+    """Write a new file; an existing one is kept as it is (False)."""
+    with writing(path):
+        try:
+            with path.open("x", encoding="utf-8") as file:
+                file.write(text)
+        except FileExistsError:
+            return False
+    return True

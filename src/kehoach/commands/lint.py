@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,13 +41,19 @@ def run_lint(plan_path: Path, fix: bool = False, style: syllables.Style | None =
 
 
 def _replace(path: Path, text: str) -> None:
-    """Write ``text`` over ``path`` atomically, keeping a byte-order mark if it had one."""
+    """Write ``text`` over ``path`` atomically, keeping a byte-order mark and the file's mode.
+
+    The temporary file is private (600) until it takes the plan's place; the plan
+    must stay readable by whoever could read it before.
+    """
     bom = path.read_bytes().startswith(b"\xef\xbb\xbf")
     data = ("\ufeff" + text if bom else text).encode("utf-8")
+    mode = stat.S_IMODE(path.stat().st_mode)
     handle, temp = tempfile.mkstemp(prefix=".kehoach-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

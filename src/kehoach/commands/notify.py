@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kehoach import render
+from kehoach import output, render
 from kehoach.commands.diff import run_diff
 from kehoach.commands.render import RenderResult, publish
 from kehoach.views.notice import notice_view
@@ -29,6 +29,7 @@ def notices(result, lang: str = "vi") -> list[render.Document]:  # type: ignore[
     ]
 
 
+@output.exclusive_run
 def run_notify(old: str | None, new: str | None, plan_path: Path, out_dir: Path, force: bool = False) -> RenderResult:
     """Write the notices of a revision into ``out_dir/dieu-chinh/`` (all or nothing)."""
     result = run_diff(old, new, plan_path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from kehoach import output, pdf
 from kehoach.commands.render import HandEditedError, WrittenFile, run_render
 from kehoach.errors import UsageError
+from kehoach.pdf import pdf_name
 from kehoach.validate import load_plan
 
 PRINT_DIR = "in-an"
@@ -26,28 +27,26 @@ class PdfResult:
     unchanged: list[str]
 
 
-def pdf_name(docx: str) -> str:
-    """``giao-viec/mttq.pdf`` beside ``giao-viec/mttq.docx``."""
-    return docx[: -len(".docx")] + ".pdf"
+def publish_pdfs(out_dir: Path, names: list[str], force: bool = False) -> PdfResult:
+    """Convert the named Word documents of ``out_dir`` whose PDF is missing or older, in one run.
 
-
-def publish_pdfs(out_dir: Path, docx_names: list[str], force: bool = False) -> PdfResult:
-    """Convert the named DOCX files of ``out_dir`` whose PDF is missing or older, in one run."""
+    Other files among ``names`` (web pages, calendars) have no PDF and are passed over.
+    """
     manifest = output.Manifest.load(out_dir)
+    siblings = {name: sibling for name in names if (sibling := pdf_name(name))}
     todo, unchanged = [], []
-    for name in docx_names:
-        source = manifest.files[name]
-        if output.is_unchanged(out_dir, manifest, pdf_name(name), source.sha256):
-            unchanged.append(pdf_name(name))
+    for name, sibling in siblings.items():
+        if output.is_unchanged(out_dir, manifest, sibling, manifest.files[name].sha256):
+            unchanged.append(sibling)
         else:
             todo.append(name)
-    edited = output.hand_edited(out_dir, manifest, [pdf_name(n) for n in todo])
+    edited = output.hand_edited(out_dir, manifest, [siblings[n] for n in todo])
     if edited and not force:
         raise HandEditedError(edited)
     if not todo:
         return PdfResult([], unchanged)
     converted = pdf.convert([out_dir / name for name in todo])
-    files = {pdf_name(name): (converted[out_dir / name], manifest.files[name]) for name in todo}
+    files = {siblings[name]: (converted[out_dir / name], manifest.files[name]) for name in todo}
     _commit(out_dir, manifest, files, {n: output.backup_name(out_dir, n) for n in edited})
     return PdfResult([WrittenFile(name, len(data)) for name, (data, _) in files.items()], unchanged)
 
@@ -63,6 +62,7 @@ def _commit(out_dir: Path, manifest: output.Manifest, files: dict, backups: dict
         staging.commit(output.Change(writes=[*files, output.MANIFEST], backups=backups))
 
 
+@output.exclusive_run
 def run_print_pack(plan_path: Path, out_dir: Path, unit_id: str | None = None) -> WrittenFile:
     """One PDF to print: every unit's checklist in plan order, or one unit's letter and checklist."""
     plan = load_plan(plan_path).plan

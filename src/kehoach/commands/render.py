@@ -3,8 +3,9 @@
 The plan document, one letter (công văn) and one checklist per unit. ``only``
 and ``units`` narrow the run. Documents whose inputs have not changed since the
 last run are not rendered again. Nothing a user changed by hand is overwritten
-without ``force`` (which keeps a .bak copy); files of units that no longer exist
-are reported and removed only with ``prune``.
+without ``force`` (which keeps a .bak copy); files the plan no longer makes are
+reported and removed only with ``prune``. A PDF is never left older than its
+DOCX: a rewritten document's PDF is made again (``--pdf``) or removed with it.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kehoach import __version__, batch, output, render
-from kehoach.errors import KehoachError, Problem, UsageError
+from kehoach.errors import KehoachError, OutputError, Problem, UsageError
+from kehoach.loader import read_text
 from kehoach.model import Plan
-from kehoach.validate import load_plan
+from kehoach.pdf import pdf_name
+from kehoach.validate import load_text
 
 KINDS = {
     "plan": "plan",
@@ -31,6 +35,10 @@ KINDS = {
     "html": "html",
     "slogans": "slogans",
 }
+#: Kinds a run makes when it is not narrowed with ``--only``; extras only when asked.
+CORE_KINDS = frozenset({"plan", "letter", "checklist"})
+#: Every optional output, for the names a plan can make whichever options a run has.
+ALL_EXTRAS = frozenset({"calendar", "html", "slogans"})
 
 
 @dataclass(frozen=True)
@@ -52,9 +60,11 @@ class RenderResult:
     stale: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: PDFs removed because their DOCX was rewritten and this run made no PDF.
+    removed_pdfs: list[str] = field(default_factory=list)
 
 
-class HandEditedError(KehoachError):
+class HandEditedError(OutputError):
     """Files in out/ changed by hand (or not written by kehoach) would be overwritten."""
 
     def __init__(self, names: list[str]) -> None:
@@ -93,6 +103,11 @@ class Published:
     backups: dict[str, str]
     stale: list[str]
     pruned: list[str]
+    removed_pdfs: list[str] = field(default_factory=list)
+    #: Files kehoach wrote of documents the plan no longer makes (of the run's kinds), and
+    #: those of them that are not on disk.
+    leftovers: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
 
 
 def publish(
@@ -102,6 +117,7 @@ def publish(
     documents: list[render.Document],
     *,
     keep: Iterable[str] | None = None,
+    scope: Iterable[str] = (),
     force: bool = False,
     prune: bool = False,
     progress: Callable[[int, int], Callable[[int], None]] | None = None,
@@ -109,8 +125,10 @@ def publish(
 ) -> Published:
     """Render the documents that changed and commit them into ``out_dir``, all or nothing.
 
-    ``keep`` names every file the plan still makes (files of its kinds that it no
-    longer makes are stale); None leaves staleness unchecked.
+    ``keep`` names every file the plan still makes; files kehoach wrote of the
+    kinds in ``scope`` (what this run makes) that it no longer makes are stale.
+    Files of other kinds are none of this run's business. None leaves staleness
+    unchecked.
     """
     manifest = output.Manifest.load(out_dir)
     prints = prints or render.fingerprints(plan.model_dump(mode="json", by_alias=True))
@@ -119,18 +137,39 @@ def publish(
     if edited and not force:
         raise HandEditedError(edited)
     change = output.Change(backups={name: output.backup_name(out_dir, name) for name in edited})
-    stale, stale_edited = ([], []) if keep is None else output.prunable(out_dir, manifest, set(keep), RENDERED)
+    leftovers = [] if keep is None else _leftovers(manifest, set(keep), frozenset(scope))
+    stale, stale_edited, absent = _states(out_dir, manifest, leftovers)
     if prune:
         change.removals = stale
-    written, same = _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress)
-    unchanged = [*unchanged, *same]
-    return Published(written, unchanged, change.backups, [] if prune else stale + stale_edited, change.removals)
+    written, same, removed_pdfs, pruned = _render_and_commit(
+        plan, plan_dir, out_dir, manifest, todo, change, progress, force
+    )
+    stale = [] if prune else stale + stale_edited
+    return Published(written, [*unchanged, *same], change.backups, stale, pruned, removed_pdfs, leftovers, absent)
 
 
-#: Kinds of files ``render`` makes (change notices are ``notify``'s, never stale for render).
-RENDERED = frozenset({*KINDS.values(), "pdf"})
+def _leftovers(manifest: output.Manifest, keep: set[str], scope: frozenset[str]) -> list[str]:
+    """Files kehoach wrote, of kinds this run makes, that the plan no longer makes."""
+    return [n for n, entry in sorted(manifest.files.items()) if n not in keep and _kind(manifest, n, entry) in scope]
 
 
+def _kind(manifest: output.Manifest, name: str, entry: output.Entry) -> str:
+    """A PDF belongs with the DOCX it was made from (when that is still recorded), else to ``--pdf``."""
+    if entry.kind != "pdf":
+        return entry.kind
+    source = manifest.files.get(name.removesuffix(".pdf") + ".docx")
+    return source.kind if source is not None else "pdf"
+
+
+def _states(out_dir: Path, manifest: output.Manifest, names: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """The files as kehoach wrote them, those changed since, and those no longer there."""
+    split: dict[bool | None, list[str]] = {True: [], False: [], None: []}
+    for name in names:
+        split[output.as_written(out_dir / output.safe_relative(name), manifest.files[name])].append(name)
+    return split[True], split[False], split[None]
+
+
+@output.exclusive_run
 def run_render(
     plan_path: Path,
     out_dir: Path,
@@ -151,8 +190,9 @@ def run_render(
     the units a semantic diff against that revision finds affected.
 
     A run whose every input is the same as a remembered run's (the plan file's
-    bytes, the templates, the options, kehoach's version) and whose files are all
-    still as written is answered from the manifest without reading the plan again.
+    bytes, the templates, the options, kehoach's version) and which finds out/
+    exactly as that run left it is answered from the manifest without reading
+    the plan again.
     """
     options = {
         "only": sorted(only),
@@ -162,18 +202,20 @@ def run_render(
         "force": force,
         "prune": prune,
     }
-    key = None if changed_since is not None else _run_key(plan_path, options)
+    text = read_text(plan_path)  # read once: the run remembered is the run of these bytes
+    key = None if changed_since is not None else _run_key(plan_path, text, options)
     replayed = _replay(out_dir, key)
     if replayed is not None:
         return replayed
-    loaded = load_plan(plan_path)
-    result = _render(loaded, plan_path, out_dir, options, progress, changed_since)
-    if key is not None:
-        _remember(out_dir, key, result)
+    loaded = load_text(text, plan_path)
+    result, absent = _render(loaded, plan_path, out_dir, options, progress, changed_since)
+    if key is not None and absent is not None:
+        _remember(out_dir, key, result, absent)
     return result
 
 
-def _render(loaded, plan_path, out_dir, options, progress, changed_since) -> RenderResult:  # type: ignore[no-untyped-def]
+def _render(loaded, plan_path, out_dir, options, progress, changed_since) -> tuple[RenderResult, list[str] | None]:  # type: ignore[no-untyped-def]
+    """The run, and the files of documents the plan no longer makes, all missing (None if any is there)."""
     plan = loaded.plan
     extra_kinds = frozenset(options["extras"])
     documents = render.documents(plan, extra_kinds)
@@ -186,61 +228,123 @@ def _render(loaded, plan_path, out_dir, options, progress, changed_since) -> Ren
         plan_path.parent,
         out_dir,
         chosen,
-        keep=[name for d in documents for name in (d.name, d.name[: -len(".docx")] + ".pdf")],
+        keep=made_by(plan),
+        scope=run_kinds(only, extra_kinds, options["pdf"]),
         force=options["force"],
         prune=options["prune"],
         progress=progress,
         prints=render.fingerprints(loaded.document.data),
     )
-    result = RenderResult(out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, loaded.warnings)
-    if not options["pdf"]:
-        return result
+    warnings = [*loaded.warnings, *_calendar_notes(loaded, chosen)]
+    result = RenderResult(
+        out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, warnings, done.removed_pdfs
+    )
+    if options["pdf"]:
+        result = _with_pdfs(result, [d.name for d in chosen], options["force"])
+    return result, (done.absent if len(done.absent) == len(done.leftovers) else None)
+
+
+def _calendar_notes(loaded, chosen: list[render.Document]) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """What this run's calendars (``--ics``) leave out, the warnings ``kehoach calendar`` shows too."""
+    units = [d.unit for d in chosen if d.kind == "calendar"]
+    if not units:
+        return []
+    from kehoach.calendar_export import left_out  # icalendar is loaded only by runs that make calendars
+
+    return left_out(loaded, units)
+
+
+def made_by(plan: Plan) -> set[str]:
+    """Every file the plan makes with any options: its documents and their PDFs."""
+    names = {d.name for d in render.documents(plan, ALL_EXTRAS)}
+    return names | {pdf for pdf in map(pdf_name, names) if pdf}
+
+
+def run_kinds(only: Iterable[str], extras: Iterable[str], pdf: bool) -> frozenset[str]:
+    """The kinds of files a run makes: only among them are files stale or pruned."""
+    asked = {KINDS[k] for k in only}
+    kinds = (asked | {KINDS[k] for k in extras}) if asked else CORE_KINDS | {KINDS[k] for k in extras}
+    return frozenset(kinds | ({"pdf"} if pdf else set()))
+
+
+def _with_pdfs(result: RenderResult, names: list[str], force: bool) -> RenderResult:
+    """The run's result with the PDFs of its Word documents made (one LibreOffice run)."""
     from kehoach.commands.pdf import publish_pdfs
 
-    pdfs = publish_pdfs(out_dir, [d.name for d in chosen], force=options["force"])
+    pdfs = publish_pdfs(result.out_dir, names, force=force)
+    made = {w.name for w in pdfs.written}
     return dataclasses.replace(
-        result, files=[*result.files, *pdfs.written], unchanged=[*result.unchanged, *pdfs.unchanged]
+        result,
+        files=[*result.files, *pdfs.written],
+        unchanged=[*result.unchanged, *pdfs.unchanged],
+        removed_pdfs=[n for n in result.removed_pdfs if n not in made],
     )
 
 
-def _run_key(plan_path: Path, options: dict) -> str | None:  # type: ignore[type-arg]
-    """A fingerprint of everything a whole run depends on, or None when the plan cannot be read."""
-    digest = hashlib.sha256()
-    try:
-        digest.update(plan_path.read_bytes())
-    except OSError:
-        return None
+def _run_key(plan_path: Path, text: str, options: dict) -> str:  # type: ignore[type-arg]
+    """A fingerprint of everything a whole run depends on: the plan's text, templates, options."""
+    digest = hashlib.sha256(text.encode("utf-8"))
     for folder in render.template_dirs(plan_path.parent):
         for path in sorted(folder.glob("*")) if folder.is_dir() else []:
             if path.is_file():
                 digest.update(path.name.encode() + b"\x00" + path.read_bytes())
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    digest.update(json.dumps([__version__, epoch, options], sort_keys=True).encode())
+    digest.update(json.dumps([__version__, epoch, str(plan_path), options], sort_keys=True).encode())
     return digest.hexdigest()
 
 
+def _files_digest(manifest: output.Manifest) -> str:
+    """A fingerprint of every file the manifest records (hash, size, time): out/ as kehoach left it."""
+    state = {name: dataclasses.asdict(entry) for name, entry in manifest.files.items()}
+    return output.sha256(json.dumps(state, sort_keys=True).encode("utf-8"))
+
+
 def _replay(out_dir: Path, key: str | None) -> RenderResult | None:
-    """The remembered result of the same run, if every file it made is still as written."""
+    """The remembered result of the same run, if out/ is exactly as that run left it.
+
+    The manifest's record of every file must be the one the run left (so no other
+    run wrote anything since), each of the run's files must still be as written
+    and each file it found missing must still be missing. Anything else, or a
+    record that cannot be read, means a real run.
+    """
     if key is None:
         return None
     manifest = output.Manifest.load(out_dir)
     record = manifest.runs.get(key)
-    if record is None:
-        return None
-    for name in record["files"]:
-        if not output.as_written(out_dir / output.safe_relative(name), manifest.files.get(name)):
+    try:
+        if not isinstance(record, dict) or record.get("manifest") != _files_digest(manifest):
             return None
-    warnings = [Problem(**w) for w in record["warnings"]]
-    return RenderResult(out_dir, [], list(record["files"]), warnings=warnings)
+        if not _still_as_left(out_dir, manifest, record["files"], record["absent"]):
+            return None
+        warnings = [Problem(**w) for w in record["warnings"]]
+        return RenderResult(out_dir, [], list(record["files"]), warnings=warnings)
+    except (KeyError, TypeError, ValueError, KehoachError):
+        return None
 
 
-def _remember(out_dir: Path, key: str, result: RenderResult) -> None:
-    """Add this run to the manifest, so running it again with nothing changed is quick."""
+def _still_as_left(out_dir: Path, manifest: output.Manifest, files: list[str], absent: list[str]) -> bool:
+    for name in files:
+        if not output.as_written(out_dir / output.safe_relative(name), manifest.files.get(name)):
+            return False
+    return all(not (out_dir / output.safe_relative(name)).exists() for name in absent)
+
+
+def _remember(out_dir: Path, key: str, result: RenderResult, absent: list[str]) -> None:
+    """Add this run to the manifest, so running it again with nothing changed is quick.
+
+    Only a run that found no file of a document the plan no longer makes is
+    remembered (with the names it looked for): any such file makes a real run.
+    """
     files = [*(f.name for f in result.files), *result.unchanged]
     if not files:
         return
     manifest = output.Manifest.load(out_dir)
-    record = {"files": files, "warnings": [dataclasses.asdict(w) for w in result.warnings]}
+    record: dict[str, Any] = {
+        "files": files,
+        "absent": absent,
+        "manifest": _files_digest(manifest),
+        "warnings": [dataclasses.asdict(w) for w in result.warnings],
+    }
     manifest.remember(key, record)
     with output.Staging(out_dir) as staging:
         staging.write(output.MANIFEST, manifest.to_bytes())
@@ -272,14 +376,15 @@ def _changed(plan, prints, plan_dir, out_dir, manifest, documents):  # type: ign
     return todo, unchanged
 
 
-def _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress):  # type: ignore[no-untyped-def]
+def _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress, force):  # type: ignore[no-untyped-def]
     """Render ``todo`` into a staging folder and commit what differs from ``out/``.
 
     A document whose new bytes equal the file already there (its inputs changed but
     not its content) is not replaced: a changed file always means a changed document.
+    Returns (written, same, removed PDFs, removed stale files).
     """
     if not todo and not change.removals:
-        return [], []
+        return [], [], [], []
     tick = progress(len(todo), 0) if progress else (lambda done: None)
     kinds = {d.name: (d, inputs) for d, inputs in todo}
     written, same = [], []
@@ -295,10 +400,31 @@ def _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress
                 item.sha256, inputs, document.kind, document.unit, item.size, item.mtime_ns
             )
             written.append(WrittenFile(item.name, item.size))
-        for name in change.removals:
+        pruned = list(change.removals)
+        for name in pruned:
             manifest.files.pop(name, None)
+        removed_pdfs = _drop_outdated_pdfs(out_dir, manifest, [w.name for w in written], change, force)
         change.writes = [w.name for w in written] + [output.MANIFEST]
         staging.write(output.MANIFEST, manifest.to_bytes())
         staging.commit(change)
     order = {d.name: i for i, (d, _) in enumerate(todo)}
-    return sorted(written, key=lambda w: order[w.name]), sorted(same, key=order.__getitem__)
+    written.sort(key=lambda w: order[w.name])
+    return written, sorted(same, key=order.__getitem__), removed_pdfs, pruned
+
+
+def _drop_outdated_pdfs(out_dir, manifest, written, change, force) -> list[str]:  # type: ignore[no-untyped-def]
+    """PDFs kehoach made of documents this run rewrites: removed in the same commit, never left older.
+
+    ``--pdf`` makes them again right after; a PDF changed by hand is kept as a .bak
+    copy with ``force`` and stops the run without it, like any hand edit.
+    """
+    outdated = [p for p in map(pdf_name, written) if p and p in manifest.files and p not in change.removals]
+    edited = output.hand_edited(out_dir, manifest, outdated)
+    if edited and not force:
+        raise HandEditedError(edited)
+    change.backups.update({name: output.backup_name(out_dir, name) for name in edited})
+    present = [p for p in outdated if output.as_written(out_dir / p, manifest.files[p]) is not None]
+    for name in outdated:
+        manifest.files.pop(name)
+    change.removals = [*change.removals, *present]
+    return present

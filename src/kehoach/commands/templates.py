@@ -1,24 +1,33 @@
-"""``kehoach templates export``: the default templates, copied out to be edited in Word."""
+"""``kehoach templates export``: the default templates, copied out to be edited in Word.
+
+Every template a render can use is copied, the web page's ``ke-hoach.html`` too.
+A file already there is the user's and is kept; a folder that cannot be written
+is a message naming it (exit code 4), never a crash.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from kehoach import render
+from kehoach.commands.init import writing
 from kehoach.templates import VIEWS
 
 
 def run_export(folder: Path) -> list[tuple[str, Path, bool]]:
-    """Copy each default template into ``folder``; an existing file is never overwritten."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Copy each default template into ``folder``: name, target and whether it was copied (False: kept)."""
+    with writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
     default = render.template_dirs(Path("."))[-1]
-    done = []
-    for name in VIEWS:
-        target = folder / name
-        if target.exists():
-            done.append((name, target, False))
-            continue
-        shutil.copyfile(default / name, target)
-        done.append((name, target, True))
-    return done
+    return [(name, folder / name, _copy(default / name, folder / name)) for name in VIEWS]
+
+
+def _copy(source: Path, target: Path) -> bool:
+    """Copy to a new file; an existing one is never overwritten (False)."""
+    with writing(target):
+        try:
+            with target.open("xb") as file:
+                file.write(source.read_bytes())
+        except FileExistsError:
+            return False
+    return True

@@ -47,7 +47,22 @@ def run_watch(
     force_polling: bool | None = None,
     **options: Any,
 ) -> None:
-    """Render now, then after every relevant change until ``stop`` is set (or Ctrl-C)."""
+    """Render now, then after every relevant change until ``stop`` is set or Ctrl-C, which
+    is the normal way to stop, so it returns (each render is all or nothing)."""
+    try:
+        _watch(plan_path, out_dir, on_outcome, stop, force_polling, options)
+    except KeyboardInterrupt:
+        return
+
+
+def _watch(
+    plan_path: Path,
+    out_dir: Path,
+    on_outcome: Callable[[Outcome], None],
+    stop: threading.Event | None,
+    force_polling: bool | None,
+    options: dict[str, Any],
+) -> None:
     import watchfiles
 
     rendered = _render_until_still(plan_path, out_dir, on_outcome, options)
@@ -57,7 +72,8 @@ def run_watch(
         stop_event=stop,
         debounce=300,
         force_polling=force_polling,
-        raise_interrupt=False,
+        # Raised, not logged: watchfiles would log an English line of its own.
+        raise_interrupt=True,
         rust_timeout=1000,
         yield_on_timeout=True,
     ):

@@ -6,7 +6,7 @@ letters need to know which of *their* tasks changed. This package pairs the part
 of two plans (phases by id or name, units by id, tasks by id or by wording) and
 reports each change once: a task handed to another unit is "moved", not removed
 and added. :func:`affected_units` and :func:`changes_for_unit` say who must be
-told; :func:`to_json`, :func:`to_markdown` and :func:`lines` render a diff
+told; :func:`to_json`, :func:`to_markdown`, :func:`lines` and :func:`text_rows` render a diff
 without printing anything.
 
 Its modules follow one another, each using only those before it:
@@ -35,7 +35,7 @@ from kehoach.diff.changes import (
 )
 from kehoach.diff.compare import diff_plans
 from kehoach.diff.jsondata import to_json
-from kehoach.diff.output import Line, Span, lines, to_markdown, unit_name
+from kehoach.diff.output import Line, Span, lines, text_rows, to_markdown, unit_name
 from kehoach.diff.pairing import (
     MAX_COMPARISONS,
     SIMILARITY,
@@ -85,6 +85,7 @@ __all__ = [
     "pair_items",
     "show",
     "similarity",
+    "text_rows",
     "to_json",
     "to_markdown",
     "unit_name",

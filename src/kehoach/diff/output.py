@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from kehoach import markup, vn
 from kehoach.diff.changes import FieldChange, PlanDiff, SectionChange, TextChange
-from kehoach.diff.pairing import Segment
+from kehoach.diff.pairing import Segment, word_diff
 from kehoach.diff.wording import label, phase_heading
 
 
@@ -17,7 +17,8 @@ class Span(NamedTuple):
     """A piece of a line and how to show it.
 
     Styles: "label" (what happened), "text", "old" and "new" (values either side
-    of an arrow), "delete" and "insert" (words of a word diff).
+    of an arrow), "delete" and "insert" (words of a word diff), "heading" (a part
+    of the plan, in :func:`text_rows`).
     """
 
     text: str
@@ -82,11 +83,20 @@ def _header_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
 
 
 def _text_lines(
-    changes: Sequence[TextChange], section: str, lang: str, prefix: str, group: str = "", where: str = ""
+    changes: Sequence[TextChange],
+    section: str,
+    lang: str,
+    prefix: str,
+    group: str = "",
+    where: str = "",
+    owner: str = "",
 ) -> Iterator[Line]:
-    """Lines of a list's changes; ``prefix`` picks the labels ("text", "bullet"), ``where`` follows them."""
+    """Lines of a list's changes; ``prefix`` picks the labels ("text", "bullet"), ``where`` follows them.
+
+    ``owner`` (a mục's or a phase's name) leads each line, so that a line read alone still says where it is.
+    """
     for change in changes:
-        head = Span(f"{label(f'{prefix}.{change.kind}', lang)}{where}: ", "label")
+        head = Span(f"{owner}{label(f'{prefix}.{change.kind}', lang)}{where}: ", "label")
         if change.kind == "reworded":
             yield Line("changed", section, (head, *_word_spans(change.words)), group)
         else:
@@ -121,6 +131,14 @@ def _section_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
                 "sections",
                 (Span(f"{title}: ", "label"), Span(_content_summary(change.content, lang), "text")),
             )
+            yield from _paragraph_lines(change.content, "sections", title, lang)
+
+
+def _paragraph_lines(content: Sequence[TextChange], section: str, owner: str, lang: str) -> Iterator[Line]:
+    """Each paragraph of a mục or a phase that changed, reworded ones word by word (not just counted)."""
+    for change in content:
+        where = f" ({label('paragraph.number', lang, n=change.new_number or change.old_number)})"
+        yield from _text_lines((change,), section, lang, "text", where=where, owner=f"{owner}: ")
 
 
 def _content_summary(content: Sequence[TextChange], lang: str) -> str:
@@ -140,13 +158,22 @@ def _phase_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
             yield Line(change.kind, "phases", (head, Span(phase_heading(phase), "text")))
             continue
         for f in change.fields:
-            if f.field == "name":
-                yield _field_line("phases", f"{label('phase.renamed', lang)}: ", f, lang)
-            else:
-                yield _field_line("phases", f"{change.name}: {label('field.' + f.field, lang)} ", f, lang)
+            yield _phase_field_line(change.name, f, lang)
         if change.content:
             summary = _content_summary(change.content, lang)
             yield Line("changed", "phases", (Span(f"{change.name}: ", "label"), Span(summary, "text")))
+            yield from _paragraph_lines(change.content, "phases", change.name, lang)
+
+
+def _phase_field_line(name: str, change: FieldChange, lang: str) -> Line:
+    """A changed field of a phase; a reworded description word by word, like a task."""
+    if change.field == "name":
+        return _field_line("phases", f"{label('phase.renamed', lang)}: ", change, lang)
+    what = label("field." + change.field, lang)
+    if change.field == "description" and change.old and change.new:
+        head = Span(f"{name}: {what}: ", "label")
+        return Line("changed", "phases", (head, *_word_spans(word_diff(str(change.old), str(change.new)))))
+    return _field_line("phases", f"{name}: {what} ", change, lang)
 
 
 def _unit_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
@@ -206,6 +233,46 @@ def _key_task_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
             yield Line("changed", "key_tasks", (head, *_word_spans(change.words)))
         for f in change.fields:
             yield _field_line("key_tasks", f"{label('field.' + f.field, lang)} ({number}): ", f, lang)
+
+
+# terminal
+
+
+def text_rows(diff: PlanDiff, lang: str = "vi", markers: bool = True) -> Iterator[tuple[Span, ...]]:
+    """The diff for a terminal: a "heading" row per part, then one row per change.
+
+    A row read alone (``grep``, a chat) still says whose it is: a task's row
+    starts with its unit's name. With ``markers`` (colour is off: a pipe, a
+    file, NO_COLOR) deleted words read ``[-cũ-]`` and inserted ones ``{+mới+}``,
+    as ``git diff --word-diff`` writes them; with colour the styles tell them apart.
+    """
+    section = None
+    for line in lines(diff, lang):
+        if line.section != section:
+            section = line.section
+            yield (Span(label(f"section.{section}", lang), "heading"),)
+        owner = (Span(f"{line.group}: ", "label"),) if line.group and line.kind != "moved" else ()
+        spans = _marked(line.segments) if markers else line.segments
+        yield (Span("  ", "text"), *owner, *spans)
+
+
+def _marked(spans: Sequence[Span]) -> tuple[Span, ...]:
+    """Deleted and inserted words between visible markers, a replacement written as one ``[-a-]{+b+}``."""
+    out: list[Span] = []
+    for i, span in enumerate(spans):
+        if span.style == "delete":
+            out.append(Span(f"[-{span.text}-]", "delete"))
+        elif span.style == "insert":
+            out.append(Span(f"{{+{span.text}+}}", "insert"))
+        elif not _between_delete_and_insert(spans, i):
+            out.append(span)
+    return tuple(out)
+
+
+def _between_delete_and_insert(spans: Sequence[Span], i: int) -> bool:
+    """The space between a deleted run and the run replacing it."""
+    between = 0 < i < len(spans) - 1 and spans[i - 1].style == "delete" and spans[i + 1].style == "insert"
+    return between and spans[i].text == " "
 
 
 # markdown

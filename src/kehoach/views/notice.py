@@ -7,14 +7,22 @@ reworded, and times that moved. Built from :func:`kehoach.diff.changes_for_unit`
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kehoach import markup, messages, vn
-from kehoach.diff import PlanDiff, TaskChange, UnitChanges, changes_for_unit, notice_subject
+from kehoach.diff import FieldChange, PlanDiff, TaskChange, UnitChanges, Value, changes_for_unit, notice_subject
 from kehoach.markup import Run
 from kehoach.model import Plan
 from kehoach.views.common import CLOSING, HEADING, TEXT, Header, Paragraph, Signature, cited_plan, header, signature
+from kehoach.when import When
+
+#: Phase fields a notice tells of (the phase's id is the plan's own business).
+NOTICE_PHASE_FIELDS = ("name", "start", "end", "connector", "description")
+#: A time that is only a date ("31/10/2025"), which a sentence introduces with "ngày".
+BARE_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -113,25 +121,60 @@ def _new_text(task: TaskChange) -> str:
 
 def _times(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
     for moved in changes.deadlines:
-        text = _say("deadline", lang, text=_short(moved.text), old=moved.old or "—", new=moved.new or "—")
+        old, new = _when(moved.old, lang), _when(moved.new, lang)
+        text = _change("deadline", lang, text=_short(moved.text), old=old, new=new)
         yield Paragraph(TEXT, (Run(f"- {text}"),))
     for phase in changes.phases:
         for change in phase.fields:
-            what = messages.text(f"diff.field.{change.field}", lang)
-            text = _say("phase", lang, name=phase.name, what=what, old=change.old_text, new=change.new_text)
-            yield Paragraph(TEXT, (Run(f"- {text}"),))
+            if change.field in NOTICE_PHASE_FIELDS:
+                what = _say(f"what.{change.field}", lang)
+                text = _change("phase", lang, name=phase.name, what=what, **_values(change, lang))
+                yield Paragraph(TEXT, (Run(f"- {text}"),))
 
 
 def _general(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
     for change in changes.header:
         what = messages.text(f"diff.field.{change.field}", lang)
-        yield Paragraph(TEXT, (Run(f"- {what}: {change.old_text} → {change.new_text}"),))
+        yield Paragraph(TEXT, (Run(f"- {_change('field', lang, what=what, **_values(change, lang))}"),))
     if changes.unit is not None:
         for change in changes.unit.fields:
-            what = messages.text(f"diff.field.{change.field}", lang)
-            yield Paragraph(TEXT, (Run(f"- {what}: {change.old_text} → {change.new_text}"),))
+            what = _say(f"what.unit.{change.field}", lang)
+            yield Paragraph(TEXT, (Run(f"- {_change('field', lang, what=what, **_values(change, lang))}"),))
+
+
+def _change(code: str, lang: str, old: str, new: str, **args: object) -> str:
+    """A change in words, as a letter says it: "điều chỉnh … từ … thành …", "bổ sung …" or "bỏ …".
+
+    A formal letter does not write "31/10/2025 → 15/11/2025".
+    """
+    if not old:
+        return _say(f"{code}_set", lang, new=new, **args)
+    if not new:
+        return _say(f"{code}_cleared", lang, old=old, **args)
+    return _say(code, lang, old=old, new=new, **args)
+
+
+def _values(change: FieldChange, lang: str) -> dict[str, str]:
+    return {"old": _value(change.old, change.old_text, lang), "new": _value(change.new, change.new_text, lang)}
+
+
+def _value(value: Value, text: str, lang: str) -> str:
+    """A value inside a sentence: a date as "ngày 31/10/2025", a time as written, words in quotation marks."""
+    if not text:
+        return ""
+    if isinstance(value, When | dt.date):
+        return _when(text, lang)
+    if isinstance(value, int | float):
+        return text
+    return _say("quoted", lang, text=text)
+
+
+def _when(text: str, lang: str) -> str:
+    """A time as a letter states it; a bare date gets its "ngày"."""
+    return _say("date", lang, date=text) if BARE_DATE.match(text) else text
 
 
 def _short(text: str, words: int = 12) -> str:
+    """The task's first words, without the full stop the sentence that quotes them does not want."""
     parts = markup.plain(text).split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+    return " ".join(parts[:words]) + " …" if len(parts) > words else " ".join(parts).rstrip(".;:,")
