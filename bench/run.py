@@ -33,6 +33,8 @@ from pathlib import Path
 
 import yaml
 
+from kehoach.render import docx, kinds, names
+
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan.yaml"
 
@@ -46,8 +48,8 @@ def cores() -> int:
 
 def synthetic_plan(units: int, seed: int = 30) -> dict:
     """A plan of ``units`` units with 10 tasks each, validated by kehoach's own models."""
-    from kehoach.model import Plan
-    from kehoach.validate import load_plan
+    from kehoach.plan.model import Plan
+    from kehoach.plan.validate import load_plan
 
     reference = load_plan(PLAN).plan
     sentences = [t.text for u in reference.units for t in u.tasks]
@@ -143,18 +145,17 @@ def docxtpl_loop(plan_path: Path, out: Path) -> float:
     """Reference (a): load the template, render, save, for every document."""
     from docxtpl import DocxTemplate
 
-    from kehoach import render
-    from kehoach.validate import load_plan
+    from kehoach.plan.validate import load_plan
 
     plan = load_plan(plan_path).plan
     jobs = [
-        (render.find_template(d.template, plan_path.parent), render.to_context(d.view(plan)), d.name)
-        for d in render.documents(plan)
+        (names.find_template(d.template, plan_path.parent), docx.to_context(d.view(plan)), d.name)
+        for d in kinds.documents(plan)
     ]
     start = time.perf_counter()
     for template, context, name in jobs:
         tpl = DocxTemplate(template)
-        tpl.render(context, render.jinja_env())
+        tpl.render(context, docx.jinja_env())
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
         tpl.save(target)

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from helpers import LAO_CAI, PLAN, fuzz_scale, open_docx
-from kehoach import pdf
-from kehoach.commands.render import run_render
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
+from kehoach.render import pdf
 
 settings.register_profile(
     "default",

@@ -18,15 +18,15 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
-from kehoach import render, writer
-from kehoach.model import Plan
+from kehoach.plan.model import Plan
+from kehoach.render import docx, docx_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan.yaml"
 LAO_CAI = ROOT / "examples" / "lao-cai-khoang-san.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 #: The default templates, shipped inside the package (the only copy in the repo).
-TEMPLATES = ROOT / "src" / "kehoach" / "templates"
+TEMPLATES = ROOT / "src" / "kehoach" / "render" / "templates"
 #: The reference plan's units, in plan order.
 REFERENCE_UNITS = [
     "mttq",
@@ -193,6 +193,6 @@ def fuzz_scale() -> int:
 def docxtpl_reference(template: Path, context: dict[str, Any], plan: Plan, title: str) -> bytes:
     """A document made the way docxtpl documents it (open, render, save): what the fast path must equal."""
     tpl = DocxTemplate(template)
-    tpl.render(context, render.jinja_env())
-    render.finish(tpl.docx, plan, title)
-    return writer.docx_bytes(tpl.docx)
+    tpl.render(context, docx.jinja_env())
+    docx.finish(tpl.docx, plan, title)
+    return docx_bytes.docx_bytes(tpl.docx)

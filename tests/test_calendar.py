@@ -13,9 +13,9 @@ import yaml
 from icalendar import Calendar
 
 from helpers import LAO_CAI, MINIMAL, PLAN, make_plan
-from kehoach.calendar_export import calendar_for, ics_bytes
-from kehoach.model import Plan
-from kehoach.validate import load_plan
+from kehoach.plan.model import Plan
+from kehoach.plan.validate import load_plan
+from kehoach.render.ics import calendar_for, ics_bytes
 from kehoach.views.unit import unit_view
 
 REPO_DATA: dict[str, Any] = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
@@ -359,7 +359,7 @@ def test_unknown_language_is_an_error(repo_plan: Plan) -> None:
 
 
 def test_calendar_texts_are_in_the_catalogue() -> None:
-    from kehoach import messages
+    from kehoach.text import messages
 
     codes = [code for code in messages.TEXTS if code.startswith("calendar.")]
     assert len(codes) > 10

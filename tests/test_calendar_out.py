@@ -11,13 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import PLAN
-from kehoach import render
-from kehoach.calendar_export import calendar_for, ics_bytes
-from kehoach.cli import app
+from kehoach.cli.app import app
 from kehoach.commands.calendar import run_calendar
-from kehoach.commands.render import run_render
-from kehoach.output import Manifest
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
+from kehoach.publish.manifest import Manifest
+from kehoach.publish.pipeline import run_render
+from kehoach.render import kinds
+from kehoach.render.ics import calendar_for, ics_bytes
 
 runner = CliRunner()
 
@@ -78,7 +78,7 @@ def test_calendar_and_render_ics_write_the_same_file(folder: Path) -> None:
 
 def test_names_come_from_the_documents_render_makes(folder: Path) -> None:
     plan = load_plan(folder / "plan.yaml").plan
-    names = {d.unit: d.name for d in render.documents(plan, frozenset({"calendar"})) if d.kind == "calendar"}
+    names = {d.unit: d.name for d in kinds.documents(plan, frozenset({"calendar"})) if d.kind == "calendar"}
     assert names[None] == "ke-hoach-15-KH-UBND.ics"
     assert names["mttq"] == "lich/mttq.ics"
     for unit_id in (None, "mttq"):

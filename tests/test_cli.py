@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import FIXTURES, PLAN, make_plan
-from kehoach.cli import app
+from kehoach.cli.app import app
 
 runner = CliRunner()
 
@@ -113,8 +113,8 @@ def test_broken_template_is_named(tmp_path):
 
 
 def test_internal_error_is_one_line_and_logged(tmp_path, monkeypatch):
-    import kehoach.commands.render as command
-    from kehoach import cli
+    import kehoach.cli.render as command
+    from kehoach.cli import app as cli
 
     def boom(*args, **kwargs):
         raise RuntimeError("bug")
@@ -134,18 +134,18 @@ def test_progress_bar_only_on_a_terminal_and_only_for_long_renders():
 
     from rich.console import Console
 
-    from kehoach import report
+    from kehoach.cli import show
 
     quiet = Console(file=io.StringIO(), force_terminal=False)
-    with report.progress_bar(quiet, "vi") as start:
+    with show.progress_bar(quiet, "vi") as start:
         tick = start(500, 0)
         tick(10)
     assert quiet.file.getvalue() == ""
     terminal = Console(file=io.StringIO(), force_terminal=True, width=80)
-    with report.progress_bar(terminal, "vi") as start:
+    with show.progress_bar(terminal, "vi") as start:
         start(5, 0)(5)  # a few documents: no bar
     assert terminal.file.getvalue() == ""
-    with report.progress_bar(terminal, "vi") as start:
+    with show.progress_bar(terminal, "vi") as start:
         tick = start(500, 0)
         tick(250)
     assert "Đang xuất" in terminal.file.getvalue()

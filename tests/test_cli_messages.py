@@ -17,8 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import FIXTURES, make_plan
-from kehoach import cli, messages
-from kehoach.cli import app
+from kehoach.cli import app as cli
+from kehoach.cli.app import app
+from kehoach.text import messages
 
 runner = CliRunner()
 UNKNOWN_KEY = str(FIXTURES / "bad" / "unknown-key.yaml")
@@ -111,7 +112,7 @@ def test_textconv_of_something_that_is_not_a_docx(tmp_path, kind):
 
 
 def test_a_file_the_system_refuses_is_a_message_with_exit_code_4(tmp_path, monkeypatch):
-    import kehoach.commands.validate as command
+    import kehoach.cli.validate as command
 
     name = str(tmp_path / ("n" * 300))
 

@@ -2,7 +2,7 @@
 a full disk during --force, a manifest that cannot be trusted, a folder linked out of out/.
 
 The kill tests run the real command in a subprocess, stop it inside its commit with the
-test-only hook ``KEHOACH_TEST_STOP_AT`` (see kehoach.output), kill it with SIGKILL, run
+test-only hook ``KEHOACH_TEST_STOP_AT`` (see kehoach.publish.commit), kill it with SIGKILL, run
 another kehoach command once, and check that out/ is byte for byte the whole old render or
 the whole new one, with nothing left beside it.
 """
@@ -26,10 +26,13 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import make_plan
-from kehoach import messages, output
-from kehoach.cli import app
-from kehoach.commands.render import run_render
-from kehoach.errors import OutputError
+from kehoach.cli.app import app
+from kehoach.publish import commit
+from kehoach.publish.manifest import MANIFEST, Manifest, hand_edited, sha256
+from kehoach.publish.notes import listening
+from kehoach.publish.pipeline import run_render
+from kehoach.text import messages
+from kehoach.text.errors import OutputError
 
 runner = CliRunner()
 UNITS = 100
@@ -52,7 +55,7 @@ def plan_file(folder: Path, name: str, wording: str, units: int = UNITS) -> Path
 def snapshot(folder: Path, manifest: bool = True) -> dict[str, bytes]:
     files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     if not manifest:
-        files.pop(output.MANIFEST, None)
+        files.pop(MANIFEST, None)
     return files
 
 
@@ -65,9 +68,9 @@ class Run:
 
     def __init__(self, args: list[str], cwd: Path, stop_at: str | None = None) -> None:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
-        env.pop(output.STOP_AT, None)
+        env.pop(commit.STOP_AT, None)
         if stop_at:
-            env[output.STOP_AT] = stop_at
+            env[commit.STOP_AT] = stop_at
         self.process = subprocess.Popen(
             [sys.executable, "-m", "kehoach", *args],
             cwd=cwd,
@@ -98,7 +101,7 @@ class Run:
             if line is None:
                 raise AssertionError(f"ended before the stop point: {''.join(self.stderr)}")
             self.stderr.append(line)
-            if line.startswith(output.STOP_AT + "="):
+            if line.startswith(commit.STOP_AT + "="):
                 return
         raise AssertionError("never reached the stop point")
 
@@ -120,7 +123,7 @@ class Run:
 
 def command(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LANG": "C.UTF-8"}
-    env.pop(output.STOP_AT, None)
+    env.pop(commit.STOP_AT, None)
     return subprocess.run(
         [sys.executable, "-m", "kehoach", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
     )
@@ -218,8 +221,8 @@ def test_a_300_unit_render_killed_in_mid_commit_is_undone_by_the_next_command(tm
     done = command(["validate", "moi.yaml"], tmp_path)
     assert done.returncode == 0 and len(recovery_lines(done.stderr)) == 1, done.stderr
     assert snapshot(out) == before and leftovers(tmp_path) == []
-    manifest = output.Manifest.load(out)  # the next render refuses nothing as changed by hand
-    assert len(manifest.files) == 601 and output.hand_edited(out, manifest, sorted(manifest.files)) == []
+    manifest = Manifest.load(out)  # the next render refuses nothing as changed by hand
+    assert len(manifest.files) == 601 and hand_edited(out, manifest, sorted(manifest.files)) == []
 
 
 def test_sigkill_while_rendering_leaves_a_staging_folder_the_next_command_removes(scene, tmp_path):
@@ -300,14 +303,14 @@ def test_a_live_commit_is_never_touched_by_another_command(scene, tmp_path):
     try:
         run.wait_for_stop()
         half = snapshot(out)
-        output.recover_pending(out)
+        commit.recover_pending(out)
         done = command(["validate", "moi.yaml"], tmp_path)
         assert done.returncode == 0 and recovery_lines(done.stderr) == []
         assert snapshot(out) == half and len(leftovers(tmp_path)) == 2  # its staging folder and its lock
         run.signal(signal.SIGKILL)
     finally:
         run.kill()
-    output.recover_pending(out)
+    commit.recover_pending(out)
     assert_whole(out, scene, "old")
 
 
@@ -319,9 +322,9 @@ def test_journal_naming_a_path_outside_out_is_not_followed(tmp_path):
     staging = tmp_path / ".kehoach-out.abcd1234"
     staging.mkdir()
     moves = [["out", "../secret.txt", "staging", "old/x"]]
-    (staging / output.JOURNAL).write_text(json.dumps({"version": 1, "folders": [], "moves": moves}), encoding="utf-8")
+    (staging / commit.JOURNAL).write_text(json.dumps({"version": 1, "folders": [], "moves": moves}), encoding="utf-8")
     notes: list[str] = []
-    with output.listening(lambda code, args: notes.append(code)):
+    with listening(lambda code, args: notes.append(code)):
         run_render(plan, out)
     assert notes == ["recover.unreadable"]
     assert (tmp_path / "secret.txt").read_text(encoding="utf-8") == "keep" and staging.exists()
@@ -344,7 +347,7 @@ def test_full_disk_during_force_leaves_no_empty_backup(tmp_path, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_replace(source, target)
 
-    monkeypatch.setattr(output.os, "replace", full_disk)
+    monkeypatch.setattr(commit.os, "replace", full_disk)
     result = runner.invoke(app, ["render", str(new), "-o", str(out), "--force"])
     assert result.exit_code == 4 and "No space left" in result.output.replace("\n", "")
     monkeypatch.undo()
@@ -365,7 +368,7 @@ def test_full_disk_while_writing_the_journal_changes_nothing(tmp_path, monkeypat
     def no_room(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(output, "_write_durably", no_room)
+    monkeypatch.setattr(commit, "_write_durably", no_room)
     with pytest.raises(OutputError) as info:
         run_render(new, out, force=True)
     assert info.value.code == "write.failed"
@@ -400,7 +403,7 @@ def test_an_untrusted_manifest_is_ignored_with_one_warning(tmp_path, damage):
     plan = plan_file(tmp_path, "cu.yaml", "Kiểm tra", 2)
     out = tmp_path / "out"
     run_render(plan, out)
-    (out / output.MANIFEST).write_bytes(BAD_MANIFESTS[damage])
+    (out / MANIFEST).write_bytes(BAD_MANIFESTS[damage])
     before = snapshot(out)
     result = runner.invoke(app, ["render", str(plan), "-o", str(out), "--prune"])
     assert result.exit_code == 4, result.output  # files kehoach cannot vouch for: not overwritten
@@ -417,9 +420,9 @@ def test_a_manifest_naming_a_file_outside_out_never_reaches_it(tmp_path):
     run_render(plan, out)
     outside = tmp_path / "x.docx"
     outside.write_bytes(b"not kehoach's")
-    manifest = json.loads((out / output.MANIFEST).read_text(encoding="utf-8"))
-    manifest["files"]["../x.docx"] = {"sha256": output.sha256(b"not kehoach's"), "inputs": "", "kind": "letter"}
-    (out / output.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["../x.docx"] = {"sha256": sha256(b"not kehoach's"), "inputs": "", "kind": "letter"}
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     result = runner.invoke(app, ["render", str(plan), "-o", str(out), "--prune", "--force"])
     assert result.exit_code == 0, result.output
     assert outside.read_bytes() == b"not kehoach's"
@@ -450,9 +453,9 @@ def test_the_commit_itself_refuses_a_linked_folder(tmp_path):
     out.mkdir()
     (tmp_path / "elsewhere").mkdir()
     (out / "lich").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-    with output.Staging(out) as staging:
+    with commit.Staging(out) as staging:
         staging.write("lich/a.ics", b"x")
         with pytest.raises(OutputError) as info:
-            staging.commit(output.Change(writes=["lich/a.ics"]))
+            staging.commit(commit.Change(writes=["lich/a.ics"]))
     assert info.value.code == "out.symlink"
     assert list((tmp_path / "elsewhere").iterdir()) == [] and leftovers(tmp_path) == []

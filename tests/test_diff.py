@@ -13,10 +13,10 @@ import yaml
 
 from helpers import MINIMAL, PLAN, git
 from kehoach import diff as D
-from kehoach.errors import KehoachError
-from kehoach.gitplan import load_side, resolve_side
-from kehoach.model import Plan
-from kehoach.validate import load_plan, load_text
+from kehoach.plan.git import load_side, resolve_side
+from kehoach.plan.model import Plan
+from kehoach.plan.validate import load_plan, load_text
+from kehoach.text.errors import KehoachError
 
 VHXH_NAME = "Phòng Văn hóa - Xã hội phường"
 TTSNC_NAME = "Trung tâm sự nghiệp công phường"
@@ -552,7 +552,7 @@ def test_word_diff_and_similarity() -> None:
 
 
 def test_every_label_has_both_languages() -> None:
-    from kehoach import messages
+    from kehoach.text import messages
 
     labels = [code for code in messages.TEXTS if code.startswith("diff.")]
     assert len(labels) > 20

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from helpers import PLAN
 from kehoach import diff as D
-from kehoach.cli import app
-from kehoach.validate import load_plan
+from kehoach.cli.app import app
+from kehoach.plan.validate import load_plan
 
 try:
     import pty

@@ -6,7 +6,7 @@ import icalendar
 from typer.testing import CliRunner
 
 from helpers import PLAN
-from kehoach.cli import app
+from kehoach.cli.app import app
 
 runner = CliRunner()
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import pytest
 
 from helpers import LAO_CAI, PLAN, docxtpl_reference
-from kehoach import batch, render
-from kehoach.commands.render import run_render
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
+from kehoach.publish import batch
+from kehoach.publish.pipeline import run_render
+from kehoach.render import docx, kinds, names
 
 
 @pytest.mark.parametrize("path", [PLAN, LAO_CAI], ids=["reference", "lao-cai"])
 def test_fast_path_equals_docxtpl_render_and_save(path):
     plan = load_plan(path).plan
-    for document in render.documents(plan):
-        template = render.find_template(document.template, path.parent)
-        fast = render.render_document(document, plan, template)
-        slow = docxtpl_reference(template, render.to_context(document.view(plan)), plan, document.title)
+    for document in kinds.documents(plan):
+        template = names.find_template(document.template, path.parent)
+        fast = kinds.render_document(document, plan, template)
+        slow = docxtpl_reference(template, docx.to_context(document.view(plan)), plan, document.title)
         assert fast == slow, document.name
 
 

@@ -41,11 +41,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from helpers import MINIMAL, fuzz_scale, open_docx, texts
-from kehoach import markup, messages, vn, when
-from kehoach.cli import main
-from kehoach.commands.render import run_render
-from kehoach.errors import ExitCode, Problem, ProblemsError
-from kehoach.validate import load_plan
+from kehoach.cli.app import main
+from kehoach.plan import when
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
+from kehoach.text import markup, messages, vn
+from kehoach.text.errors import ExitCode, Problem, ProblemsError
 
 
 def fuzz(max_examples: int) -> settings:

@@ -7,16 +7,9 @@ from pathlib import Path
 import pytest
 
 from helpers import git, make_plan
-from kehoach.errors import ExitCode, ProblemsError
-from kehoach.gitplan import (
-    GitError,
-    Side,
-    load_side,
-    read_at,
-    resolve_side,
-    resolve_sides,
-)
-from kehoach.validate import load_text
+from kehoach.plan.git import GitError, Side, load_side, read_at, resolve_side, resolve_sides
+from kehoach.plan.validate import load_text
+from kehoach.text.errors import ExitCode, ProblemsError
 
 
 @pytest.fixture(autouse=True)

@@ -13,11 +13,11 @@ import html5lib
 import pytest
 
 from helpers import LAO_CAI, PLAN, make_plan, open_docx, texts
-from kehoach.commands.render import run_render
-from kehoach.errors import KehoachError
-from kehoach.html_page import HTML_TEMPLATE, html_file_name, page_title, render_html_file
-from kehoach.render import find_template
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
+from kehoach.render.html import HTML_TEMPLATE, html_file_name, page_title, render_html_file
+from kehoach.render.names import find_template
+from kehoach.text.errors import KehoachError
 
 #: Elements whose content the reader sees as a block of its own (a paragraph, a cell …).
 BLOCK = {
@@ -246,8 +246,8 @@ def test_same_plan_same_bytes(tmp_path):
     first = page(PLAN)
     assert page(PLAN) == first
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    code = "import sys; from pathlib import Path; from kehoach.validate import load_plan;"
-    code += "from kehoach.html_page import render_html_file; p = Path(sys.argv[1]);"
+    code = "import sys; from pathlib import Path; from kehoach.plan.validate import load_plan;"
+    code += "from kehoach.render.html import render_html_file; p = Path(sys.argv[1]);"
     code += "sys.stdout.buffer.write(render_html_file(Path(sys.argv[2]), load_plan(p).plan))"
     other = subprocess.run(
         [sys.executable, "-c", code, str(PLAN), str(find_template(HTML_TEMPLATE, PLAN.parent))],

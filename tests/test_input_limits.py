@@ -18,11 +18,11 @@ import yaml
 from typer.testing import CliRunner
 
 from helpers import FIXTURES, MINIMAL, make_plan
-from kehoach import messages
-from kehoach.cli import app
-from kehoach.loader import MAX_BYTES
-from kehoach.model import MAX_NUMBER
-from kehoach.report import WINDOW, source_window
+from kehoach.cli.app import app
+from kehoach.cli.show import WINDOW, source_window
+from kehoach.plan.loader import MAX_BYTES
+from kehoach.plan.model import MAX_NUMBER
+from kehoach.text import messages
 
 runner = CliRunner()
 GOOD = (FIXTURES / "good-minimal.yaml").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 
 from helpers import LAO_CAI
-from kehoach.commands.render import run_render
+from kehoach.publish.pipeline import run_render
 
 
 def to_pdf(soffice: str, docx: Path, out: Path) -> Path:

@@ -8,9 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import PLAN, make_plan
-from kehoach import lint, syllables
-from kehoach.cli import app
+from kehoach import lint
+from kehoach.cli.app import app
 from kehoach.commands.lint import run_lint
+from kehoach.text import syllables
 
 runner = CliRunner()
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import LAO_CAI, PLAN, make_plan
-from kehoach.cli import app
+from kehoach.cli.app import app
 from kehoach.commands.lint import run_lint
 
 runner = CliRunner()

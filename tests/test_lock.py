@@ -16,17 +16,18 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import make_plan
-from kehoach import lock, output
-from kehoach.cli import app
-from kehoach.commands.render import run_render
-from kehoach.errors import OutputError
+from kehoach.cli.app import app
+from kehoach.publish import commit, lock
+from kehoach.publish.manifest import Manifest, as_written
+from kehoach.publish.pipeline import run_render
+from kehoach.text.errors import OutputError
 
 runner = CliRunner()
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from kehoach import lock
+from kehoach.publish import lock
 with lock.holding(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))
@@ -179,7 +180,7 @@ def test_lock_folders_made_for_a_failed_run_are_removed(tmp_path):
 def test_two_renders_started_together_never_mix_their_manifests(tmp_path):
     plans = [plan_of(tmp_path, f"{name}.yaml", name, units=60) for name in ("a", "b")]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", lock.WAIT_VARIABLE: "120"}  # however slow the first
-    env.pop(output.STOP_AT, None)
+    env.pop(commit.STOP_AT, None)
     runs = [
         subprocess.Popen(
             [sys.executable, "-m", "kehoach", "render", str(plan), "-o", "out"],
@@ -194,8 +195,8 @@ def test_two_renders_started_together_never_mix_their_manifests(tmp_path):
     errors = [run.communicate(timeout=120)[1] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], errors
     out = tmp_path / "out"
-    manifest = output.Manifest.load(out)
+    manifest = Manifest.load(out)
     on_disk = {str(p.relative_to(out)) for p in out.rglob("*.docx")}
     assert on_disk == set(manifest.files)  # every file the two runs wrote is known
-    assert all(output.as_written(out / name, entry) for name, entry in manifest.files.items())
+    assert all(as_written(out / name, entry) for name, entry in manifest.files.items())
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".kehoach-")]

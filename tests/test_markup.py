@@ -1,6 +1,6 @@
 """Inline emphasis."""
 
-from kehoach.markup import Run, parse, plain
+from kehoach.text.markup import Run, parse, plain
 
 
 def test_italic_and_bold():

@@ -6,7 +6,7 @@ import re
 import string
 
 from helpers import ROOT
-from kehoach import messages
+from kehoach.text import messages
 
 SOURCES = sorted((ROOT / "src" / "kehoach").rglob("*.py"))
 RAISED = re.compile(

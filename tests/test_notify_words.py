@@ -10,7 +10,7 @@ import pytest
 from helpers import make_plan, open_docx, texts
 from kehoach.commands.notify import run_notify
 from kehoach.diff import diff_plans
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
 from kehoach.views.notice import notice_view
 
 PHASES = [

@@ -15,11 +15,13 @@ from docx import Document
 from typer.testing import CliRunner
 
 from helpers import MINIMAL, PLAN, TEMPLATES, make_plan, open_docx, texts
-from kehoach import output, render
-from kehoach.cli import app
-from kehoach.commands.render import HandEditedError, run_render
-from kehoach.errors import KehoachError, UsageError
-from kehoach.templates import VIEWS
+from kehoach.cli.app import app
+from kehoach.publish import commit
+from kehoach.publish.manifest import MANIFEST, HandEditedError, safe_relative
+from kehoach.publish.pipeline import run_render
+from kehoach.render import kinds
+from kehoach.render.check import VIEWS
+from kehoach.text.errors import KehoachError, UsageError
 
 runner = CliRunner()
 LETTER = "giao-viec/mttq.docx"
@@ -31,7 +33,7 @@ def snapshot(folder: Path, manifest: bool = True) -> dict[str, bytes]:
         return {}
     files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     if not manifest:
-        files.pop(output.MANIFEST, None)
+        files.pop(MANIFEST, None)
     return files
 
 
@@ -75,8 +77,8 @@ def test_failure_while_rendering_leaves_out_untouched(out, monkeypatch):
             raise RuntimeError("injected")
         return original(document, plan, template)
 
-    original = render.render_document
-    monkeypatch.setattr(render, "render_document", failing)
+    original = kinds.render_document
+    monkeypatch.setattr(kinds, "render_document", failing)
     with pytest.raises(RuntimeError):
         run_render(PLAN, out)
     assert snapshot(out) == before and folders(out) == dirs
@@ -94,7 +96,7 @@ def test_failure_while_moving_files_rolls_back(out, monkeypatch):
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(output.os, "replace", flaky_replace)
+    monkeypatch.setattr(commit.os, "replace", flaky_replace)
     with pytest.raises(KehoachError) as info:
         run_render(PLAN, out)
     assert info.value.code == "write.failed" and "No space left" in info.value.message()
@@ -112,7 +114,7 @@ def test_ctrl_c_while_moving_files_rolls_back(out, monkeypatch):
             signal.raise_signal(signal.SIGINT)
         return real_replace(src, dst)
 
-    monkeypatch.setattr(output.os, "replace", interrupted_replace)
+    monkeypatch.setattr(commit.os, "replace", interrupted_replace)
     with pytest.raises(KeyboardInterrupt):
         run_render(PLAN, out)
     assert snapshot(out) == before
@@ -236,7 +238,7 @@ def test_hand_edited_stale_file_is_kept_even_with_prune(tmp_path):
 @pytest.mark.parametrize("name", ["../x.docx", "/etc/x.docx", "a/../../x", "C:x.docx", "a\\b.docx", ""])
 def test_output_names_cannot_escape(name):
     with pytest.raises(UsageError):
-        output.safe_relative(name)
+        safe_relative(name)
 
 
 def test_template_code_in_plan_text_is_data(tmp_path):
@@ -322,7 +324,7 @@ def test_an_unchanged_run_is_answered_from_the_manifest(tmp_path, monkeypatch):
     out = tmp_path / "out"
     first = run_render(plan, out)
     assert [w.code for w in first.warnings] == ["unit_without_tasks"]
-    import kehoach.commands.render as command
+    import kehoach.publish.pipeline as command
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("the plan was parsed again")

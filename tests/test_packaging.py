@@ -18,9 +18,9 @@ from hatchling.builders.wheel import WheelBuilder
 from typer.testing import CliRunner
 
 from helpers import ROOT, TEMPLATES, open_docx, texts
-from kehoach.cli import app
-from kehoach.render import find_template
-from kehoach.templates import VIEWS
+from kehoach.cli.app import app
+from kehoach.render.check import VIEWS
+from kehoach.render.names import find_template
 
 runner = CliRunner()
 HAS_PROC = Path("/proc/self").is_dir() and Path("/sys/kernel").is_dir()
@@ -81,12 +81,12 @@ def test_sdist_holds_what_its_tests_need_and_its_wheel_the_templates(tmp_path):
         archive.extractall(tmp_path / "unpacked", filter="data")
     for needed in ("plan.yaml", "examples/lao-cai-khoang-san.yaml", "tools/build_templates.py", "tests/conftest.py"):
         assert needed in names, needed
-    assert {f"src/kehoach/templates/{name}" for name in VIEWS} <= names
+    assert {f"src/kehoach/render/templates/{name}" for name in VIEWS} <= names
     [root] = (tmp_path / "unpacked").iterdir()
     wheel = Path(next(iter(WheelBuilder(str(root)).build(directory=str(tmp_path / "wheel")))))
     with zipfile.ZipFile(wheel) as archive:
         for name in VIEWS:
-            assert archive.read(f"kehoach/templates/{name}") == (TEMPLATES / name).read_bytes(), name
+            assert archive.read(f"kehoach/render/templates/{name}") == (TEMPLATES / name).read_bytes(), name
 
 
 # --- templates export ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from helpers import blocks, effective, find, paragraph_format, texts
-from kehoach.metrics import text_width_pt
+from kehoach.text.metrics import text_width_pt
 
 FONT = "Times New Roman"
 

@@ -12,11 +12,11 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from helpers import PLAN
-from kehoach import pdf
-from kehoach.cli import app
-from kehoach.commands.pdf import run_print_pack
-from kehoach.commands.render import run_render
-from kehoach.validate import load_plan
+from kehoach.cli.app import app
+from kehoach.commands.print_pack import run_print_pack
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
+from kehoach.render import pdf
 
 runner = CliRunner()
 

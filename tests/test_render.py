@@ -10,7 +10,7 @@ import sys
 from docx import Document
 
 from helpers import LAO_CAI, PLAN, TEMPLATES, effective, find, make_plan, open_docx, texts
-from kehoach.commands.render import run_render
+from kehoach.publish.pipeline import run_render
 
 
 def test_text_is_data_not_markup(tmp_path):
@@ -98,7 +98,7 @@ def test_another_timezone_gives_identical_bytes(tmp_path):
     run_render(LAO_CAI, tmp_path / "a")
     env = {**os.environ, "TZ": "Pacific/Kiritimati"}
     code = (
-        "from pathlib import Path; from kehoach.commands.render import run_render; "
+        "from pathlib import Path; from kehoach.publish.pipeline import run_render; "
         f"run_render(Path({str(LAO_CAI)!r}), Path({str(tmp_path / 'b')!r}))"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=120)

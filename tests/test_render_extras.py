@@ -12,10 +12,11 @@ import yaml
 from typer.testing import CliRunner
 
 from helpers import MINIMAL, PLAN, git
-from kehoach import output, pdf
-from kehoach.cli import app
-from kehoach.commands.render import HandEditedError, run_render
-from kehoach.errors import ExitCode
+from kehoach.cli.app import app
+from kehoach.publish.manifest import MANIFEST, HandEditedError
+from kehoach.publish.pipeline import run_render
+from kehoach.render import pdf
+from kehoach.text.errors import ExitCode
 
 runner = CliRunner()
 PLAN_DOCX = "ke-hoach-15-KH-UBND.docx"
@@ -32,7 +33,7 @@ def render(*args: str) -> str:
 def every_file(out: Path) -> dict[str, bytes]:
     """The files a user sees in out/ (kehoach's manifest aside)."""
     found = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    found.pop(output.MANIFEST, None)
+    found.pop(MANIFEST, None)
     return found
 
 

@@ -23,10 +23,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from helpers import MINIMAL, PLAN, open_docx, texts
-from kehoach import output, render
-from kehoach.cli import app
-from kehoach.commands import render as command
-from kehoach.commands.render import run_render
+from kehoach.cli.app import app
+from kehoach.publish import pipeline as command
+from kehoach.publish.manifest import MANIFEST
+from kehoach.publish.pipeline import run_render
+from kehoach.render import names
 
 runner = CliRunner()
 
@@ -36,7 +37,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
     if not folder.exists():
         return {}
     found = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    found.pop(output.MANIFEST, None)
+    found.pop(MANIFEST, None)
     return found
 
 
@@ -242,7 +243,7 @@ EDITS = [rename, reword, move_phase_end, add_task, remove_task, toggle_unit_c]
 def template_variant() -> bytes:
     """The default letter template with a visible change of its own, as a secretary might make."""
     with tempfile.TemporaryDirectory() as folder:
-        doc = Document(str(render.find_template(render.LETTER_TEMPLATE, Path(folder))))
+        doc = Document(str(names.find_template(names.LETTER_TEMPLATE, Path(folder))))
         paragraph = next(p for p in doc.paragraphs if p.text == "{{ addressee }}")
         paragraph.runs[-1].text += " (mẫu riêng)"
         target = Path(folder) / "variant.docx"
@@ -277,7 +278,7 @@ class Workspace:
         self.history.append(old)
 
     def toggle_template(self, variant: bytes) -> None:
-        target = self.plan.parent / "templates" / render.LETTER_TEMPLATE
+        target = self.plan.parent / "templates" / names.LETTER_TEMPLATE
         if target.exists():
             target.unlink()
         else:

@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import PLAN, REFERENCE_UNITS, git, open_docx, texts
-from kehoach.cli import app
+from kehoach.cli.app import app
 from kehoach.commands.diff import run_diff
 from kehoach.commands.notify import run_notify
-from kehoach.commands.render import run_render
+from kehoach.publish.pipeline import run_render
 
 runner = CliRunner()
 

@@ -10,9 +10,9 @@ import yaml
 from typer.testing import CliRunner
 
 from helpers import FIXTURES, LAO_CAI, PLAN
-from kehoach.cli import app
-from kehoach.commands.render import run_render
-from kehoach.schema import plan_schema
+from kehoach.cli.app import app
+from kehoach.plan.schema import plan_schema
+from kehoach.publish.pipeline import run_render
 
 runner = CliRunner()
 

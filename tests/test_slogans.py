@@ -12,8 +12,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from helpers import PLAN, ROOT, docxtpl_reference, effective, make_plan, open_docx, paragraph_format
-from kehoach import markup, render, templates
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
+from kehoach.publish.fingerprint import fingerprints, inputs_hash
+from kehoach.render import check, docx, kinds, names
+from kehoach.text import markup
 from kehoach.views import slogans as S
 from test_libreoffice import to_pdf
 
@@ -28,14 +30,14 @@ def view(plan):
     return S.slogans_view(plan)
 
 
-def _document(view) -> render.Document:
-    return render.Document(S.FILE_NAME, S.KIND, None, S.TEMPLATE, S.TITLE, given=view)
+def _document(view) -> kinds.Document:
+    return kinds.Document(S.FILE_NAME, S.KIND, None, S.TEMPLATE, S.TITLE, given=view)
 
 
 @pytest.fixture(scope="module")
 def docx_path(plan, view, tmp_path_factory) -> Path:
-    template = render.find_template(S.TEMPLATE, ROOT)
-    data = render.render_document(_document(view), plan, template)
+    template = names.find_template(S.TEMPLATE, ROOT)
+    data = kinds.render_document(_document(view), plan, template)
     path = tmp_path_factory.mktemp("slogans") / S.FILE_NAME
     path.write_bytes(data)
     return path
@@ -154,27 +156,27 @@ def test_short_slogan_is_capped_and_margins_come_from_the_plan(tmp_path):
 
 
 def test_context_is_the_same_through_to_context_and_pickles_stably(plan, view):
-    assert render.to_context(view) == S.sheet_context(view)
+    assert docx.to_context(view) == S.sheet_context(view)
     assert S.slogans_view(plan) == view
-    prints = render.fingerprints(plan.model_dump(mode="json", by_alias=True))
+    prints = fingerprints(plan.model_dump(mode="json", by_alias=True))
     again = _document(S.slogans_view(plan))
-    assert render.inputs_hash(again, prints, plan, "t") == render.inputs_hash(_document(view), prints, plan, "t")
+    assert inputs_hash(again, prints, plan, "t") == inputs_hash(_document(view), prints, plan, "t")
     assert pickle.loads(pickle.dumps(view)).sheets[0].runs.xml == view.sheets[0].runs.xml
 
 
 def test_template_uses_only_what_the_view_provides():
-    path = render.find_template(S.TEMPLATE, ROOT)
-    paths = templates.used_paths(templates.jinja_source(path))
-    assert ("sheets", templates.ITEM, "runs") in paths
-    assert all(templates.resolves(S.SlogansView, p) for p in paths)
+    path = names.find_template(S.TEMPLATE, ROOT)
+    paths = check.used_paths(check.jinja_source(path))
+    assert ("sheets", check.ITEM, "runs") in paths
+    assert all(check.resolves(S.SlogansView, p) for p in paths)
 
 
 # --- the Word document -----------------------------------------------------------------
 
 
 def test_fast_path_matches_docxtpl(plan, view, docx_path):
-    template = render.find_template(S.TEMPLATE, ROOT)
-    assert docxtpl_reference(template, render.to_context(view), plan, S.TITLE) == docx_path.read_bytes()
+    template = names.find_template(S.TEMPLATE, ROOT)
+    assert docxtpl_reference(template, docx.to_context(view), plan, S.TITLE) == docx_path.read_bytes()
 
 
 def test_docx_has_one_centred_bold_paragraph_per_slogan(view, docx_path):

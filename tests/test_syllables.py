@@ -9,14 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.syllables import (
-    BUILTIN_ALLOW,
-    count_styles,
-    is_syllable,
-    restyle,
-    suspicious_words,
-    tone_style,
-)
+from kehoach.text.syllables import BUILTIN_ALLOW, count_styles, is_syllable, restyle, suspicious_words, tone_style
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_TEXT = (ROOT / "plan.yaml").read_text(encoding="utf-8")

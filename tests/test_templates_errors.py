@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import TEMPLATES, make_plan, open_docx, texts
-from kehoach import batch
-from kehoach.cli import app
+from kehoach.cli.app import app
+from kehoach.publish import batch
 
 runner = CliRunner()
 

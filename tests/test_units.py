@@ -13,11 +13,11 @@ from docx.shared import Mm
 from typer.testing import CliRunner
 
 from helpers import LAO_CAI, PLAN, REFERENCE_UNITS, effective, find, make_plan, open_docx, paragraph_format, texts
-from kehoach import markup
-from kehoach.cli import app
-from kehoach.commands.render import run_render
-from kehoach.errors import ProblemsError, UsageError
-from kehoach.validate import load_plan
+from kehoach.cli.app import app
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
+from kehoach.text import markup
+from kehoach.text.errors import ProblemsError, UsageError
 
 runner = CliRunner()
 UNITS = REFERENCE_UNITS

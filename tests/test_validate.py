@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, make_plan
-from kehoach.errors import ProblemsError
-from kehoach.loader import MAX_BYTES
-from kehoach.validate import load_plan
+from kehoach.plan.loader import MAX_BYTES
+from kehoach.plan.validate import load_plan
+from kehoach.text.errors import ProblemsError
 
 BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
 
@@ -144,8 +144,8 @@ def test_section_showing_an_empty_list(tmp_path):
 def test_cli_reports_it_and_leaves_out_untouched(tmp_path, path):
     from typer.testing import CliRunner
 
-    from kehoach.cli import app
-    from kehoach.messages import text
+    from kehoach.cli.app import app
+    from kehoach.text.messages import text
 
     line, column, code = expectation(path)
     out = tmp_path / "out"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kehoach import vn
+from kehoach.text import vn
 
 
 @pytest.mark.parametrize(

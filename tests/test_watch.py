@@ -7,9 +7,9 @@ import threading
 import time
 
 from helpers import make_plan
-from kehoach.commands.render import RenderResult
 from kehoach.commands.watch import run_watch
-from kehoach.errors import ProblemsError
+from kehoach.publish.pipeline import RenderResult
+from kehoach.text.errors import ProblemsError
 
 
 def test_watch_renders_on_save_and_reports_mistakes(tmp_path):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from kehoach.when import When
+from kehoach.plan.when import When
 
 parse = TypeAdapter(When).validate_python
 

@@ -1,4 +1,4 @@
-"""Build the default Word templates in ``src/kehoach/templates/`` (docxtpl: Word files with Jinja tags).
+"""Build the default Word templates in ``src/kehoach/render/templates/`` (docxtpl: Word files with Jinja tags).
 
 The templates are committed as .docx so a secretary can open one in Word or
 LibreOffice and change the letterhead, a style or a font; this script is how the
@@ -11,7 +11,7 @@ The HTML template (``ke-hoach.html``) is written by hand: it is its own source.
 Formatting lives in named paragraph styles ("KH …"), never on single runs, so a
 change to a style in Word changes every paragraph that uses it. Styles whose name
 starts with "KH Gạch" are rules (đường kẻ): kehoach sets their length when it
-renders (see ``kehoach.layout``).
+renders (see ``kehoach.render.layout``).
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from kehoach.writer import docx_bytes
+from kehoach.render.docx_bytes import docx_bytes
 
 FONT = "Times New Roman"
 BUILT = dt.datetime(2026, 1, 1)
-OUT = Path(__file__).resolve().parents[1] / "src" / "kehoach" / "templates"
+OUT = Path(__file__).resolve().parents[1] / "src" / "kehoach" / "render" / "templates"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
 #: name: (size pt, bold, italic, alignment, first-line indent cm, space before pt, keep with next)

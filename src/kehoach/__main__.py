@@ -1,5 +1,5 @@
 """``python -m kehoach`` runs the same CLI as the ``kehoach`` command."""
 
-from kehoach.cli import main
+from kehoach.cli.app import main
 
 main()

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import yaml
 
-from kehoach import syllables
-from kehoach.errors import Problem
-from kehoach.loader import KeyPath, read_text
-from kehoach.model import Plan
-from kehoach.validate import format_path
+from kehoach.plan.loader import KeyPath, read_text
+from kehoach.plan.model import Plan
+from kehoach.plan.validate import format_path
+from kehoach.text import syllables
+from kehoach.text.errors import Problem
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

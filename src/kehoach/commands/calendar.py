@@ -14,11 +14,12 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach import output, render
-from kehoach.calendar_export import calendar_for, ics_bytes, left_out
-from kehoach.commands.render import check_units, publish
-from kehoach.errors import OutputError, Problem
-from kehoach.validate import LoadedPlan, load_plan
+from kehoach.plan.validate import LoadedPlan, load_plan
+from kehoach.publish import commit
+from kehoach.publish.pipeline import check_units, publish
+from kehoach.render import kinds
+from kehoach.render.ics import calendar_for, ics_bytes, left_out
+from kehoach.text.errors import OutputError, Problem
 
 #: The output folder when neither ``-o`` nor ``--out`` says otherwise, as for ``render``.
 OUT_DIR = Path("out")
@@ -34,7 +35,7 @@ class CalendarResult:
     backups: dict[str, str] = field(default_factory=dict)
 
 
-@output.exclusive_run
+@commit.exclusive_run
 def run_calendar(
     plan_path: Path,
     target: Path | None = None,
@@ -54,9 +55,9 @@ def run_calendar(
     return CalendarResult(target, True, notes)
 
 
-def calendar_document(loaded: LoadedPlan, unit_id: str | None) -> render.Document:
+def calendar_document(loaded: LoadedPlan, unit_id: str | None) -> kinds.Document:
     """The calendar among the documents ``render --ics`` makes: one name for both commands."""
-    documents = render.documents(loaded.plan, frozenset({"calendar"}))
+    documents = kinds.documents(loaded.plan, frozenset({"calendar"}))
     return next(d for d in documents if d.kind == "calendar" and d.unit == unit_id)
 
 

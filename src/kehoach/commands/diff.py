@@ -8,42 +8,17 @@ Word tracked changes against the old one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach import diff, gitplan, render
-from kehoach.errors import UsageError
-from kehoach.model import Plan
-
-
-@dataclass(frozen=True)
-class DiffResult:
-    """Two sides of a revision and what changed between them."""
-
-    old_label: str
-    new_label: str
-    diff: diff.PlanDiff
-    affected: list[str]
-
-    @property
-    def changed(self) -> bool:
-        """Whether anything at all changed."""
-        return not self.diff.is_empty
-
-    def affected_names(self) -> list[str]:
-        """The affected units by name (from the new plan, or the old one for a removed unit)."""
-        names = []
-        for unit_id in self.affected:
-            unit = self.diff.new.unit(unit_id) or self.diff.old.unit(unit_id)
-            names.append(unit.name if unit else unit_id)
-        return names
+from kehoach.diff.sides import DiffResult, compare_sides
+from kehoach.plan.model import Plan
+from kehoach.render import kinds, names
+from kehoach.text.errors import UsageError
 
 
 def run_diff(old: str | None, new: str | None, plan_path: Path) -> DiffResult:
-    """Compare two sides of the plan (see :func:`kehoach.gitplan.resolve_sides`)."""
-    old_side, new_side = gitplan.resolve_sides(old, new, plan_path)
-    changes = diff.diff_plans(gitplan.load_side(old_side), gitplan.load_side(new_side))
-    return DiffResult(old_side.label, new_side.label, changes, diff.affected_units(changes))
+    """Compare two sides of the plan: files, or git revisions of ``plan_path``."""
+    return compare_sides(old, new, plan_path)
 
 
 def write_redline(result: DiffResult, target: Path, plan_dir: Path) -> Path:
@@ -61,5 +36,5 @@ def write_redline(result: DiffResult, target: Path, plan_dir: Path) -> Path:
 
 
 def _plan_document(plan: Plan, plan_dir: Path) -> bytes:
-    document = render.documents(plan)[0]
-    return render.render_document(document, plan, render.find_template(document.template, plan_dir))
+    document = kinds.documents(plan)[0]
+    return kinds.render_document(document, plan, names.find_template(document.template, plan_dir))

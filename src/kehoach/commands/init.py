@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from kehoach.errors import OutputError, UsageError
-from kehoach.schema import plan_schema
+from kehoach.plan.schema import plan_schema
+from kehoach.text.errors import OutputError, UsageError
 
 PLAN = "plan.yaml"
 SCHEMA = "plan.schema.json"

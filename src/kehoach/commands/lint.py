@@ -8,9 +8,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach import lint, syllables
-from kehoach.errors import Problem
-from kehoach.validate import load_plan
+from kehoach import lint
+from kehoach.plan.validate import load_plan
+from kehoach.text import syllables
+from kehoach.text.errors import Problem
 
 
 @dataclass(frozen=True)

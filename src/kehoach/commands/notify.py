@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kehoach import output, render
 from kehoach.commands.diff import run_diff
-from kehoach.commands.render import RenderResult, publish
+from kehoach.publish import commit
+from kehoach.publish.pipeline import RenderResult, publish
+from kehoach.render import kinds
 from kehoach.views.notice import notice_view
 
 NOTICE_TEMPLATE = "dieu-chinh.docx"
 NOTICE_DIR = "dieu-chinh"
 
 
-def notices(result, lang: str = "vi") -> list[render.Document]:  # type: ignore[no-untyped-def]
+def notices(result, lang: str = "vi") -> list[kinds.Document]:  # type: ignore[no-untyped-def]
     """One notice document per affected unit, in plan order."""
     subject = f"V/v điều chỉnh {result.diff.new.document.type_name} số {result.diff.new.symbol}"
     return [
-        render.Document(
+        kinds.Document(
             f"{NOTICE_DIR}/{unit_id}.docx",
             "notice",
             unit_id,
@@ -29,7 +30,7 @@ def notices(result, lang: str = "vi") -> list[render.Document]:  # type: ignore[
     ]
 
 
-@output.exclusive_run
+@commit.exclusive_run
 def run_notify(old: str | None, new: str | None, plan_path: Path, out_dir: Path, force: bool = False) -> RenderResult:
     """Write the notices of a revision into ``out_dir/dieu-chinh/`` (all or nothing)."""
     result = run_diff(old, new, plan_path)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach import views
-from kehoach.commands.render import check_units
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import check_units
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach.errors import Problem
-from kehoach.validate import load_plan
+from kehoach.plan.validate import load_plan
+from kehoach.text.errors import Problem
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kehoach.commands.render import RenderResult, run_render
-from kehoach.errors import KehoachError
+from kehoach.publish.pipeline import RenderResult, run_render
+from kehoach.text.errors import KehoachError
 
 Outcome = RenderResult | KehoachError
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from kehoach.diff.pairing import Segment
 from kehoach.diff.wording import Value, show
-from kehoach.model import KeyTask, Phase, Plan, Section, Task, Unit
+from kehoach.plan.model import KeyTask, Phase, Plan, Section, Task, Unit
 
 #: Phase fields a letter shows ("Đợt 2: Từ 01/9/2025 đến 31/10/2025").
 LETTER_PHASE_FIELDS = frozenset({"name", "start", "end", "connector"})

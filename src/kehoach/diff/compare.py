@@ -12,7 +12,7 @@ from kehoach.diff.pairing import Pairs, out_of_order, pair_equal, pair_items
 from kehoach.diff.tasks import Context, deadline_changes, key_task_changes, pair_tasks, task_changes, unit_changes
 from kehoach.diff.texts import assemble, diff_texts, section_texts
 from kehoach.diff.wording import Value
-from kehoach.model import Phase, Plan, Section
+from kehoach.plan.model import Phase, Plan, Section
 
 
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from kehoach import when
 from kehoach.diff.changes import (
     DeadlineChange,
     FieldChange,
@@ -21,7 +20,8 @@ from kehoach.diff.changes import (
 from kehoach.diff.pairing import Segment
 from kehoach.diff.units import affected_units
 from kehoach.diff.wording import Value, phase_heading
-from kehoach.when import When
+from kehoach.plan import when
+from kehoach.plan.when import When
 
 
 def _json_value(value: Value) -> Any:

@@ -7,10 +7,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from kehoach import markup, vn
 from kehoach.diff.changes import FieldChange, PlanDiff, SectionChange, TextChange
 from kehoach.diff.pairing import Segment, word_diff
 from kehoach.diff.wording import label, phase_heading
+from kehoach.text import markup, vn
 
 
 class Span(NamedTuple):

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from kehoach import markup
+from kehoach.text import markup
 
 #: Share of matching words (difflib ratio) above which two texts are one text reworded.
 SIMILARITY = 0.6

@@ -16,9 +16,8 @@ from kehoach.diff.changes import (
 )
 from kehoach.diff.pairing import Pairs, out_of_order, pair_items, word_diff
 from kehoach.diff.texts import assemble, diff_texts, flatten_bullets
-from kehoach.model import KeyTask, Plan, Task
-from kehoach.views.common import unit_names
-from kehoach.views.unit import unit_task
+from kehoach.plan.model import KeyTask, Plan, Task
+from kehoach.plan.terms import task_time, unit_names
 
 
 @dataclass(frozen=True)
@@ -146,9 +145,9 @@ def deadline_changes(ctx: Context, pairs: list[tuple[Ref, Ref]]) -> Iterator[Dea
         if ctx.old.units[p[0]].id != unit:
             continue
         a, b = _task(ctx.old, p), _task(ctx.new, q)
-        before, after = unit_task(ctx.old, p[1] + 1, a), unit_task(ctx.new, q[1] + 1, b)
-        if (before.when, before.due) != (after.when, after.due):
-            yield DeadlineChange(unit, q[1] + 1, b.text, before.when, after.when, before.due, after.due)
+        (before, before_due), (after, after_due) = task_time(ctx.old, a), task_time(ctx.new, b)
+        if (before, before_due) != (after, after_due):
+            yield DeadlineChange(unit, q[1] + 1, b.text, before, after, before_due, after_due)
 
 
 # key tasks

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from kehoach.diff.changes import TextChange
 from kehoach.diff.pairing import Pairs, pair_items, word_diff
-from kehoach.model import Bullet, Item, Phase, Section
+from kehoach.plan.model import Bullet, Item, Phase, Section
 
 T = TypeVar("T")
 

@@ -15,8 +15,8 @@ from kehoach.diff.changes import (
 )
 from kehoach.diff.tasks import unit_rank
 from kehoach.diff.wording import label
-from kehoach.errors import KehoachError
-from kehoach.model import Unit
+from kehoach.plan.model import Unit
+from kehoach.text.errors import KehoachError
 
 #: Header fields a unit's letter shows: a change there changes every letter.
 LETTER_HEADER = ("document.", "issuer.", "signer.")

@@ -1,7 +1,7 @@
 """How a diff words what it shows: catalogue labels, values and phases as the documents write them.
 
 Every word a diff shows a user lives in the message catalogue as "diff.<key>"
-(see :mod:`kehoach.messages`).
+(see :mod:`kehoach.text.messages`).
 """
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach import markup, messages, vn, when
-from kehoach.model import Phase
-from kehoach.views.common import phase_span
-from kehoach.when import When
+from kehoach.plan import when
+from kehoach.plan.model import Phase
+from kehoach.plan.terms import phase_span
+from kehoach.plan.when import When
+from kehoach.text import markup, messages, vn
 
 Value = str | int | float | dt.date | When | tuple[str, ...] | None
 

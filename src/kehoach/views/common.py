@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kehoach import markup, vn, when
-from kehoach.markup import Run
-from kehoach.model import Bullet, Phase, Plan
+from kehoach.plan.model import Bullet, Phase, Plan
+from kehoach.plan.terms import phase_span
+from kehoach.text import markup, vn
+from kehoach.text.markup import Run
 
 #: Paragraph kinds the templates know: a mục heading, a heading that keeps with
 #: the next paragraph (khoản or điểm with a title), running text, and the closing
@@ -98,25 +99,7 @@ def cited_plan(plan: Plan) -> str:
     return f"{doc.type_name} số {plan.symbol} {date} của {plan.issuer.full_name}"
 
 
-def phase_span(phase: Phase) -> str:
-    """Composed from the fields: "Từ nay đến 31/8/2025", "Từ sau Đại hội … đến Đại hội …"."""
-    start = phase.start
-    text = f"Từ sau {start.event}" if start.kind == "event" else f"Từ {when.phrase(start)}"
-    if phase.end is not None:
-        text += f" {phase.connector} {when.phrase(phase.end)}"
-    return text
-
-
 def phase_heading(phase: Phase) -> str:
     """Heading of a phase: "Đợt 1: Từ nay đến 31/8/2025, là thời điểm …"."""
     heading = f"{phase.name}: {phase_span(phase)}"
     return f"{heading}, {phase.description}" if phase.description else heading
-
-
-def unit_names(plan: Plan, refs: list[str]) -> str:
-    """Lead or partner units as words: ids become names, free text stays."""
-    names = []
-    for ref in refs:
-        unit = plan.unit(ref)
-        names.append(unit.name if unit else ref)
-    return "; ".join(names)

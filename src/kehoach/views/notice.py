@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kehoach import markup, messages, vn
 from kehoach.diff import FieldChange, PlanDiff, TaskChange, UnitChanges, Value, changes_for_unit, notice_subject
-from kehoach.markup import Run
-from kehoach.model import Plan
+from kehoach.plan.model import Plan
+from kehoach.plan.when import When
+from kehoach.text import markup, messages, vn
+from kehoach.text.markup import Run
 from kehoach.views.common import CLOSING, HEADING, TEXT, Header, Paragraph, Signature, cited_plan, header, signature
-from kehoach.when import When
 
 #: Phase fields a notice tells of (the phase's id is the plan's own business).
 NOTICE_PHASE_FIELDS = ("name", "start", "end", "connector", "description")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kehoach import markup, vn
-from kehoach.markup import Run
-from kehoach.model import Item, KeyTask, Phase, Plan, Section, Unit
+from kehoach.plan.model import Item, KeyTask, Phase, Plan, Section, Unit
+from kehoach.plan.terms import unit_names
+from kehoach.text import markup, vn
+from kehoach.text.markup import Run
 from kehoach.views.common import (
     CLOSING,
     HEADING,
@@ -22,7 +23,6 @@ from kehoach.views.common import (
     paragraph,
     phase_heading,
     signature,
-    unit_names,
 )
 
 

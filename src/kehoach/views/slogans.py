@@ -4,7 +4,7 @@ The plan calls for banners and panels carrying its slogans; the print shop works
 from a sheet per slogan set as large as the page allows. Each slogan is broken
 between words (never inside one) into one to five lines as even as possible,
 and set in the size at which its widest line fills the text width, unless the
-lines would then be taller than the page. Widths come from ``kehoach.metrics``
+lines would then be taller than the page. Widths come from ``kehoach.text.metrics``
 (Times New Roman bold), so the layout is decided here, in Python, and Word or
 LibreOffice only place lines that already fit: sizes are rounded down to
 half-points and keep a few per cent in hand, so neither re-wraps a line.
@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from docxtpl import RichText
 
-from kehoach import markup
-from kehoach.metrics import text_width_pt
-from kehoach.model import Plan
+from kehoach.plan.model import Plan
+from kehoach.text import markup
+from kehoach.text.metrics import text_width_pt
 
 #: Where the sheets go, which template fills them, and the kind of document they are.
 FILE_NAME = "khau-hieu.docx"

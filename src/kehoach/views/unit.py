@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kehoach import markup, vn, when
-from kehoach.markup import Run
-from kehoach.model import Bullet, KeyTask, Phase, Plan, Task, Unit
+from kehoach.plan.model import Bullet, KeyTask, Phase, Plan, Task, Unit
+from kehoach.plan.terms import deadline_words, phase_span, task_time, unit_names
+from kehoach.text import markup, vn
+from kehoach.text.markup import Run
 from kehoach.views.common import (
     CLOSING,
     TEXT,
@@ -25,9 +26,7 @@ from kehoach.views.common import (
     cited_plan,
     header,
     paragraph,
-    phase_span,
     signature,
-    unit_names,
 )
 
 CHECKBOX = "☐"
@@ -122,14 +121,14 @@ def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
 
 def unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
     phase = plan.phase(task.phase) if task.phase else None
-    due = task.deadline.last if task.deadline else (phase.end.last if phase and phase.end else None)
+    words, due = task_time(plan, task)
     return UnitTask(
         number=number,
         runs=tuple(markup.parse(task.text)),
         items=tuple(bullets(task.bullets, depth=0)),
         item_texts=tuple(_flatten(task.bullets)),
         phase=phase.name if phase else "",
-        when=_when(task.deadline, phase),
+        when=words,
         due=due,
         partners=unit_names(plan, task.with_),
     )
@@ -143,21 +142,10 @@ def _key_task(plan: Plan, number: int, task: KeyTask, unit: Unit) -> UnitTask:
         items=(),
         item_texts=(),
         phase="",
-        when=_when(task.deadline, None),
+        when=deadline_words(task.deadline, None),
         due=task.deadline.last if task.deadline else None,
         partners=unit_names(plan, [*others, *task.with_]),
     )
-
-
-def _when(deadline: when.When | None, phase: Phase | None) -> str:
-    """ "Đợt 1 (đến 31/8/2025)", "Xong trong Quý II/2026", or both."""
-    parts = []
-    if phase is not None:
-        end = f" (đến {when.phrase(phase.end)})" if phase.end and deadline is None else ""
-        parts.append(f"{phase.name}{end}")
-    if deadline is not None:
-        parts.append(deadline.text)
-    return "; ".join(parts)
 
 
 def phases_of(plan: Plan, unit: Unit) -> list[Phase]:

@@ -1,0 +1,1 @@
+"""The command line (top layer): typer options in, one core function called, its result shown."""

@@ -1,0 +1,67 @@
+"""What every command's line shares: the language, help texts, the consoles, common options.
+
+Light on purpose: ``kehoach --help`` imports this and nothing of the pipeline.
+Help texts come from the message catalogue in the language of the command line
+(``--lang`` anywhere in it, else LANG), chosen when the commands are declared,
+because typer reads them then.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kehoach.text import messages
+
+#: ``kehoach --lang en render``: the --lang given before the command (set by the root callback).
+ROOT_LANG: ContextVar[str | None] = ContextVar("kehoach_root_lang", default=None)
+
+
+def language(option: str | None) -> str:
+    """The command's --lang wins, then a --lang before the command, then an English LANG;
+    Vietnamese by default."""
+    chosen = option or ROOT_LANG.get()
+    if chosen:
+        return "en" if chosen.lower().startswith("en") else "vi"
+    env = os.environ.get("LANG", "")
+    return "en" if env.lower().startswith("en") else "vi"
+
+
+def argv_language(argv: list[str]) -> str:
+    """The language of the raw command line, for what is decided before (help texts) or
+    after (Ctrl-C, an internal error) typer parses it."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return language(arg.partition("=")[2])
+        if arg == "--lang" and i + 1 < len(argv):
+            return language(argv[i + 1])
+    return language(None)
+
+
+HELP_LANG = argv_language(sys.argv[1:])
+
+
+def help_text(code: str) -> str:
+    """A help text of the catalogue, in the command line's language."""
+    return messages.text(f"help.{code}", HELP_LANG)
+
+
+def command_app(**settings: object) -> typer.Typer:
+    """A typer app holding one command (or one group), set up as the root app is."""
+    return typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings)  # type: ignore[arg-type]
+
+
+#: No emoji codes: "plan.yaml:100:3" would print as "plan.yaml💯3".
+out_console = Console(highlight=False, emoji=False)
+err_console = Console(stderr=True, highlight=False, emoji=False)
+
+PlanArg = Annotated[Path, typer.Argument(help=help_text("opt.plan"))]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=help_text("opt.lang"))]
+OutOpt = Annotated[Path, typer.Option("-o", "--out", help=help_text("opt.out"))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=help_text("opt.force"))]

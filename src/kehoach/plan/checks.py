@@ -1,0 +1,161 @@
+"""Rules that look across the plan: ids unique, references resolvable, phases in order.
+
+Each rule yields :class:`Check` findings with the key path of the offending value;
+:mod:`kehoach.plan.validate` turns those into positioned problems.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from kehoach.plan import when
+from kehoach.plan.loader import KeyPath
+from kehoach.plan.model import SYMBOL, Plan
+
+#: A coordinating or lead entry that looks like an id must name a unit; one with
+#: spaces is a unit outside the plan written in full ("Các Sở, ban, ngành").
+_LOOKS_LIKE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One finding of a rule: where, which message, how serious."""
+
+    path: KeyPath
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    severity: str = "error"
+    at_value: bool = True
+
+
+def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
+    """Every finding of every rule, in rule order (``data``: the file's raw values)."""
+    return [
+        *_symbol(plan, data or {}),
+        *_unique_ids(plan),
+        *_phase_order(plan),
+        *_phase_overlap(plan),
+        *_deadlines_in_phase(plan),
+        *_task_references(plan),
+        *_section_lists(plan),
+        *_units_without_tasks(plan),
+    ]
+
+
+def _symbol(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
+    """A number written as "15/KH-UBND" must name this plan's type and issuing body."""
+    given = (data.get("document") or {}).get("number") if isinstance(data.get("document"), dict) else None
+    match = SYMBOL.match(given.strip()) if isinstance(given, str) else None
+    if match is None:
+        return
+    expected = f"{plan.document.type}-{plan.issuer.abbr}"
+    if f"{match['type']}-{match['body']}" != expected:
+        args = {"given": given.strip(), "expected": f"{match['number']}/{expected}"}
+        yield Check(("document", "number"), "symbol_mismatch", args)
+
+
+def _phase_overlap(plan: Plan) -> Iterator[Check]:
+    """Phases follow one another: the next starts after the previous one ends."""
+    for i in range(1, len(plan.phases)):
+        before, phase = plan.phases[i - 1], plan.phases[i]
+        end = before.end.last if before.end else None
+        start = phase.start.first
+        if end and start and start <= end:
+            args = {
+                "name": phase.name,
+                "start": when.phrase(phase.start),
+                "other": before.name,
+                "end": when.phrase(before.end),
+            }
+            yield Check(("phases", i, "start"), "phase_overlap", args)
+
+
+def _phase_bounds(plan: Plan, key: str) -> tuple[Any, Any]:
+    phase = plan.phase(key)
+    if phase is None:
+        return None, None
+    start = plan.document.date if phase.start.kind == "now" else phase.start.first
+    return start, phase.end.last if phase.end else None
+
+
+def _deadlines_in_phase(plan: Plan) -> Iterator[Check]:
+    """A task's deadline falls inside the phase it belongs to."""
+    for u, unit in enumerate(plan.units):
+        for t, task in enumerate(unit.tasks):
+            if not (task.phase and task.deadline and task.deadline.last):
+                continue
+            start, end = _phase_bounds(plan, task.phase)
+            due = task.deadline.last
+            if (end and due > end) or (start and due < start):
+                args = {"deadline": task.deadline.text, "phase": task.phase}
+                yield Check(("units", u, "tasks", t, "deadline"), "deadline_outside_phase", args)
+
+
+def _unique_ids(plan: Plan) -> Iterator[Check]:
+    seen: set[str] = set()
+    for i, unit in enumerate(plan.units):
+        if unit.id in seen:
+            yield Check(("units", i, "id"), "duplicate_unit_id", {"id": unit.id})
+        seen.add(unit.id)
+    seen = set()
+    for i, phase in enumerate(plan.phases):
+        if phase.key in seen:
+            yield Check(("phases", i, "id" if phase.id else "name"), "duplicate_phase_id", {"id": phase.key})
+        seen.add(phase.key)
+
+
+def _phase_order(plan: Plan) -> Iterator[Check]:
+    for i, phase in enumerate(plan.phases):
+        start = plan.document.date if phase.start.kind == "now" else phase.start.first
+        end = phase.end.last if phase.end else None
+        if start and end and end < start:
+            args = {"name": phase.name, "start": when.phrase(phase.start), "end": when.phrase(phase.end)}
+            yield Check(("phases", i, "end"), "phase_order", args)
+
+
+def _task_references(plan: Plan) -> Iterator[Check]:
+    unit_ids = [u.id for u in plan.units]
+    phase_ids = [p.key for p in plan.phases]
+    for u, unit in enumerate(plan.units):
+        for t, task in enumerate(unit.tasks):
+            path = ("units", u, "tasks", t)
+            if task.phase is not None and task.phase not in phase_ids:
+                known = known_ids(task.phase, phase_ids)
+                yield Check((*path, "phase"), "unknown_phase", {"id": task.phase, "known": known})
+            yield from _unit_refs((*path, "with"), task.with_, unit_ids)
+    for k, key_task in enumerate(plan.key_tasks):
+        yield from _unit_refs(("key_tasks", k, "lead"), key_task.lead, unit_ids)
+        yield from _unit_refs(("key_tasks", k, "with"), key_task.with_, unit_ids)
+
+
+def _unit_refs(path: KeyPath, refs: list[str], unit_ids: list[str]) -> Iterator[Check]:
+    for i, ref in enumerate(refs):
+        if _LOOKS_LIKE_ID.match(ref) and ref not in unit_ids:
+            yield Check((*path, i), "unknown_unit", {"id": ref, "known": known_ids(ref, unit_ids)})
+
+
+def known_ids(wrong: str, ids: list[str], shown: int = 8) -> str:
+    """The ids closest to a wrong one first, a few of them, for the hint."""
+    close = difflib.get_close_matches(wrong, ids, n=3, cutoff=0.5)
+    rest = [i for i in ids if i not in close]
+    listed = [*close, *rest][:shown]
+    return ", ".join(listed) + (", …" if len(ids) > shown else "") if listed else "—"
+
+
+def _section_lists(plan: Plan) -> Iterator[Check]:
+    lists = {"phases": plan.phases, "units": plan.units, "slogans": plan.slogans}
+    for i, section in enumerate(plan.sections):
+        if section.show and not lists[section.show]:
+            args = {"title": section.title, "show": section.show}
+            yield Check(("sections", i, "show"), "section_list_missing", args)
+
+
+def _units_without_tasks(plan: Plan) -> Iterator[Check]:
+    leads = {ref for task in plan.key_tasks for ref in task.lead}
+    for i, unit in enumerate(plan.units):
+        if not unit.tasks and unit.id not in leads:
+            yield Check(("units", i, "name"), "unit_without_tasks", {"name": unit.name}, "warning")

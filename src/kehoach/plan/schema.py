@@ -1,0 +1,202 @@
+"""The JSON Schema of plan.yaml, in Vietnamese, for editors that complete and explain keys.
+
+The schema comes from the pydantic models; this module adds a Vietnamese title
+and description to every part of it (one table, below), and describes the
+shorthands the models accept but pydantic cannot see: a plain string where an
+item, a bullet or a task has nothing but its text, and the ways of writing a
+point in time ("31/8/2025", "Quý II/2026", "từ nay", an event).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from kehoach.plan.model import Plan
+from kehoach.text import vn
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+#: (title, description) of each model and each of its keys, "Model" and "Model.key".
+TEXTS: dict[str, tuple[str, str]] = {
+    "Plan": ("Kế hoạch", "Một kế hoạch (hoặc văn bản có tên loại khác) theo Nghị định 30/2020/NĐ-CP."),
+    "Plan.issuer": ("Cơ quan ban hành", "Tên cơ quan ở góc trên bên trái và cách gọi trong câu."),
+    "Plan.document": ("Văn bản", "Tên loại, số, địa danh, ngày ban hành và trích yếu."),
+    "Plan.page": ("Trang", "Lề trang (mm) và cỡ chữ, trong giới hạn của Nghị định 30."),
+    "Plan.basis": ("Căn cứ", "Các đoạn mở đầu: 'Thực hiện Kế hoạch số …'."),
+    "Plan.intro": ("Đoạn dẫn", "Đoạn giới thiệu trước mục I ('… xây dựng kế hoạch … như sau:')."),
+    "Plan.sections": ("Các mục", "Mục I, II, … theo thứ tự; số mục được đánh tự động."),
+    "Plan.phases": ("Các đợt", "Các đợt thực hiện; tiêu đề 'Đợt 1: Từ … đến …' được ghép tự động."),
+    "Plan.units": (
+        "Các đơn vị",
+        "Đơn vị được giao hoặc được đề nghị thực hiện, với nhiệm vụ của từng đơn vị.",
+    ),
+    "Plan.key_tasks": ("Nhiệm vụ trọng tâm", "Các dòng của bảng nhiệm vụ trong Phụ lục."),
+    "Plan.slogans": ("Khẩu hiệu", "Các khẩu hiệu tuyên truyền, đánh số tự động."),
+    "Plan.closing": ("Đoạn kết", "Đoạn cuối văn bản, kết thúc bằng './.'."),
+    "Plan.recipients": ("Nơi nhận", "Mỗi nơi nhận một dòng, không cần '- ' và ';' (dòng 'Lưu' tự thêm)."),
+    "Plan.signer": ("Người ký", "Thẩm quyền ký, chức vụ và họ tên."),
+    "Plan.appendices": ("Phụ lục", "Các phụ lục kèm theo (bảng nhiệm vụ)."),
+    "Issuer": ("Cơ quan ban hành", "Cơ quan ban hành văn bản."),
+    "Issuer.parent": ("Cơ quan chủ quản", "Tên cơ quan chủ quản trực tiếp (chữ in hoa, không đậm), nếu có."),
+    "Issuer.name": (
+        "Tên cơ quan",
+        "Tên cơ quan ban hành, mỗi dòng một phần tử: [ỦY BAN NHÂN DÂN, PHƯỜNG AN DƯƠNG].",
+    ),
+    "Issuer.abbr": ("Chữ viết tắt", "Chữ viết tắt tên cơ quan trong ký hiệu: UBND."),
+    "Issuer.full_name": ("Tên đầy đủ", "Tên dùng trong câu: Ủy ban nhân dân phường An Dương."),
+    "Issuer.short_name": ("Tên gọi ngắn", "Tên trong công văn giao việc: Ủy ban nhân dân phường."),
+    "Issuer.drafting_unit": ("Đơn vị soạn thảo", "Chữ viết tắt đơn vị soạn thảo, cho dòng 'Lưu: VT, VHXH.'."),
+    "Document": ("Văn bản", "Thông tin ở phần đầu văn bản."),
+    "Document.type": ("Tên loại", "Chữ viết tắt tên loại văn bản: " + ", ".join(vn.DOCUMENT_TYPES) + "."),
+    "Document.number": ("Số", "Số văn bản (15) hoặc cả số và ký hiệu (15/KH-UBND); bỏ trống khi là dự thảo."),
+    "Document.place": ("Địa danh", "Tên đơn vị hành chính nơi cơ quan đóng trụ sở: An Dương."),
+    "Document.date": ("Ngày ban hành", "Ngày ban hành dạng năm-tháng-ngày: 2025-08-01."),
+    "Document.year": ("Năm", "Năm ban hành, khi dự thảo chưa có ngày và tháng."),
+    "Document.subject": ("Trích yếu", "Trích yếu nội dung, chữ thường, in đậm dưới tên loại."),
+    "Page": ("Trang", "Định dạng trang."),
+    "Page.margins": ("Lề", "Lề trang tính bằng mm."),
+    "Page.font_size": ("Cỡ chữ", "Cỡ chữ phần nội dung: 13 hoặc 14."),
+    "Margins": ("Lề trang", "Lề trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm."),
+    "Margins.top": ("Lề trên", "Từ 20 đến 25 mm."),
+    "Margins.bottom": ("Lề dưới", "Từ 20 đến 25 mm."),
+    "Margins.left": ("Lề trái", "Từ 30 đến 35 mm."),
+    "Margins.right": ("Lề phải", "Từ 15 đến 20 mm."),
+    "Section": ("Mục", "Một mục (I, II, …): nội dung tự do hoặc một danh sách của kế hoạch."),
+    "Section.title": ("Tên mục", "Tên mục, chữ thường (được in hoa khi xuất)."),
+    "Section.paragraphs": ("Đoạn văn", "Các đoạn không đánh số, ngay dưới tên mục."),
+    "Section.items": ("Các khoản", "Các khoản đánh số 1., 2., … (bên trong là điểm a), b), …)."),
+    "Section.bullets": ("Gạch đầu dòng", "Các dòng '-' (bên trong là '+')."),
+    "Section.show": (
+        "Hiển thị danh sách",
+        "phases: các đợt; units: các đơn vị và nhiệm vụ; slogans: khẩu hiệu.",
+    ),
+    "Section.closing": ("Đoạn cuối mục", "Các đoạn sau nội dung của mục."),
+    "Item": ("Khoản hoặc điểm", "Một khoản (1.) hoặc điểm (a)); có thể chỉ viết nội dung."),
+    "Item.title": ("Tiêu đề", "Tiêu đề của khoản/điểm (khoản in đậm, điểm in nghiêng)."),
+    "Item.title_style": ("Kiểu tiêu đề", "bold, italic, bold-italic hoặc plain."),
+    "Item.text": ("Nội dung", "Nội dung; *nghiêng*, **đậm**."),
+    "Item.paragraphs": ("Đoạn văn", "Các đoạn không đánh số dưới tiêu đề."),
+    "Item.items": ("Các điểm", "Các mục con đánh số tiếp theo (a), b), …)."),
+    "Item.bullets": ("Gạch đầu dòng", "Các dòng '-' (bên trong là '+')."),
+    "Bullet": ("Gạch đầu dòng", "Một dòng '-' (hoặc '+'); có thể chỉ viết nội dung."),
+    "Bullet.text": ("Nội dung", "Nội dung dòng; *nghiêng*, **đậm**."),
+    "Bullet.bullets": ("Dòng con", "Các dòng '+' bên dưới."),
+    "Phase": ("Đợt", "Một đợt: tên, thời gian bắt đầu, kết thúc và nội dung."),
+    "Phase.id": ("Mã đợt", "Mã để nhiệm vụ tham chiếu: dot-1 (mặc định theo tên)."),
+    "Phase.name": ("Tên đợt", "Đợt 1."),
+    "Phase.start": (
+        "Bắt đầu",
+        "'từ nay', một ngày (01/9/2025) hoặc một sự kiện {event: …, expected: ngày dự kiến}.",
+    ),
+    "Phase.end": ("Kết thúc", "Một ngày, tháng, năm hoặc sự kiện."),
+    "Phase.connector": ("Từ nối", "'đến' (mặc định) hoặc 'và'."),
+    "Phase.description": ("Mô tả", "Phần sau dấu phẩy trong tiêu đề: 'là thời điểm …'."),
+    "Phase.paragraphs": ("Đoạn văn", "Các đoạn dưới tiêu đề đợt."),
+    "Phase.items": ("Các điểm", "Các điểm a), b), … của đợt."),
+    "Phase.bullets": ("Gạch đầu dòng", "Các dòng '-' của đợt."),
+    "Unit": ("Đơn vị", "Một đơn vị trong phần Tổ chức thực hiện."),
+    "Unit.id": ("Mã đơn vị", "Chữ thường không dấu, số và '-': cong-an-phuong (dùng đặt tên tệp)."),
+    "Unit.name": ("Tên đơn vị", "Công an phường."),
+    "Unit.relation": ("Quan hệ", "giao: đơn vị thuộc quyền; đề nghị: Mặt trận, đoàn thể…"),
+    "Unit.tasks": ("Nhiệm vụ", "Các nhiệm vụ của đơn vị."),
+    "Task": ("Nhiệm vụ", "Một nhiệm vụ; có thể chỉ viết nội dung."),
+    "Task.id": ("Mã nhiệm vụ", "Mã ổn định, để so sánh các lần sửa kế hoạch."),
+    "Task.text": ("Nội dung", "Nội dung nhiệm vụ."),
+    "Task.bullets": ("Nội dung con", "Các dòng '+' dưới nhiệm vụ."),
+    "Task.phase": ("Đợt", "Mã đợt của nhiệm vụ: dot-1."),
+    "Task.deadline": ("Thời hạn", "31/8/2025, tháng 5/2026, Quý II/2026, năm 2026, Hằng năm, Thường xuyên…"),
+    "Task.with": ("Phối hợp", "Mã các đơn vị phối hợp, hoặc tên đầy đủ của đơn vị ngoài kế hoạch."),
+    "KeyTask": ("Nhiệm vụ trọng tâm", "Một dòng của bảng Phụ lục."),
+    "KeyTask.text": ("Tên nhiệm vụ", "Nội dung nhiệm vụ."),
+    "KeyTask.lead": ("Chủ trì", "Mã hoặc tên các đơn vị chủ trì."),
+    "KeyTask.with": ("Phối hợp", "Mã hoặc tên các đơn vị phối hợp."),
+    "KeyTask.deadline": ("Thời gian thực hiện", "Xong trong Quý II/2026, Hằng năm, Thường xuyên…"),
+    "KeyTask.note": ("Ghi chú", "Ghi chú của dòng."),
+    "Appendix": ("Phụ lục", "Một phụ lục: bảng các nhiệm vụ trọng tâm."),
+    "Appendix.title": ("Tên phụ lục", "Tên phụ lục, chữ thường (được in hoa)."),
+    "Appendix.show": ("Nội dung", "key_tasks: bảng nhiệm vụ trọng tâm."),
+    "Signer": ("Người ký", "Khối chữ ký."),
+    "Signer.on_behalf": ("Thay mặt", "Tập thể ký thay mặt: Ủy ban nhân dân (thành 'TM. ỦY BAN NHÂN DÂN')."),
+    "Signer.authority": ("Thẩm quyền", "TM., KT., TL., TUQ. hoặc Q."),
+    "Signer.authority_title": ("Chức danh thẩm quyền", "Sau thẩm quyền: Chủ tịch (thành 'KT. CHỦ TỊCH')."),
+    "Signer.title": ("Chức vụ", "Chức vụ người ký: Phó Chủ tịch."),
+    "Signer.name": ("Họ tên", "Họ và tên người ký, không ghi học hàm, học vị."),
+    "When": (
+        "Thời điểm",
+        "Một ngày (31/8/2025 hoặc 2025-08-31), tháng 5/2026, Quý II/2026, năm 2026, "
+        "'từ nay', Hằng năm, Thường xuyên, hoặc một sự kiện {event: …, expected: …}.",
+    ),
+}
+
+#: Models that also accept a plain string (their text).
+STRING_SHORTHAND = ("Item", "Bullet", "Task")
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of plan.yaml, titled and described in Vietnamese."""
+    schema = Plan.model_json_schema(by_alias=True)
+    schema["$schema"] = SCHEMA_URI
+    _describe("Plan", schema)
+    schema["$defs"]["When"] = _when()
+    for name, definition in schema["$defs"].items():
+        if name != "When":
+            _describe(name, definition)
+    for name in STRING_SHORTHAND:
+        schema["$defs"][name] = _or_string(schema["$defs"][name])
+    for owner, key in (("Plan", "basis"), ("Plan", "intro"), ("Issuer", "name"), ("Issuer", "parent")):
+        holder = schema if owner == "Plan" else schema["$defs"][owner]
+        _list_or_string(holder["properties"][key])
+    number = schema["$defs"]["Document"]["properties"]["number"]
+    number["anyOf"] = [
+        {"type": "integer", "minimum": 1},
+        {"type": "string", "pattern": r"^\d{1,5}/[^\s/-]+-[^\s/]+$"},
+        {"type": "null"},
+    ]
+    return schema
+
+
+def _describe(model: str, definition: dict[str, Any]) -> None:
+    title, description = TEXTS[model]
+    definition["title"], definition["description"] = title, description
+    for key, prop in definition.get("properties", {}).items():
+        title, description = TEXTS[f"{model}.{key}"]
+        prop["title"], prop["description"] = title, description
+
+
+def _list_or_string(prop: dict[str, Any]) -> None:
+    """A list of lines that may also be written as a single line."""
+    listed = {k: prop.pop(k) for k in ("type", "items", "minItems", "default") if k in prop}
+    prop["anyOf"] = [{"type": "string", "minLength": 1}, listed]
+
+
+def _or_string(definition: dict[str, Any]) -> dict[str, Any]:
+    inner = copy.deepcopy(definition)
+    return {
+        "title": definition["title"],
+        "description": definition["description"],
+        "anyOf": [{"type": "string", "minLength": 1}, inner],
+    }
+
+
+def _when() -> dict[str, Any]:
+    title, description = TEXTS["When"]
+    event = {
+        "type": "object",
+        "properties": {
+            "event": {"type": "string", "title": "Sự kiện", "description": "Tên sự kiện: Đại hội …"},
+            "expected": {
+                "type": "string",
+                "format": "date",
+                "title": "Ngày dự kiến",
+                "description": "Ngày dự kiến của sự kiện, dạng năm-tháng-ngày.",
+            },
+        },
+        "required": ["event"],
+        "additionalProperties": False,
+    }
+    return {
+        "title": title,
+        "description": description,
+        "anyOf": [{"type": "string", "minLength": 1}, {"type": "integer"}, event],
+    }

@@ -1,0 +1,49 @@
+"""Plan facts in the words every document uses: a phase's span, units by name, when a task is due.
+
+The letters, the plan document, the calendars and the change notices all say
+these the same way; the diff compares them as a letter states them. Kept below
+both views and diff so that neither needs the other to word them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kehoach.plan import when
+from kehoach.plan.model import Phase, Plan, Task
+
+
+def phase_span(phase: Phase) -> str:
+    """Composed from the fields: "Từ nay đến 31/8/2025", "Từ sau Đại hội … đến Đại hội …"."""
+    start = phase.start
+    text = f"Từ sau {start.event}" if start.kind == "event" else f"Từ {when.phrase(start)}"
+    if phase.end is not None:
+        text += f" {phase.connector} {when.phrase(phase.end)}"
+    return text
+
+
+def unit_names(plan: Plan, refs: list[str]) -> str:
+    """Lead or partner units as words: ids become names, free text stays."""
+    names = []
+    for ref in refs:
+        unit = plan.unit(ref)
+        names.append(unit.name if unit else ref)
+    return "; ".join(names)
+
+
+def task_time(plan: Plan, task: Task) -> tuple[str, dt.date | None]:
+    """When a unit's task is due, as its letter words it and as the last day it may be done."""
+    phase = plan.phase(task.phase) if task.phase else None
+    due = task.deadline.last if task.deadline else (phase.end.last if phase and phase.end else None)
+    return deadline_words(task.deadline, phase), due
+
+
+def deadline_words(deadline: when.When | None, phase: Phase | None) -> str:
+    """ "Đợt 1 (đến 31/8/2025)", "Xong trong Quý II/2026", or both."""
+    parts = []
+    if phase is not None:
+        end = f" (đến {when.phrase(phase.end)})" if phase.end and deadline is None else ""
+        parts.append(f"{phase.name}{end}")
+    if deadline is not None:
+        parts.append(deadline.text)
+    return "; ".join(parts)

@@ -1,0 +1,116 @@
+"""Rendering many documents: one after another, or spread over the processor's cores.
+
+A city's plan sends letters and checklists to hundreds of units. Above a few
+dozen documents the work is shared by a process pool: each worker receives the
+plan once, compiles each template once, and writes its documents straight into
+the staging folder, returning only their hashes. Ctrl-C is left to the parent,
+which stops the pool; the staging folder then disappears and ``out/`` is as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.plan.model import Plan
+from kehoach.publish import commit
+from kehoach.publish.manifest import sha256
+from kehoach.render import kinds
+
+#: Below this many documents a pool costs more to start than it saves.
+POOL_THRESHOLD = 48
+#: prctl(2) option: the signal a process gets when its parent dies.
+_PR_SET_PDEATHSIG = 1
+#: Documents per task: small enough for a smooth progress bar, large enough to be cheap.
+CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document written into the staging folder."""
+
+    name: str
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+_worker: dict[str, object] = {}
+
+
+def _start_worker(plan: Plan, plan_dir: Path, staging: Path, parent: int) -> None:
+    """Leave every stop signal to the parent, and never outlive it.
+
+    The parent rolls a run back on Ctrl-C, SIGTERM or SIGHUP and then stops the
+    pool itself. A parent killed outright (SIGKILL) cannot: its workers would wait
+    forever on a queue whose pipe they hold open themselves, so they are killed
+    with it.
+    """
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    _die_with(parent)
+    _worker.update(plan=plan, plan_dir=plan_dir, staging=staging)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux), or leave now if it has."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _render_one(document: kinds.Document, plan: Plan, plan_dir: Path, staging: Path) -> Rendered:
+    data = kinds.render_document(document, plan, kinds.template_for(document, plan_dir))
+    stat = commit.stage(staging, document.name, data, staging)
+    return Rendered(document.name, sha256(data), len(data), stat.st_mtime_ns)
+
+
+def _render_chunk(documents: list[kinds.Document]) -> list[Rendered]:
+    plan, plan_dir, staging = _worker["plan"], _worker["plan_dir"], _worker["staging"]
+    return [_render_one(d, plan, plan_dir, staging) for d in documents]  # type: ignore[arg-type]
+
+
+def workers() -> int:
+    """How many processes to use: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def render_all(
+    documents: list[kinds.Document],
+    plan: Plan,
+    plan_dir: Path,
+    staging: commit.Staging,
+    progress: Callable[[int], None] = lambda done: None,
+) -> Iterator[Rendered]:
+    """Render ``documents`` into ``staging``, yielding each as it is done (not in order)."""
+    cores = workers()
+    if len(documents) < POOL_THRESHOLD or cores < 2:
+        for document in documents:
+            yield _render_one(document, plan, plan_dir, staging.path)
+            progress(1)
+        return
+    chunks = [documents[i : i + CHUNK] for i in range(0, len(documents), CHUNK)]
+    start = (plan, plan_dir, staging.path, os.getpid())
+    with ProcessPoolExecutor(cores, initializer=_start_worker, initargs=start) as pool:
+        futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
+        try:
+            for future in as_completed(futures):
+                done = future.result()
+                progress(len(done))
+                yield from done
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise

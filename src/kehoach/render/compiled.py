@@ -1,0 +1,132 @@
+"""A template prepared once and filled many times: the fast path of rendering.
+
+docxtpl, used as documented, reopens the Word file, cleans its XML and compiles
+its Jinja source for every document it renders; for a city's plan with a
+thousand units that is most of the time. Here each template is opened, cleaned
+and compiled once per process; a render only fills the compiled body, headers
+and footers, puts the new body into the opened document, sizes the rules, and
+zips the parts, copying the untouched ones from the template as they are.
+
+The bytes are the same as rendering through docxtpl's own ``render`` and
+python-docx's ``save``: the same docxtpl and python-docx functions transform and
+serialise every part, and a test (tests/test_fast_path.py, which keeps that
+reference) compares the two paths on every document of the reference plans.
+
+Whatever a template gets wrong (a syntax error, a tag reaching other files, a
+misspelt variable, a loop too large, tags that leave the XML broken once filled)
+is reported with the template, the part and the paragraph, never as a crash.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx.opc.oxml import parse_xml, serialize_part_xml
+from docxtpl import DocxTemplate
+from jinja2 import Template, UndefinedError
+from lxml import etree
+
+from kehoach.plan.model import Plan
+from kehoach.render import check, docx, docx_bytes, layout
+from kehoach.render.source import FAILURES, Source, docx_sources, failure, parse
+from kehoach.text.errors import KehoachError
+
+_LISTING = re.compile("[\t\n\a\f]")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of the template (body, header or footer): its source and its compiled template."""
+
+    source: Source
+    template: Template
+
+    @property
+    def member(self) -> str:
+        """The zip member the part is written to (``word/header1.xml``)."""
+        return self.source.part
+
+
+class CompiledTemplate:
+    """One template file, opened and compiled, ready to render documents quickly."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tpl: DocxTemplate = docx.open_template(path)
+        env = docx.jinja_env()
+        self.body, *self.parts = [_Part(s, env.from_string(parse(env, s))) for s in docx_sources(self.tpl, str(path))]
+        self.entries = _zip_entries(self.tpl)
+        self.fonts = layout.style_fonts(self.tpl.docx)
+
+    def _fill(self, part: _Part, context: dict[str, Any]) -> str:
+        """Jinja, then docxtpl's own clean-up of the result (as ``render_xml_part`` does)."""
+        try:
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", part.template.render(context))
+        except UndefinedError as exc:
+            raise failure(exc, part.source, _misspelt(self.path)) from None
+        except FAILURES as exc:
+            raise failure(exc, part.source) from None
+        if not _LISTING.search(xml):  # nothing for resolve_listing to turn into breaks or tabs
+            return xml
+        return self.tpl.resolve_listing(xml)
+
+    def render(self, context: dict[str, Any], plan: Plan, title: str) -> bytes:
+        """The finished DOCX for one document."""
+        body = self._fill(self.body, context)
+        parts = {p.member: self._fill(p, context).encode(p.source.encoding) for p in self.parts}
+        doc = self.tpl.docx
+        with self._well_formed(self.body.member):
+            tree = self.tpl.fix_tables(body)
+        self.tpl.docx_ids_index = 1000
+        self.tpl.fix_docpr_ids(tree)
+        doc.element.replace(doc.element.body, tree)
+        docx.finish(doc, plan, title, self.fonts)
+        fresh = {}
+        for member, xml in parts.items():
+            with self._well_formed(member):
+                fresh[member] = serialize_part_xml(parse_xml(xml))
+        fresh[doc.part.partname.membername] = serialize_part_xml(doc.element)
+        core = doc.part.package._core_properties_part
+        fresh[core.partname.membername] = serialize_part_xml(core._element)
+        return docx_bytes.zip_entries([(name, fresh.get(name, data)) for name, data in self.entries])
+
+    @contextmanager
+    def _well_formed(self, member: str) -> Iterator[None]:
+        """A filled part that is not XML means tags that open in one place and close in another."""
+        try:
+            yield
+        except etree.XMLSyntaxError as exc:
+            raise KehoachError("template.bad_output", name=str(self.path), part=member, detail=exc.msg) from None
+
+
+def _misspelt(path: Path) -> str:
+    """The template's variables its view lacks, as tags (empty when the check finds none)."""
+    return ", ".join(f.tag for f in check.check(path))
+
+
+def _zip_entries(tpl: DocxTemplate) -> list[tuple[str, bytes]]:
+    """The template saved by python-docx, as (member, bytes) in the order it writes them."""
+    raw = io.BytesIO()
+    tpl.docx.save(raw)
+    with zipfile.ZipFile(raw) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+_cache: dict[tuple[str, int, int], CompiledTemplate] = {}
+
+
+def compiled(path: Path) -> CompiledTemplate:
+    """The compiled template for ``path``, compiled once per process and file version."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    found = _cache.get(key)
+    if found is None:
+        found = _cache[key] = CompiledTemplate(path)
+    return found

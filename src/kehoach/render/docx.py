@@ -1,0 +1,140 @@
+"""Filling Word templates with docxtpl, and finishing the layout of what comes out.
+
+Rendering runs in a Jinja sandbox with StrictUndefined: plan text is only ever
+data, and a misspelt variable in a template is an error, not a blank. The web
+page (:mod:`kehoach.render.html`) renders in the same sandbox.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docxtpl import DocxTemplate, RichText
+from jinja2 import StrictUndefined
+from jinja2.runtime import Context
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
+from lxml import etree
+
+from kehoach import views
+from kehoach.plan.model import Plan
+from kehoach.render import docx_bytes, layout
+from kehoach.text import markup
+from kehoach.text.errors import KehoachError
+from kehoach.text.markup import Run
+
+#: The longest text or list a template may make by repeating one (``"x" * n``).
+MAX_REPEAT = 100 * MAX_RANGE
+#: The largest integer power a template may compute, in bits.
+MAX_POWER_BITS = 4096
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, also refusing arithmetic that would hang or exhaust the machine.
+
+    The sandbox caps ``range()`` at MAX_RANGE items, but ``10**100000000`` would still
+    keep a core busy for minutes (even while compiling: Jinja folds constants) and ``"x" * 10**9``
+    fill the memory. Intercepted, ``**`` and ``*`` are checked before they run and
+    never folded.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """``left operator right``, unless the result would be too big to make."""
+        if operator == "**" and _huge_power(left, right):
+            raise OverflowError(f"power over {MAX_POWER_BITS} bits")
+        if operator == "*" and _huge_repeat(left, right):
+            raise OverflowError(f"repetition over {MAX_REPEAT} items")
+        return super().call_binop(context, operator, left, right)
+
+
+def _huge_power(left: Any, right: Any) -> bool:
+    if not (isinstance(left, int) and isinstance(right, int)) or right <= 0 or abs(left) < 2:
+        return False
+    return right * abs(left).bit_length() > MAX_POWER_BITS
+
+
+def _huge_repeat(left: Any, right: Any) -> bool:
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+            return len(sequence) * count > MAX_REPEAT
+    return False
+
+
+def jinja_env() -> Sandbox:
+    """The environment every template renders in."""
+    return Sandbox(undefined=StrictUndefined, autoescape=True)
+
+
+def to_context(value: Any, runs: Callable[[tuple[Run, ...]], Any] | None = None) -> Any:
+    """Plain data for Jinja: dataclasses become dicts, runs become Word runs (or what ``runs`` makes)."""
+    runs = runs or rich_text
+    if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
+        return runs(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: to_context(getattr(value, f.name), runs) for f in dataclasses.fields(value)}
+        if isinstance(value, views.Paragraph):
+            data["text"] = value.text
+        return data
+    if isinstance(value, list | tuple):
+        return [to_context(v, runs) for v in value]
+    return value
+
+
+def rich_text(runs: tuple[Run, ...]) -> RichText:
+    """Word runs with their emphasis; docxtpl escapes the text itself."""
+    rich = RichText()
+    for run in runs:
+        rich.add(run.text, bold=run.bold, italic=run.italic)
+    return rich
+
+
+def open_template(template: Path) -> DocxTemplate:
+    """The template opened by docxtpl, or an error saying it is not a Word file or which part is broken."""
+    tpl = DocxTemplate(template)
+    try:
+        tpl.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise KehoachError("template.unreadable", name=str(template), detail=str(exc)) from None
+    except etree.XMLSyntaxError as exc:
+        raise bad_xml(template, exc) from None
+    return tpl
+
+
+def bad_xml(template: Path, exc: etree.XMLSyntaxError) -> KehoachError:
+    """A part of the template that is not well-formed XML, named with its line and column."""
+    part, found = _broken_part(template) or ("?", exc)
+    line, column = found.position
+    return KehoachError("template.bad_xml", name=str(template), part=part, line=line, column=column, detail=found.msg)
+
+
+def _broken_part(template: Path) -> tuple[str, etree.XMLSyntaxError] | None:
+    """The first XML part of the zip that lxml cannot parse (python-docx does not say which)."""
+    with zipfile.ZipFile(template) as archive:
+        for info in archive.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                etree.fromstring(archive.read(info))
+            except etree.XMLSyntaxError as exc:
+                return info.filename, exc
+    return None
+
+
+def finish(doc: DocxDocument, plan: Plan, title: str, fonts: dict[str, layout.StyleFont] | None = None) -> None:
+    """What every rendered document gets after its template is filled: margins, rules, properties."""
+    layout.apply_page(doc, plan.page)
+    layout.size_rules(doc, fonts)
+    docx_bytes.set_properties(
+        doc,
+        title=title,
+        author=plan.issuer.full_name,
+        when=docx_bytes.document_time(plan.document.date, plan.document.the_year),
+        subject=markup.plain(plan.document.subject),
+        identifier=plan.symbol.replace("\u00a0", "").strip("/"),
+    )

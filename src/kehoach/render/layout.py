@@ -1,0 +1,131 @@
+"""Finishing touches that depend on the rendered text: rule lengths and margins.
+
+Decree 30 wants the line under the motto exactly as long as the motto, and the
+lines under the issuing body and the trích yếu a third to a half of theirs. The
+length depends on the text and on the font the template's style gives it, so it
+is measured after rendering. A rule is a paragraph of a style named "KH Gạch …"
+whose bottom border is the line; its indents set its length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.shared import Mm, Twips
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from kehoach.plan.model import Page
+from kehoach.text.metrics import TWIPS_PER_PT, text_width_pt
+
+RULE_PREFIX = "KH Gạch"
+#: Length of each rule as a share of the text above it (1/3 to 1/2, or all of it).
+RULE_SHARE = {"KH Gạch tiêu ngữ": 1.0, "KH Gạch cơ quan": 0.4, "KH Gạch trích yếu": 0.4}
+DEFAULT_SHARE = 0.4
+#: Word's cell margin when a table does not set its own (0.19 cm).
+DEFAULT_CELL_MARGIN = 108
+EMU_PER_TWIP = 635
+
+
+def apply_page(doc: DocxDocument, page: Page) -> None:
+    """Set the plan's margins on every section (the template's are the decree defaults)."""
+    m = page.margins
+    for section in doc.sections:
+        section.top_margin, section.bottom_margin = Mm(m.top), Mm(m.bottom)
+        section.left_margin, section.right_margin = Mm(m.left), Mm(m.right)
+
+
+@dataclass(frozen=True)
+class StyleFont:
+    """A paragraph style's name and the font it gives its text, base styles followed."""
+
+    name: str
+    size: float
+    bold: bool
+    italic: bool
+
+
+def style_fonts(doc: DocxDocument) -> dict[str, StyleFont]:
+    """Every paragraph style by id; computed once per template, not once per paragraph."""
+    out = {}
+    for style in doc.styles:
+        if isinstance(style, ParagraphStyle):
+            size, bold, italic = _effective_font(style)
+            out[style.style_id] = StyleFont(style.name or "", size, bold, italic)
+    return out
+
+
+def size_rules(doc: DocxDocument, fonts: dict[str, StyleFont] | None = None) -> None:
+    """Give every rule paragraph its length, centred in the space it sits in."""
+    fonts = fonts if fonts is not None else style_fonts(doc)
+    rules = {sid for sid, font in fonts.items() if font.name.startswith(RULE_PREFIX)}
+    text_width = _text_width_twips(doc)
+    for element in doc.element.body.iter(qn("w:p")):
+        style_id = _style_id(element)
+        if style_id not in rules:
+            continue
+        available = _cell_width_twips(element) or text_width
+        share = RULE_SHARE.get(fonts[style_id].name, DEFAULT_SHARE)
+        length = min(_text_above(element, fonts), available) * share
+        indent = max(0, round((available - length) / 2))
+        fmt = Paragraph(element, doc._body).paragraph_format
+        fmt.left_indent = fmt.right_indent = Twips(indent)
+        fmt.first_line_indent = Twips(0)
+
+
+def _style_id(paragraph: object) -> str | None:
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")  # type: ignore[attr-defined]
+    return None if found is None else found.get(qn("w:val"))
+
+
+def _text_width_twips(doc: DocxDocument) -> int:
+    section = doc.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    return int(width) // EMU_PER_TWIP
+
+
+def _cell_width_twips(p: object) -> int | None:
+    """Usable width of the table cell holding a paragraph, or None outside tables."""
+    cell = next((a for a in p.iterancestors(qn("w:tc"))), None)  # type: ignore[attr-defined]
+    if cell is None:
+        return None
+    width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    if width is None:
+        return None
+    table = next(cell.iterancestors(qn("w:tbl")))
+    margins = 0
+    for side in ("left", "right"):
+        el = table.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:' + side)}")
+        margins += int(el.get(qn("w:w"))) if el is not None else DEFAULT_CELL_MARGIN
+    return int(width.get(qn("w:w"))) - margins
+
+
+def _text_above(rule: object, fonts: dict[str, StyleFont]) -> float:
+    """Width in twips of the widest line among the paragraphs just above the rule.
+
+    "Just above" is the run of paragraphs sharing the style of the one directly
+    above: the two lines of "ỦY BAN NHÂN DÂN / PHƯỜNG AN DƯƠNG", the one motto.
+    """
+    widest = 0.0
+    element = rule.getprevious()  # type: ignore[attr-defined]
+    first = _style_id(element) if element is not None else None
+    while element is not None and element.tag == qn("w:p") and _style_id(element) == first:
+        font = fonts.get(first or "", StyleFont("", 14.0, False, False))
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        widest = max(widest, text_width_pt(text, font.size, font.bold, font.italic) * TWIPS_PER_PT)
+        element = element.getprevious()
+    return widest
+
+
+def _effective_font(style: ParagraphStyle | None) -> tuple[float, bool, bool]:
+    """Size, bold and italic a style gives its text, following its base styles."""
+    size = bold = italic = None
+    while style is not None:
+        font = style.font
+        size = size if size is not None else (font.size.pt if font.size else None)
+        bold = bold if bold is not None else font.bold
+        italic = italic if italic is not None else font.italic
+        style = style.base_style
+    return size or 14.0, bool(bold), bool(italic)

@@ -1,0 +1,1 @@
+"""Text with no plan in it (bottom layer): messages, errors, Vietnamese conventions, markup, syllables, widths."""
