@@ -196,3 +196,29 @@ def docxtpl_reference(template: Path, context: dict[str, Any], plan: Plan, title
     tpl.render(context, docx.jinja_env())
     docx.finish(tpl.docx, plan, title)
     return docx_bytes.docx_bytes(tpl.docx)
+
+
+def to_pdf(soffice: str, docx_path: Path, out: Path) -> Path:
+    """``docx_path`` converted by LibreOffice into ``out``, with a profile of its own there.
+
+    A profile per call keeps parallel workers (pytest-xdist) from sharing LibreOffice's lock.
+    """
+    profile = out / "profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pdf = out / (docx_path.stem + ".pdf")
+    assert pdf.is_file(), "LibreOffice wrote no PDF"
+    return pdf

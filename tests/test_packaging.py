@@ -19,8 +19,11 @@ from typer.testing import CliRunner
 
 from helpers import ROOT, TEMPLATES, open_docx, texts
 from kehoach.cli.app import app
-from kehoach.render.check import VIEWS
+from kehoach.render.kinds import templates as kind_templates
 from kehoach.render.names import find_template
+
+#: The default templates (the kinds table's), with the views each receives.
+VIEWS = kind_templates()
 
 runner = CliRunner()
 HAS_PROC = Path("/proc/self").is_dir() and Path("/sys/kernel").is_dir()

@@ -8,6 +8,11 @@ and fails if a committed template differs by one byte (CI runs it), so the
 script and the files it made cannot drift apart; ``--out DIR`` writes elsewhere.
 The HTML template (``ke-hoach.html``) is written by hand: it is its own source.
 
+The letter's template (``giao-viec.docx``) renders change notices too (their view
+has ``notice`` true), so that a change made in Word is made once. A Word template
+in the folder that the script does not build (such as the ``dieu-chinh.docx``
+notices had before) fails ``--check`` as well.
+
 Formatting lives in named paragraph styles ("KH …"), never on single runs, so a
 change to a style in Word changes every paragraph that uses it. Styles whose name
 starts with "KH Gạch" are rules (đường kẻ): kehoach sets their length when it
@@ -534,15 +539,18 @@ def build_plan_template() -> tuple[str, bytes]:
     return _save(doc, "ke-hoach.docx")
 
 
-def build_letter_template(name: str = "giao-viec.docx", title: str = "Công văn giao nhiệm vụ") -> tuple[str, bytes]:
-    """giao-viec.docx: the công văn that gives one unit its share of the plan."""
+def build_letter_template() -> tuple[str, bytes]:
+    """giao-viec.docx: the công văn that gives one unit its share of the plan, and the change notice.
+
+    Both have the same parts (letterhead, "V/v", Kính gửi, body, signature); the views fill them.
+    """
     doc = _new_document()
     _header_block(doc, [("{{ header.number_line }}", "KH Số"), ("{{ header.subject_line }}", "KH Trích yếu công văn")])
     doc.add_paragraph("{{ addressee }}", "KH Kính gửi")
     _body_loop(doc, "body")
     _signature_block(doc)
-    _properties(doc, title)
-    return _save(doc, name)
+    _properties(doc, "Công văn giao nhiệm vụ")
+    return _save(doc, "giao-viec.docx")
 
 
 def build_checklist_template() -> tuple[str, bytes]:
@@ -587,11 +595,6 @@ def build_checklist_template() -> tuple[str, bytes]:
     return _save(doc, "checklist.docx")
 
 
-def build_notice_template() -> tuple[str, bytes]:
-    """dieu-chinh.docx: the công văn telling a unit what a revision changed for it."""
-    return build_letter_template("dieu-chinh.docx", "Công văn điều chỉnh kế hoạch")
-
-
 def build_slogan_template() -> tuple[str, bytes]:
     """khau-hieu.docx: one landscape page per slogan for the print shop, no page numbers.
 
@@ -624,7 +627,6 @@ BUILDERS: list[Callable[[], tuple[str, bytes]]] = [
     build_plan_template,
     build_letter_template,
     build_checklist_template,
-    build_notice_template,
     build_slogan_template,
 ]
 
@@ -635,10 +637,13 @@ def built() -> dict[str, bytes]:
 
 
 def drifted(folder: Path) -> list[str]:
-    """The templates in ``folder`` that differ from what this script builds (or are missing)."""
-    return [
-        name for name, data in built().items() if not (folder / name).is_file() or (folder / name).read_bytes() != data
+    """The templates in ``folder`` that differ from what this script builds, are missing, or it does not build."""
+    made = built()
+    changed = [
+        name for name, data in made.items() if not (folder / name).is_file() or (folder / name).read_bytes() != data
     ]
+    stray = sorted(p.name for p in folder.glob("*.docx") if p.name not in made)
+    return changed + stray
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -650,7 +655,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = drifted(args.out)
         for name in stale:
-            print(f"{args.out / name} differs from what tools/build_templates.py builds", file=sys.stderr)
+            print(
+                f"{args.out / name} differs from what tools/build_templates.py builds (or it builds none)",
+                file=sys.stderr,
+            )
         return 1 if stale else 0
     args.out.mkdir(parents=True, exist_ok=True)
     for name, data in built().items():

@@ -100,7 +100,7 @@ class Source:
         return value.start + max(found, 0)
 
 
-def _values(node: yaml.Node, path: KeyPath) -> Iterator[Value]:
+def _values(node: yaml.Node | None, path: KeyPath) -> Iterator[Value]:
     if isinstance(node, yaml.MappingNode):
         for key, child in node.value:
             yield from _values(child, (*path, str(key.value)))

@@ -78,7 +78,9 @@ class LazyGroup(TyperGroup):
 
     def __init__(self, **settings: Any) -> None:
         super().__init__(**settings)
-        self.commands = LazyCommands()  # type: ignore[assignment]
+        # click declares a MutableMapping, but nothing adds a command once the group is built; a
+        # read-only mapping that imports on lookup keeps typer's "did you mean" over every name.
+        self.commands = LazyCommands()  # type: ignore[assignment]  # read-only on purpose (above)
 
     def list_commands(self, ctx: Any) -> list[str]:
         """The names, without importing a command."""

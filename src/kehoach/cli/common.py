@@ -12,7 +12,7 @@ import os
 import sys
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -52,9 +52,9 @@ def help_text(code: str) -> str:
     return messages.text(f"help.{code}", HELP_LANG)
 
 
-def command_app(**settings: object) -> typer.Typer:
+def command_app(**settings: Any) -> typer.Typer:
     """A typer app holding one command (or one group), set up as the root app is."""
-    return typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings)  # type: ignore[arg-type]
+    return typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **settings)
 
 
 #: No emoji codes: "plan.yaml:100:3" would print as "plan.yaml💯3".

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from kehoach.text import messages
 from kehoach.text.errors import KehoachError, Problem, ProblemsError, shorten
+
+if TYPE_CHECKING:  # types only: importing them would load the render pipeline for every command
+    from kehoach.commands.units import UnitLine
+    from kehoach.commands.watch import Outcome
+    from kehoach.publish.pipeline import RenderResult
+    from kehoach.render.check import Finding
+    from kehoach.views import UnitView
 
 LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "at": "tại", "hint": "gợi ý"},
@@ -83,29 +92,29 @@ def say(console: Console, code: str, lang: str, colour: str = "", **args: object
     console.print(f"[{colour}]{text}[/]" if colour else text, highlight=False)
 
 
-def show_written(console: Console, result: object, lang: str) -> None:
+def show_written(console: Console, result: RenderResult, lang: str) -> None:
     """A table of the files a render wrote, then what it kept, backed up or found stale."""
     from rich.table import Table
 
-    out_dir = result.out_dir  # type: ignore[attr-defined]
-    if result.files:  # type: ignore[attr-defined]
+    out_dir = result.out_dir
+    if result.files:
         table = Table(show_header=True, header_style="bold")
         table.add_column("Tệp" if lang == "vi" else "File")
         table.add_column("kB", justify="right")
-        for item in result.files:  # type: ignore[attr-defined]
+        for item in result.files:
             table.add_row(escape(str(out_dir / item.name)), f"{item.size / 1024:.1f}")
         console.print(table)
-    for name, backup in result.backups.items():  # type: ignore[attr-defined]
+    for name, backup in result.backups.items():
         say(console, "render.backup", lang, "yellow", name=name, backup=backup)
-    for name in result.stale:  # type: ignore[attr-defined]
+    for name in result.stale:
         say(console, "render.stale", lang, "yellow", name=name)
-    for name in result.pruned:  # type: ignore[attr-defined]
+    for name in result.pruned:
         say(console, "render.pruned", lang, name=name)
-    for name in result.removed_pdfs:  # type: ignore[attr-defined]
+    for name in result.removed_pdfs:
         say(console, "render.pdf_removed", lang, "yellow", name=name)
-    if result.unchanged:  # type: ignore[attr-defined]
-        say(console, "render.unchanged", lang, count=len(result.unchanged))  # type: ignore[attr-defined]
-    say(console, "render.written", lang, "green", count=len(result.files), out=out_dir)  # type: ignore[attr-defined]
+    if result.unchanged:
+        say(console, "render.unchanged", lang, count=len(result.unchanged))
+    say(console, "render.written", lang, "green", count=len(result.files), out=out_dir)
 
 
 #: Fewer documents than this render too fast for a progress bar to help.
@@ -143,38 +152,44 @@ def progress_bar(console: Console, lang: str) -> Iterator[Callable[[int, int], C
             bar.stop()
 
 
-def show_units(console: Console, units: list, lang: str) -> None:
+def show_units(console: Console, units: list[UnitLine], lang: str) -> None:
     """The units, their relation to the plan and their task counts."""
     from rich.table import Table
 
     vi = lang == "vi"
     table = Table(header_style="bold")
-    for title in (("Mã", "Id"), ("Đơn vị", "Unit"), ("Quan hệ", "Relation"), ("Nhiệm vụ", "Tasks")):
+    titles: tuple[tuple[str, str], ...] = (
+        ("Mã", "Id"),
+        ("Đơn vị", "Unit"),
+        ("Quan hệ", "Relation"),
+        ("Nhiệm vụ", "Tasks"),
+    )
+    for title in titles:
         table.add_column(title[0] if vi else title[1], justify="right" if title[0] == "Nhiệm vụ" else "left")
     for unit in units:
         table.add_row(escape(unit.id), escape(unit.name), unit.relation, str(unit.tasks))
     console.print(table)
 
 
-def show_checklist(console: Console, view: object, lang: str) -> None:
+def show_checklist(console: Console, view: UnitView, lang: str) -> None:
     """One unit's checklist as a table, to read or paste into a chat."""
     from rich.table import Table
 
     table = Table(
-        title=f"{view.checklist_title}\n{view.checklist_unit}",  # type: ignore[attr-defined]
-        caption=f"(Theo {view.plan_reference})",  # type: ignore[attr-defined]
+        title=f"{view.checklist_title}\n{view.checklist_unit}",
+        caption=f"(Theo {view.plan_reference})",
         header_style="bold",
         show_lines=True,
     )
     for name in ("STT", "Nhiệm vụ", "Đợt / Thời hạn", "Phối hợp", "Hoàn thành"):
         table.add_column(name)
-    for row in view.rows:  # type: ignore[attr-defined]
+    for row in view.rows:
         text = "".join(run.text for run in row.task)
         table.add_row(row.number, escape(text), escape(row.when), escape(row.partners), row.done)
     console.print(table)
 
 
-def show_template_findings(console: Console, found: dict, lang: str) -> None:
+def show_template_findings(console: Console, found: dict[Path, list[Finding]], lang: str) -> None:
     """Each template and the tags in it that nothing provides."""
     for path, findings in found.items():
         if not findings:
@@ -185,7 +200,7 @@ def show_template_findings(console: Console, found: dict, lang: str) -> None:
             console.print(f"[red]{escape(text)}[/]")
 
 
-def show_outcome(out: Console, err: Console, outcome: object, lang: str) -> None:
+def show_outcome(out: Console, err: Console, outcome: Outcome, lang: str) -> None:
     """One round of ``watch``: what was written, or the problems, with the time."""
     import time
 
@@ -196,5 +211,5 @@ def show_outcome(out: Console, err: Console, outcome: object, lang: str) -> None
     elif isinstance(outcome, KehoachError):
         err.print(outcome.message(lang), style="bold red", markup=False)
     else:
-        show_problems(err, outcome.warnings, lang)  # type: ignore[attr-defined]
+        show_problems(err, outcome.warnings, lang)
         show_written(out, outcome, lang)

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from kehoach import diff
 from kehoach.cli.show import say
+from kehoach.diff.sides import DiffResult
 from kehoach.text import messages
 
 DIFF_STYLES = {
@@ -25,22 +26,22 @@ DIFF_STYLES = {
 }
 
 
-def show_diff(console: Console, result: object, fmt: str, lang: str) -> None:
+def show_diff(console: Console, result: DiffResult, fmt: str, lang: str) -> None:
     """A diff in the terminal (coloured), as Markdown, or as JSON; then the affected units."""
-    changes = result.diff  # type: ignore[attr-defined]
+    changes = result.diff
     if fmt == "json":
         data = diff.to_json(changes)
-        data["affected_units"] = result.affected  # type: ignore[attr-defined]
+        data["affected_units"] = result.affected
         console.print_json(json.dumps(data, ensure_ascii=False))
         return
     if fmt == "markdown":
         console.print(diff.to_markdown(changes, lang), markup=False, highlight=False, soft_wrap=True)
     else:
-        labels = {"old": result.old_label, "new": result.new_label}  # type: ignore[attr-defined]
+        labels = {"old": result.old_label, "new": result.new_label}
         _unwrapped(console, "diff.compared", lang, "dim", **labels)
         _diff_lines(console, changes, lang)
-    if result.affected:  # type: ignore[attr-defined]
-        _unwrapped(console, "diff.affected", lang, "bold", units="; ".join(result.affected_names()))  # type: ignore[attr-defined]
+    if result.affected:
+        _unwrapped(console, "diff.affected", lang, "bold", units="; ".join(result.affected_names()))
 
 
 def _unwrapped(console: Console, code: str, lang: str, style: str, **args: object) -> None:
@@ -48,10 +49,10 @@ def _unwrapped(console: Console, code: str, lang: str, style: str, **args: objec
     console.print(Text(messages.text(code, lang, **args), style=style), soft_wrap=True)
 
 
-def _diff_lines(console: Console, changes: object, lang: str) -> None:
+def _diff_lines(console: Console, changes: diff.PlanDiff, lang: str) -> None:
     """Coloured words in a terminal; ``[-cũ-]{+mới+}`` markers wherever colour is off (pipe, NO_COLOR)."""
     markers = console.no_color or console.color_system is None
-    rows = list(diff.text_rows(changes, lang, markers=markers))  # type: ignore[arg-type]
+    rows = list(diff.text_rows(changes, lang, markers=markers))
     if not rows:
         say(console, "diff.empty", lang, "green")
         return

@@ -57,8 +57,7 @@ def run_calendar(
 
 def calendar_document(loaded: LoadedPlan, unit_id: str | None) -> kinds.Document:
     """The calendar among the documents ``render --ics`` makes: one name for both commands."""
-    documents = kinds.documents(loaded.plan, frozenset({"calendar"}))
-    return next(d for d in documents if d.kind == "calendar" and d.unit == unit_id)
+    return kinds.document(kinds.CALENDAR, loaded.plan, unit_id)
 
 
 def _publish(

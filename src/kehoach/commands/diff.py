@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kehoach.diff.sides import DiffResult, compare_sides
 from kehoach.plan.model import Plan
-from kehoach.render import kinds, names
+from kehoach.render import kinds
 from kehoach.text.errors import UsageError
 
 
@@ -37,4 +37,4 @@ def write_redline(result: DiffResult, target: Path, plan_dir: Path) -> Path:
 
 def _plan_document(plan: Plan, plan_dir: Path) -> bytes:
     document = kinds.documents(plan)[0]
-    return kinds.render_document(document, plan, names.find_template(document.template, plan_dir))
+    return kinds.render_document(document, plan, kinds.template_for(document, plan_dir))

@@ -5,27 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.commands.diff import run_diff
+from kehoach.diff.sides import DiffResult
 from kehoach.publish import commit
 from kehoach.publish.pipeline import RenderResult, publish
 from kehoach.render import kinds
 from kehoach.views.notice import notice_view
 
-NOTICE_TEMPLATE = "dieu-chinh.docx"
-NOTICE_DIR = "dieu-chinh"
 
-
-def notices(result, lang: str = "vi") -> list[kinds.Document]:  # type: ignore[no-untyped-def]
-    """One notice document per affected unit, in plan order."""
-    subject = f"V/v điều chỉnh {result.diff.new.document.type_name} số {result.diff.new.symbol}"
+def notices(result: DiffResult, plan_dir: Path, lang: str = "vi") -> list[kinds.Document]:
+    """One notice document per affected unit, in plan order, made with the letter's template."""
+    plan = result.diff.new
     return [
-        kinds.Document(
-            f"{NOTICE_DIR}/{unit_id}.docx",
-            "notice",
-            unit_id,
-            NOTICE_TEMPLATE,
-            f"{subject} - {unit_id}",
-            given=notice_view(result.diff, unit_id, lang),
-        )
+        kinds.document(kinds.NOTICE, plan, unit_id, notice_view(result.diff, unit_id, lang), plan_dir)
         for unit_id in result.affected
     ]
 
@@ -34,5 +25,5 @@ def notices(result, lang: str = "vi") -> list[kinds.Document]:  # type: ignore[n
 def run_notify(old: str | None, new: str | None, plan_path: Path, out_dir: Path, force: bool = False) -> RenderResult:
     """Write the notices of a revision into ``out_dir/dieu-chinh/`` (all or nothing)."""
     result = run_diff(old, new, plan_path)
-    done = publish(result.diff.new, plan_path.parent, out_dir, notices(result), force=force)
+    done = publish(result.diff.new, plan_path.parent, out_dir, notices(result, plan_path.parent), force=force)
     return RenderResult(out_dir, done.written, done.unchanged, done.backups)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kehoach.plan.model import Plan
 from kehoach.plan.validate import load_plan
 from kehoach.publish import commit, pdfs
 from kehoach.publish.manifest import WrittenFile
 from kehoach.publish.pipeline import run_render
-from kehoach.render import pdf
+from kehoach.render import kinds, pdf
 from kehoach.text.errors import UsageError
 
 PRINT_DIR = "in-an"
@@ -24,15 +25,20 @@ def run_print_pack(plan_path: Path, out_dir: Path, unit_id: str | None = None) -
     plan = load_plan(plan_path).plan
     if unit_id is not None and plan.unit(unit_id) is None:
         raise UsageError("unit.unknown", id=unit_id, known=", ".join(u.id for u in plan.units))
-    kinds = ["checklists"] if unit_id is None else ["letters", "checklists"]
-    run_render(plan_path, out_dir, kinds, [unit_id] if unit_id else [], pdf=True)
+    asked = [kinds.CHECKLIST] if unit_id is None else [kinds.LETTER, kinds.CHECKLIST]
+    run_render(plan_path, out_dir, [k.only or "" for k in asked], [unit_id] if unit_id else [], pdf=True)
     if unit_id is None:
-        parts = [(u.name, [out_dir / f"checklist/{u.id}.pdf"]) for u in plan.units]
+        parts = [(u.name, [_pdf(out_dir, kinds.CHECKLIST, plan, u.id)]) for u in plan.units]
         name = f"{PRINT_DIR}/bang-theo-doi.pdf"
     else:
         parts = [
-            ("Công văn", [out_dir / f"giao-viec/{unit_id}.pdf"]),
-            ("Bảng theo dõi", [out_dir / f"checklist/{unit_id}.pdf"]),
+            ("Công văn", [_pdf(out_dir, kinds.LETTER, plan, unit_id)]),
+            ("Bảng theo dõi", [_pdf(out_dir, kinds.CHECKLIST, plan, unit_id)]),
         ]
         name = f"{PRINT_DIR}/{unit_id}.pdf"
     return pdfs.publish_print(out_dir, name, pdf.join(parts), unit_id)
+
+
+def _pdf(out_dir: Path, kind: kinds.DocumentKind, plan: Plan, unit_id: str) -> Path:
+    """The PDF ``render --pdf`` made beside the unit's document of this kind."""
+    return out_dir / (pdf.pdf_name(kind.name_for(plan, unit_id)) or "")

@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.commands.init import writing
-from kehoach.render import names
-from kehoach.render.check import VIEWS, Finding, check_all
+from kehoach.render import kinds, names
+from kehoach.render.check import Finding, check_all
 
 
 def run_check(plan_dir: Path) -> dict[Path, list[Finding]]:
     """Every template a render from ``plan_dir`` would use, with what it uses that is not there."""
-    return check_all(plan_dir)
+    return check_all(plan_dir, kinds.templates(plan_dir))
 
 
 def run_export(folder: Path) -> list[tuple[str, Path, bool]]:
@@ -26,7 +26,7 @@ def run_export(folder: Path) -> list[tuple[str, Path, bool]]:
     with writing(folder):
         folder.mkdir(parents=True, exist_ok=True)
     default = names.template_dirs(Path("."))[-1]
-    return [(name, folder / name, _copy(default / name, folder / name)) for name in VIEWS]
+    return [(name, folder / name, _copy(default / name, folder / name)) for name in kinds.templates()]
 
 
 def _copy(source: Path, target: Path) -> bool:

@@ -15,10 +15,10 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
-from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from kehoach.render import internals
 from kehoach.text.errors import UsageError
 
 #: What python-docx raises for a file that is not a Word document: not a zip, a zip
@@ -28,15 +28,15 @@ _NOT_DOCX = (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError
 
 def paragraphs(doc: DocxDocument) -> Iterator[Paragraph]:
     """Every paragraph of the body in reading order, table cells included."""
-    for child in doc.element.body.iterchildren():
+    for child in internals.body(doc).iterchildren():
         if child.tag == qn("w:p"):
-            yield Paragraph(child, doc._body)
+            yield internals.paragraph(child, doc)
         elif child.tag == qn("w:tbl"):
-            for row in Table(child, doc._body).rows:
+            for row in internals.table(child, doc).rows:
                 seen: set[int] = set()
                 for cell in row.cells:
-                    if id(cell._tc) not in seen:
-                        seen.add(id(cell._tc))
+                    if internals.cell_key(cell) not in seen:
+                        seen.add(internals.cell_key(cell))
                         yield from cell.paragraphs
 
 

@@ -95,7 +95,7 @@ def _json_task(change: TaskChange) -> dict[str, Any]:
         "new_unit": change.new_unit,
         "old_number": change.old_number,
         "new_number": change.new_number,
-        "id": (change.new or change.old).id if (change.new or change.old) else None,
+        "id": task.id if (task := change.new or change.old) else None,
         "old_text": change.old.text if change.old else None,
         "new_text": change.new.text if change.new else None,
         "reworded": change.reworded,

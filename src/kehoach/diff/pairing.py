@@ -88,10 +88,10 @@ def _pair_same_text(
             free.setdefault(text, []).append(i)
     for j, text in enumerate(new):
         candidates = free.get(text, []) if j not in used_new else []
-        i = next((i for i in candidates if ids[0][i] is None or ids[1][j] is None), None)
-        if i is not None:
-            candidates.remove(i)
-            pairs.append((i, j))
+        match = next((i for i in candidates if ids[0][i] is None or ids[1][j] is None), None)
+        if match is not None:
+            candidates.remove(match)
+            pairs.append((match, j))
 
 
 def pair_items(

@@ -92,8 +92,7 @@ def _unit_phases(diff: PlanDiff, unit: Unit, removed: bool) -> tuple[PhaseChange
     named = {t.phase for t in unit.tasks if t.phase}
     if not named:
         return tuple(shown)
-    side = (lambda p: p.old) if removed else (lambda p: p.new)
-    return tuple(p for p in shown if (phase := side(p)) is not None and phase.key in named)
+    return tuple(p for p in shown if (phase := p.old if removed else p.new) is not None and phase.key in named)
 
 
 def _renamed_partners(diff: PlanDiff, unit_id: str) -> tuple[UnitChange, ...]:

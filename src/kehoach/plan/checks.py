@@ -49,8 +49,7 @@ def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
 def _symbol(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
     """A number written as "15/KH-UBND" must name this plan's type and issuing body."""
     given = (data.get("document") or {}).get("number") if isinstance(data.get("document"), dict) else None
-    match = SYMBOL.match(given.strip()) if isinstance(given, str) else None
-    if match is None:
+    if not isinstance(given, str) or (match := SYMBOL.match(given.strip())) is None:
         return
     expected = f"{plan.document.type}-{plan.issuer.abbr}"
     if f"{match['type']}-{match['body']}" != expected:
@@ -62,8 +61,9 @@ def _phase_overlap(plan: Plan) -> Iterator[Check]:
     """Phases follow one another: the next starts after the previous one ends."""
     for i in range(1, len(plan.phases)):
         before, phase = plan.phases[i - 1], plan.phases[i]
-        end = before.end.last if before.end else None
-        start = phase.start.first
+        if before.end is None:
+            continue
+        end, start = before.end.last, phase.start.first
         if end and start and start <= end:
             args = {
                 "name": phase.name,
@@ -110,8 +110,10 @@ def _unique_ids(plan: Plan) -> Iterator[Check]:
 
 def _phase_order(plan: Plan) -> Iterator[Check]:
     for i, phase in enumerate(plan.phases):
+        if phase.end is None:
+            continue
         start = plan.document.date if phase.start.kind == "now" else phase.start.first
-        end = phase.end.last if phase.end else None
+        end = phase.end.last
         if start and end and end < start:
             args = {"name": phase.name, "start": when.phrase(phase.start), "end": when.phrase(phase.end)}
             yield Check(("phases", i, "end"), "phase_order", args)

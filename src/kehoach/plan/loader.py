@@ -141,7 +141,7 @@ class _Builder:
         return ProblemsError([self.doc.problem(pos, code, **args)])
 
 
-def _bad_scalar(node: yaml.ScalarNode) -> tuple[str, dict[str, Any]]:
+def _bad_scalar(node: yaml.Node) -> tuple[str, dict[str, Any]]:
     """Why a value of a plain type could not be read: a date that does not exist, a number
     longer than Python reads (4,300 digits), or a ``!!`` tag the text does not fit."""
     tag = node.tag.rsplit(":", 1)[-1]

@@ -127,7 +127,10 @@ class Bullet(Strict):
     text: Text
     bullets: list[Bullet] = []
 
-    _from_text = model_validator(mode="before")(classmethod(lambda cls, v: _text_or_mapping(v)))
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return _text_or_mapping(value)
 
 
 TitleStyle = Literal["bold", "italic", "bold-italic", "plain"]
@@ -143,7 +146,10 @@ class Item(Strict):
     items: list[Item] = []
     bullets: list[Bullet] = []
 
-    _from_text = model_validator(mode="before")(classmethod(lambda cls, v: _text_or_mapping(v)))
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return _text_or_mapping(value)
 
     @model_validator(mode="after")
     def _has_content(self) -> Item:
@@ -255,7 +261,10 @@ class Task(Strict):
     deadline: When | None = None
     with_: list[Text] = Field(default=[], alias="with")
 
-    _from_text = model_validator(mode="before")(classmethod(lambda cls, v: _text_or_mapping(v)))
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return _text_or_mapping(value)
 
 
 Relation = Literal["giao", "đề nghị"]

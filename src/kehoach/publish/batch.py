@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from kehoach.plan.model import Plan
 from kehoach.publish import commit
@@ -42,7 +43,15 @@ class Rendered:
     mtime_ns: int
 
 
-_worker: dict[str, object] = {}
+class _WorkerState(TypedDict, total=False):
+    """What a worker process is given once, at its start, for every document it renders."""
+
+    plan: Plan
+    plan_dir: Path
+    staging: Path
+
+
+_worker: _WorkerState = {}
 
 
 def _start_worker(plan: Plan, plan_dir: Path, staging: Path, parent: int) -> None:
@@ -57,7 +66,7 @@ def _start_worker(plan: Plan, plan_dir: Path, staging: Path, parent: int) -> Non
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
     _die_with(parent)
-    _worker.update(plan=plan, plan_dir=plan_dir, staging=staging)
+    _worker.update({"plan": plan, "plan_dir": plan_dir, "staging": staging})
 
 
 def _die_with(parent: int) -> None:
@@ -77,7 +86,7 @@ def _render_one(document: kinds.Document, plan: Plan, plan_dir: Path, staging: P
 
 def _render_chunk(documents: list[kinds.Document]) -> list[Rendered]:
     plan, plan_dir, staging = _worker["plan"], _worker["plan_dir"], _worker["staging"]
-    return [_render_one(d, plan, plan_dir, staging) for d in documents]  # type: ignore[arg-type]
+    return [_render_one(d, plan, plan_dir, staging) for d in documents]
 
 
 def workers() -> int:

@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from kehoach.publish import lock
 from kehoach.publish.manifest import Untrusted, clean_name, refuse_links, safe_relative
@@ -72,7 +72,8 @@ def _raise_interrupted(signum: int, frame: object) -> None:
 
 # --- the lock, held for a whole run ---------------------------------------------------
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @contextlib.contextmanager
@@ -84,7 +85,7 @@ def exclusive(out_dir: Path, wait: float | None = None) -> Iterator[None]:
         yield
 
 
-def exclusive_run(function: F) -> F:
+def exclusive_run(function: Callable[P, R]) -> Callable[P, R]:
     """A command that holds the lock of its ``out_dir`` argument from start to end.
 
     From the first read of the manifest to the commit, so two runs never
@@ -93,14 +94,14 @@ def exclusive_run(function: F) -> F:
     signature = inspect.signature(function)
 
     @functools.wraps(function)
-    def run(*args: Any, **kwargs: Any) -> Any:
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
         out_dir = bound.arguments["out_dir"]
         with exclusive(Path(out_dir)):
             return function(*args, **kwargs)
 
-    return run  # type: ignore[return-value]
+    return run
 
 
 def recover_pending(*out_dirs: Path) -> None:
@@ -191,6 +192,10 @@ class Staging:
     def write(self, name: str, data: bytes) -> os.stat_result:
         """Stage one file; a full disk fails here, before ``out/`` is touched."""
         return stage(self.path, name, data, self.out_dir)
+
+    def staged(self, name: str) -> Path:
+        """Where a file this run staged is until the commit (to read it back: a DOCX to convert)."""
+        return self.path / "new" / safe_relative(name)
 
     def commit(self, change: Change) -> None:
         """Apply ``change`` to ``out/`` completely, or leave the folder exactly as it was."""

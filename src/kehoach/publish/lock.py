@@ -28,10 +28,8 @@ from pathlib import Path
 
 from kehoach.text.errors import OutputError
 
-try:
+if sys.platform != "win32":  # Windows has no flock: stale locks are broken there on a best-effort basis
     import fcntl
-except ImportError:  # Windows: no flock; stale locks are then broken on a best-effort basis
-    fcntl = None  # type: ignore[assignment]
 
 #: How long a second run waits for the first before it gives up (``KEHOACH_LOCK_WAIT`` overrides it).
 WAIT_SECONDS = 5.0
@@ -217,7 +215,7 @@ def _break(path: Path, raw: bytes) -> None:
 @contextlib.contextmanager
 def _breaking(folder: Path) -> Iterator[None]:
     """Only one process at a time judges and removes a stale lock (POSIX; elsewhere, best effort)."""
-    if fcntl is None:
+    if sys.platform == "win32":
         yield
         return
     handle = os.open(folder, os.O_RDONLY)
@@ -256,19 +254,20 @@ def _alive(pid: int) -> bool:
     return _proc_stat(pid)[0] != "Z"
 
 
-def _alive_windows(pid: int) -> bool:
+if sys.platform == "win32":  # mypy checks this only for Windows, where ctypes has windll
     import ctypes
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return kernel32.GetLastError() == 5  # access denied: it exists
-    code = ctypes.c_ulong()
-    try:
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-    finally:
-        kernel32.CloseHandle(handle)
-    return code.value == 259  # STILL_ACTIVE
+    def _alive_windows(pid: int) -> bool:
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
+        code = ctypes.c_ulong()
+        try:
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
 
 
 def _proc_stat(pid: int) -> tuple[str, str]:

@@ -250,7 +250,8 @@ def prunable(
     out_dir: Path, manifest: Manifest, keep: Collection[str], kinds: Collection[str]
 ) -> tuple[list[str], list[str]]:
     """Files of ``kinds`` kehoach wrote that the plan no longer makes: (unchanged, hand-edited)."""
-    stale, edited = [], []
+    stale: list[str] = []
+    edited: list[str] = []
     for name, entry in sorted(manifest.files.items()):
         if name in keep or entry.kind not in kinds:
             continue

@@ -1,11 +1,16 @@
 """``kehoach render``: the plan's documents, written into ``out/`` all at once.
 
-The plan document, one letter (công văn) and one checklist per unit. ``only``
-and ``units`` narrow the run. Documents whose inputs have not changed since the
-last run are not rendered again. Nothing a user changed by hand is overwritten
-without ``force`` (which keeps a .bak copy); files the plan no longer makes are
+The documents are those of the kinds table (:mod:`kehoach.render.kinds`): the plan
+document, one letter (công văn) and one checklist per unit, and the extras asked
+for. :class:`RenderOptions` says what a run is asked; ``only`` and ``units`` narrow
+it. Documents whose inputs have not changed since the last run are not rendered
+again. Nothing a user changed by hand is overwritten without ``force`` (which keeps
+a .bak copy); files the plan no longer makes are
 reported and removed only with ``prune``. A PDF is never left older than its
-DOCX: a rewritten document's PDF is made again (``--pdf``) or removed with it.
+DOCX: with ``--pdf`` the staged DOCX files are converted before the commit and
+their PDFs committed with them; otherwise (or when the conversion fails, after
+which the DOCX files are committed and the failure reported) a rewritten
+document's PDF is removed in the same commit.
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ from kehoach import __version__
 from kehoach.diff.sides import compare_sides
 from kehoach.plan.loader import read_text
 from kehoach.plan.model import Plan
-from kehoach.plan.validate import load_text
-from kehoach.publish import batch, commit
+from kehoach.plan.validate import LoadedPlan, load_text
+from kehoach.publish import batch, commit, pdfs
 from kehoach.publish.fingerprint import Fingerprints, fingerprints, inputs_hash, template_digest
 from kehoach.publish.manifest import (
     MANIFEST,
@@ -40,24 +45,47 @@ from kehoach.publish.manifest import (
     safe_relative,
     sha256,
 )
-from kehoach.publish.pdfs import publish_pdfs
 from kehoach.render import kinds, names
 from kehoach.render.ics import left_out
 from kehoach.render.pdf import pdf_name
 from kehoach.text.errors import KehoachError, Problem, UsageError
 
-KINDS = {
-    "plan": "plan",
-    "letters": "letter",
-    "checklists": "checklist",
-    "calendar": "calendar",
-    "html": "html",
-    "slogans": "slogans",
-}
-#: Kinds a run makes when it is not narrowed with ``--only``; extras only when asked.
-CORE_KINDS = frozenset({"plan", "letter", "checklist"})
-#: Every optional output, for the names a plan can make whichever options a run has.
-ALL_EXTRAS = frozenset({"calendar", "html", "slogans"})
+#: The manifest's kind of a PDF made beside a DOCX (``--pdf``).
+PDF_KIND = "pdf"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a render is asked for; its JSON (names sorted, so stable) is part of the run's key.
+
+    ``only`` holds ``--only`` names and ``extras`` the kinds' extra names
+    (``calendar``, ``html``, ``slogans``), both checked against the kinds table.
+    """
+
+    only: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    extras: tuple[str, ...] = ()
+    pdf: bool = False
+    force: bool = False
+    prune: bool = False
+    changed_since: str | None = None
+
+    def __post_init__(self) -> None:
+        for field_name in ("only", "units", "extras"):
+            object.__setattr__(self, field_name, tuple(sorted(set(getattr(self, field_name)))))
+        _known("--only", self.only, kinds.only_names())
+        _known("extras", self.extras, [k.extra for k in kinds.extras() if k.extra])
+
+    def to_json(self) -> str:
+        """The options as stable JSON, for the run key."""
+        return json.dumps(dataclasses.asdict(self), sort_keys=True)
+
+
+def _known(option: str, asked: Iterable[str], known: list[str]) -> None:
+    """Every asked name is one the kinds table knows, or a usage error listing those it knows."""
+    for name in asked:
+        if name not in known:
+            raise UsageError("render.unknown_kind", option=option, name=name, known=", ".join(known))
 
 
 @dataclass(frozen=True)
@@ -87,12 +115,10 @@ def check_units(plan: Plan, wanted: Iterable[str]) -> None:
             raise UsageError("unit.unknown", **args)
 
 
-def selected(
-    plan: Plan, documents: list[kinds.Document], only: Iterable[str], unit_ids: Iterable[str]
-) -> list[kinds.Document]:
+def selected(plan: Plan, documents: list[kinds.Document], options: RenderOptions) -> list[kinds.Document]:
     """The documents this run is asked for, in plan order."""
-    wanted_kinds = {KINDS[k] for k in only} or set(KINDS.values())
-    wanted = set(unit_ids)
+    wanted_kinds = run_kinds(options) - {PDF_KIND}
+    wanted = set(options.units)
     check_units(plan, wanted)
     return [d for d in documents if d.kind in wanted_kinds and (not wanted or d.unit in wanted)]
 
@@ -111,6 +137,8 @@ class Published:
     #: those of them that are not on disk.
     leftovers: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    #: A PDF conversion that failed after the DOCX files were committed (``--pdf``).
+    pdf_error: KehoachError | None = None
 
 
 def publish(
@@ -125,13 +153,14 @@ def publish(
     prune: bool = False,
     progress: Callable[[int, int], Callable[[int], None]] | None = None,
     prints: Fingerprints | None = None,
+    pdf: bool = False,
 ) -> Published:
     """Render the documents that changed and commit them into ``out_dir``, all or nothing.
 
     ``keep`` names every file the plan still makes; files kehoach wrote of the
     kinds in ``scope`` (what this run makes) that it no longer makes are stale.
     Files of other kinds are none of this run's business. None leaves staleness
-    unchecked.
+    unchecked. With ``pdf``, the documents' PDFs are made and committed with them.
     """
     manifest = Manifest.load(out_dir)
     prints = prints or fingerprints(plan.model_dump(mode="json", by_alias=True))
@@ -144,11 +173,20 @@ def publish(
     stale, stale_edited, absent = _states(out_dir, manifest, leftovers)
     if prune:
         change.removals = stale
-    written, same, removed_pdfs, pruned = _render_and_commit(
-        plan, plan_dir, out_dir, manifest, todo, change, progress, force
-    )
+    run = _Run(plan, plan_dir, out_dir, manifest, change, force, documents if pdf else None)
+    done = _render_and_commit(run, todo, progress)
     stale = [] if prune else stale + stale_edited
-    return Published(written, [*unchanged, *same], change.backups, stale, pruned, removed_pdfs, leftovers, absent)
+    return Published(
+        [*done.written, *done.pdfs],
+        [*unchanged, *done.same, *done.pdfs_unchanged],
+        change.backups,
+        stale,
+        done.pruned,
+        done.removed_pdfs,
+        leftovers,
+        absent,
+        done.pdf_error,
+    )
 
 
 def _leftovers(manifest: Manifest, keep: set[str], scope: frozenset[str]) -> list[str]:
@@ -158,10 +196,10 @@ def _leftovers(manifest: Manifest, keep: set[str], scope: frozenset[str]) -> lis
 
 def _kind(manifest: Manifest, name: str, entry: Entry) -> str:
     """A PDF belongs with the DOCX it was made from (when that is still recorded), else to ``--pdf``."""
-    if entry.kind != "pdf":
+    if entry.kind != PDF_KIND:
         return entry.kind
     source = manifest.files.get(name.removesuffix(".pdf") + ".docx")
-    return source.kind if source is not None else "pdf"
+    return source.kind if source is not None else PDF_KIND
 
 
 def _states(out_dir: Path, manifest: Manifest, files: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -172,7 +210,6 @@ def _states(out_dir: Path, manifest: Manifest, files: list[str]) -> tuple[list[s
     return split[True], split[False], split[None]
 
 
-@commit.exclusive_run
 def run_render(
     plan_path: Path,
     out_dir: Path,
@@ -185,71 +222,81 @@ def run_render(
     pdf: bool = False,
     extras: Iterable[str] = (),
 ) -> RenderResult:
+    """:func:`render_plan` with the options as keywords (print-pack, watch and tests call it so)."""
+    options = RenderOptions(tuple(only), tuple(unit_ids), tuple(extras), pdf, force, prune, changed_since)
+    return render_plan(plan_path, out_dir, options, progress)
+
+
+@commit.exclusive_run
+def render_plan(
+    plan_path: Path,
+    out_dir: Path,
+    options: RenderOptions,
+    progress: Callable[[int, int], Callable[[int], None]] | None = None,
+) -> RenderResult:
     """Validate, find what changed, refuse to overwrite hand edits, render, commit all or nothing.
 
     ``progress(total, done_so_far)`` may return a callback that is told how many
     documents were just finished (the CLI shows a progress bar with it).
-    ``changed_since`` (a git revision) narrows the run to the plan document and
-    the units a semantic diff against that revision finds affected.
+    ``options.changed_since`` (a git revision) narrows the run to the plan document
+    and the units a semantic diff against that revision finds affected.
 
     A run whose every input is the same as a remembered run's (the plan file's
     bytes, the templates, the options, kehoach's version) and which finds out/
     exactly as that run left it is answered from the manifest without reading
-    the plan again.
+    the plan again. A PDF conversion that fails is raised after the DOCX files
+    are committed.
     """
-    options = {
-        "only": sorted(only),
-        "units": sorted(unit_ids),
-        "extras": sorted(extras),
-        "pdf": pdf,
-        "force": force,
-        "prune": prune,
-    }
     text = read_text(plan_path)  # read once: the run remembered is the run of these bytes
-    key = None if changed_since is not None else _run_key(plan_path, text, options)
+    key = None if options.changed_since is not None else _run_key(plan_path, text, options)
     replayed = _replay(out_dir, key)
     if replayed is not None:
         return replayed
     loaded = load_text(text, plan_path)
-    result, absent = _render(loaded, plan_path, out_dir, options, progress, changed_since)
+    result, absent, pdf_error = _render(loaded, plan_path, out_dir, options, progress)
+    if pdf_error is not None:
+        raise pdf_error
     if key is not None and absent is not None:
         _remember(out_dir, key, result, absent)
     return result
 
 
-def _render(loaded, plan_path, out_dir, options, progress, changed_since) -> tuple[RenderResult, list[str] | None]:  # type: ignore[no-untyped-def]
-    """The run, and the files of documents the plan no longer makes, all missing (None if any is there)."""
+def _render(
+    loaded: LoadedPlan,
+    plan_path: Path,
+    out_dir: Path,
+    options: RenderOptions,
+    progress: Callable[[int, int], Callable[[int], None]] | None,
+) -> tuple[RenderResult, list[str] | None, KehoachError | None]:
+    """The run, the files of documents the plan no longer makes, all missing (None if any is
+    there), and a PDF conversion's failure."""
     plan = loaded.plan
-    extra_kinds = frozenset(options["extras"])
-    documents = kinds.documents(plan, extra_kinds)
-    only = options["only"]
-    chosen = selected(plan, documents, [*only, *extra_kinds] if only else [], options["units"])
-    if changed_since is not None:
-        chosen = _since(changed_since, plan_path, chosen)
+    chosen = selected(plan, kinds.documents(plan, options.extras), options)
+    if options.changed_since is not None:
+        chosen = _since(options.changed_since, plan_path, chosen)
     done = publish(
         plan,
         plan_path.parent,
         out_dir,
         chosen,
         keep=made_by(plan),
-        scope=run_kinds(only, extra_kinds, options["pdf"]),
-        force=options["force"],
-        prune=options["prune"],
+        scope=run_kinds(options),
+        force=options.force,
+        prune=options.prune,
         progress=progress,
         prints=fingerprints(loaded.document.data),
+        pdf=options.pdf,
     )
     warnings = [*loaded.warnings, *_calendar_notes(loaded, chosen)]
     result = RenderResult(
         out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, warnings, done.removed_pdfs
     )
-    if options["pdf"]:
-        result = _with_pdfs(result, [d.name for d in chosen], options["force"])
-    return result, (done.absent if len(done.absent) == len(done.leftovers) else None)
+    return result, (done.absent if len(done.absent) == len(done.leftovers) else None), done.pdf_error
 
 
-def _calendar_notes(loaded, chosen: list[kinds.Document]) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _calendar_notes(loaded: LoadedPlan, chosen: list[kinds.Document]) -> list[Problem]:
     """What this run's calendars (``--ics``) leave out, the warnings ``kehoach calendar`` shows too."""
-    units = [d.unit for d in chosen if d.kind == "calendar"]
+    units = [d.unit for d in chosen if d.kind == kinds.CALENDAR.name]
     if not units:
         return []
     return left_out(loaded, units)
@@ -257,30 +304,22 @@ def _calendar_notes(loaded, chosen: list[kinds.Document]) -> list[Problem]:  # t
 
 def made_by(plan: Plan) -> set[str]:
     """Every file the plan makes with any options: its documents and their PDFs."""
-    made = {d.name for d in kinds.documents(plan, ALL_EXTRAS)}
-    return made | {pdf for pdf in map(pdf_name, made) if pdf}
+    documents = kinds.documents(plan, [k.extra for k in kinds.extras() if k.extra])
+    made = {d.name for d in documents}
+    return made | {p for d in documents if kinds.kind(d.kind).converts_to_pdf and (p := pdf_name(d.name))}
 
 
-def run_kinds(only: Iterable[str], extras: Iterable[str], pdf: bool) -> frozenset[str]:
+def run_kinds(options: RenderOptions) -> frozenset[str]:
     """The kinds of files a run makes: only among them are files stale or pruned."""
-    asked = {KINDS[k] for k in only}
-    made = (asked | {KINDS[k] for k in extras}) if asked else CORE_KINDS | {KINDS[k] for k in extras}
-    return frozenset(made | ({"pdf"} if pdf else set()))
+    extras = {k.name for k in kinds.extras() if k.extra in options.extras}
+    if options.only:
+        made = {k.name for k in kinds.KINDS if k.only in options.only} | extras
+    else:
+        made = {k.name for k in kinds.KINDS if k.made is kinds.Made.DEFAULT} | extras
+    return frozenset(made | ({PDF_KIND} if options.pdf else set()))
 
 
-def _with_pdfs(result: RenderResult, files: list[str], force: bool) -> RenderResult:
-    """The run's result with the PDFs of its Word documents made (one LibreOffice run)."""
-    converted = publish_pdfs(result.out_dir, files, force=force)
-    made = {w.name for w in converted.written}
-    return dataclasses.replace(
-        result,
-        files=[*result.files, *converted.written],
-        unchanged=[*result.unchanged, *converted.unchanged],
-        removed_pdfs=[n for n in result.removed_pdfs if n not in made],
-    )
-
-
-def _run_key(plan_path: Path, text: str, options: dict) -> str:  # type: ignore[type-arg]
+def _run_key(plan_path: Path, text: str, options: RenderOptions) -> str:
     """A fingerprint of everything a whole run depends on: the plan's text, templates, options."""
     digest = hashlib.sha256(text.encode("utf-8"))
     for folder in names.template_dirs(plan_path.parent):
@@ -288,7 +327,7 @@ def _run_key(plan_path: Path, text: str, options: dict) -> str:  # type: ignore[
             if path.is_file():
                 digest.update(path.name.encode() + b"\x00" + path.read_bytes())
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    digest.update(json.dumps([__version__, epoch, str(plan_path), options], sort_keys=True).encode())
+    digest.update(json.dumps([__version__, epoch, str(plan_path), options.to_json()], sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -359,9 +398,12 @@ def _since(rev: str, plan_path: Path, documents: list[kinds.Document]) -> list[k
     return [d for d in documents if d.unit is None or d.unit in affected]
 
 
-def _changed(plan, prints, plan_dir, out_dir, manifest, documents):  # type: ignore[no-untyped-def]
+def _changed(
+    plan: Plan, prints: Fingerprints, plan_dir: Path, out_dir: Path, manifest: Manifest, documents: list[kinds.Document]
+) -> tuple[list[tuple[kinds.Document, str]], list[str]]:
     """Split the asked documents into those to render (with their inputs hash) and unchanged ones."""
-    todo, unchanged = [], []
+    todo: list[tuple[kinds.Document, str]] = []
+    unchanged: list[str] = []
     templates = {d.template: d for d in documents}  # one document per template is enough to find it
     digests = {name: template_digest(kinds.template_for(d, plan_dir)) for name, d in templates.items()}
     for document in documents:
@@ -373,43 +415,107 @@ def _changed(plan, prints, plan_dir, out_dir, manifest, documents):  # type: ign
     return todo, unchanged
 
 
-def _render_and_commit(plan, plan_dir, out_dir, manifest, todo, change, progress, force):  # type: ignore[no-untyped-def]
-    """Render ``todo`` into a staging folder and commit what differs from ``out/``.
+@dataclass
+class _Run:
+    """What rendering and committing a set of documents needs to know and change."""
+
+    plan: Plan
+    plan_dir: Path
+    out_dir: Path
+    manifest: Manifest
+    change: commit.Change
+    force: bool
+    #: The documents whose PDFs the run makes (``--pdf``); None for a run without PDFs.
+    pdf_documents: list[kinds.Document] | None
+
+
+@dataclass
+class _Done:
+    """What a commit did: documents written or found the same, files pruned, PDFs made, kept or removed."""
+
+    written: list[WrittenFile] = field(default_factory=list)
+    same: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    removed_pdfs: list[str] = field(default_factory=list)
+    pdfs: list[WrittenFile] = field(default_factory=list)
+    pdfs_unchanged: list[str] = field(default_factory=list)
+    pdf_error: KehoachError | None = None
+
+
+def _render_and_commit(
+    run: _Run, todo: list[tuple[kinds.Document, str]], progress: Callable[[int, int], Callable[[int], None]] | None
+) -> _Done:
+    """Render ``todo`` into a staging folder (and their PDFs) and commit what differs from ``out/``.
 
     A document whose new bytes equal the file already there (its inputs changed but
     not its content) is not replaced: a changed file always means a changed document.
-    Returns (written, same, removed PDFs, removed stale files).
     """
-    if not todo and not change.removals:
-        return [], [], [], []
+    if run.pdf_documents is not None:
+        needed = pdfs.needed(run.out_dir, run.manifest, run.pdf_documents)
+        if not todo and not run.change.removals and not needed.todo:
+            return _Done(pdfs_unchanged=needed.unchanged)
+    elif not todo and not run.change.removals:
+        return _Done()
     tick = progress(len(todo), 0) if progress else (lambda done: None)
-    by_name = {d.name: (d, inputs) for d, inputs in todo}
-    written, same = [], []
-    with commit.Staging(out_dir) as staging:
-        for item in batch.render_all([d for d, _ in todo], plan, plan_dir, staging, tick):
-            document, inputs = by_name[item.name]
-            before = manifest.files.get(item.name)
-            if before is not None and before.sha256 == item.sha256 and as_written(out_dir / item.name, before):
-                manifest.files[item.name] = dataclasses.replace(before, inputs=inputs)
-                same.append(item.name)
-                continue
-            manifest.files[item.name] = Entry(
-                item.sha256, inputs, document.kind, document.unit, item.size, item.mtime_ns
-            )
-            written.append(WrittenFile(item.name, item.size))
-        pruned = list(change.removals)
-        for name in pruned:
-            manifest.files.pop(name, None)
-        removed_pdfs = _drop_outdated_pdfs(out_dir, manifest, [w.name for w in written], change, force)
-        change.writes = [w.name for w in written] + [MANIFEST]
-        staging.write(MANIFEST, manifest.to_bytes())
-        staging.commit(change)
+    done = _Done(pruned=list(run.change.removals))
+    with commit.Staging(run.out_dir) as staging:
+        _stage_documents(run, staging, todo, tick, done)
+        for name in done.pruned:
+            run.manifest.files.pop(name, None)
+        written = [w.name for w in done.written]
+        if run.pdf_documents is not None:
+            done.pdf_error = _stage_pdfs(run, staging, set(written), done)
+        if run.pdf_documents is None or done.pdf_error is not None:
+            done.removed_pdfs = _drop_outdated_pdfs(run.out_dir, run.manifest, written, run.change, run.force)
+        run.change.writes = [*written, *(p.name for p in done.pdfs), MANIFEST]
+        staging.write(MANIFEST, run.manifest.to_bytes())
+        staging.commit(run.change)
     order = {d.name: i for i, (d, _) in enumerate(todo)}
-    written.sort(key=lambda w: order[w.name])
-    return written, sorted(same, key=order.__getitem__), removed_pdfs, pruned
+    done.written.sort(key=lambda w: order[w.name])
+    done.same.sort(key=order.__getitem__)
+    return done
 
 
-def _drop_outdated_pdfs(out_dir, manifest, written, change, force) -> list[str]:  # type: ignore[no-untyped-def]
+def _stage_documents(
+    run: _Run, staging: commit.Staging, todo: list[tuple[kinds.Document, str]], tick: Callable[[int], None], done: _Done
+) -> None:
+    """Render into the staging folder; record each document that differs from its file in the manifest."""
+    by_name = {d.name: (d, inputs) for d, inputs in todo}
+    for item in batch.render_all([d for d, _ in todo], run.plan, run.plan_dir, staging, tick):
+        document, inputs = by_name[item.name]
+        before = run.manifest.files.get(item.name)
+        if before is not None and before.sha256 == item.sha256 and as_written(run.out_dir / item.name, before):
+            run.manifest.files[item.name] = dataclasses.replace(before, inputs=inputs)
+            done.same.append(item.name)
+            continue
+        run.manifest.files[item.name] = Entry(
+            item.sha256, inputs, document.kind, document.unit, item.size, item.mtime_ns
+        )
+        done.written.append(WrittenFile(item.name, item.size))
+
+
+def _stage_pdfs(run: _Run, staging: commit.Staging, staged: set[str], done: _Done) -> KehoachError | None:
+    """Convert the documents whose PDF is missing or older and stage the PDFs, for the same commit.
+
+    A failed conversion (no LibreOffice) is returned, not raised: the DOCX files are
+    then committed without new PDFs (and the PDFs of rewritten ones removed), and the
+    failure is reported after the commit.
+    """
+    assert run.pdf_documents is not None
+    needed = pdfs.needed(run.out_dir, run.manifest, run.pdf_documents)
+    edited = pdfs.hand_edits(run.out_dir, run.manifest, list(needed.todo), run.force)
+    done.pdfs_unchanged = needed.unchanged
+    try:
+        done.pdfs = pdfs.stage_pdfs(staging, run.manifest, needed.todo, staged)
+    except KehoachError as exc:
+        return exc
+    run.change.backups.update({name: backup_name(run.out_dir, name) for name in edited})
+    return None
+
+
+def _drop_outdated_pdfs(
+    out_dir: Path, manifest: Manifest, written: list[str], change: commit.Change, force: bool
+) -> list[str]:
     """PDFs kehoach made of documents this run rewrites: removed in the same commit, never left older.
 
     ``--pdf`` makes them again right after; a PDF changed by hand is kept as a .bak

@@ -26,24 +26,13 @@ from kehoach import views
 from kehoach.render import docx, html, names
 from kehoach.render.source import Source, docx_sources, parse
 from kehoach.text.markup import Run
-from kehoach.views.notice import NoticeView
-from kehoach.views.slogans import SlogansView
 
-#: The view each template file receives.
-VIEWS: dict[str, type] = {
-    names.PLAN_TEMPLATE: views.PlanView,
-    names.LETTER_TEMPLATE: views.UnitView,
-    names.CHECKLIST_TEMPLATE: views.UnitView,
-    "dieu-chinh.docx": NoticeView,
-    "khau-hieu.docx": SlogansView,
-    html.HTML_TEMPLATE: html.PageView,
-}
 #: Names Jinja itself provides inside templates.
 BUILTINS = {"loop", "range", "true", "false", "none", "True", "False", "None"}
 #: Marks a path step that goes into the elements of a list.
 ITEM = "[]"
 #: Attributes to_context adds beyond a dataclass's fields.
-EXTRA = {views.Paragraph: {"text": str}}
+EXTRA: dict[object, dict[str, type]] = {views.Paragraph: {"text": str}}
 
 
 @dataclass(frozen=True)
@@ -73,7 +62,8 @@ def used_paths(source: str | Source) -> list[tuple[str, ...]]:
     tree = parse(docx.jinja_env(), source)
     # Names the template binds itself (macros, {% set %}) are its own, not the view's.
     bound: Scope = {node.name: None for node in tree.find_all(nodes.Macro)}
-    bound |= {name: None for node in tree.find_all(nodes.Assign | nodes.AssignBlock) for name in _names(node.target)}
+    assigns: list[nodes.Assign | nodes.AssignBlock] = [*tree.find_all(nodes.Assign), *tree.find_all(nodes.AssignBlock)]
+    bound |= {name: None for node in assigns for name in _names(node.target)}
     found: list[tuple[str, ...]] = []
     _walk(tree, bound, found)
     return list(dict.fromkeys(found))
@@ -158,19 +148,17 @@ def _step(current: Any, step: str) -> Any:
     return None
 
 
-def check(path: Path) -> list[Finding]:
-    """Variables a template uses that its view lacks (empty for an unknown template name)."""
-    view = VIEWS.get(path.name)
-    if view is None:
-        return []
+def check(path: Path, given: tuple[type, ...]) -> list[Finding]:
+    """Variables the template uses that one of the views it receives (``given``) lacks."""
     paths = [p for source in sources(path) for p in used_paths(source)]
     return [
         Finding(path.name, "{{ " + ".".join(p).replace(".[]", "[…]") + " }}")
         for p in dict.fromkeys(paths)
-        if not resolves(view, p)
+        if not all(resolves(view, p) for view in given)
     ]
 
 
-def check_all(plan_dir: Path) -> dict[Path, list[Finding]]:
-    """Every template a render would use from ``plan_dir``, with its findings."""
-    return {names.find_template(name, plan_dir): check(names.find_template(name, plan_dir)) for name in VIEWS}
+def check_all(plan_dir: Path, templates: dict[str, tuple[type, ...]]) -> dict[Path, list[Finding]]:
+    """Each of ``templates`` (name: the views it receives) as found from ``plan_dir``, with its findings."""
+    found = {name: names.find_template(name, plan_dir) for name in templates}
+    return {path: check(path, templates[name]) for name, path in found.items()}

@@ -9,8 +9,11 @@ zips the parts, copying the untouched ones from the template as they are.
 
 The bytes are the same as rendering through docxtpl's own ``render`` and
 python-docx's ``save``: the same docxtpl and python-docx functions transform and
-serialise every part, and a test (tests/test_fast_path.py, which keeps that
+serialise every part, and a test (tests/render/test_fast_path.py, which keeps that
 reference) compares the two paths on every document of the reference plans.
+Those functions are not documented API: every call of them goes through
+:mod:`kehoach.render.internals`, which lists them (and pyproject.toml pins both
+libraries to the minor versions proven).
 
 Whatever a template gets wrong (a syntax error, a tag reaching other files, a
 misspelt variable, a loop too large, tags that leave the XML broken once filled)
@@ -28,13 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx.opc.oxml import parse_xml, serialize_part_xml
 from docxtpl import DocxTemplate
 from jinja2 import Template, UndefinedError
 from lxml import etree
 
 from kehoach.plan.model import Plan
-from kehoach.render import check, docx, docx_bytes, layout
+from kehoach.render import check, docx, docx_bytes, internals, layout
 from kehoach.render.source import FAILURES, Source, docx_sources, failure, parse
 from kehoach.text.errors import KehoachError
 
@@ -65,36 +67,32 @@ class CompiledTemplate:
         self.entries = _zip_entries(self.tpl)
         self.fonts = layout.style_fonts(self.tpl.docx)
 
-    def _fill(self, part: _Part, context: dict[str, Any]) -> str:
+    def _fill(self, part: _Part, context: dict[str, Any], views: tuple[type, ...]) -> str:
         """Jinja, then docxtpl's own clean-up of the result (as ``render_xml_part`` does)."""
         try:
             xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", part.template.render(context))
         except UndefinedError as exc:
-            raise failure(exc, part.source, _misspelt(self.path)) from None
+            raise failure(exc, part.source, _misspelt(self.path, views)) from None
         except FAILURES as exc:
             raise failure(exc, part.source) from None
         if not _LISTING.search(xml):  # nothing for resolve_listing to turn into breaks or tabs
             return xml
-        return self.tpl.resolve_listing(xml)
+        return internals.resolve_listing(self.tpl, xml)
 
-    def render(self, context: dict[str, Any], plan: Plan, title: str) -> bytes:
-        """The finished DOCX for one document."""
-        body = self._fill(self.body, context)
-        parts = {p.member: self._fill(p, context).encode(p.source.encoding) for p in self.parts}
+    def render(self, context: dict[str, Any], plan: Plan, title: str, views: tuple[type, ...] = ()) -> bytes:
+        """The finished DOCX for one document; ``views`` (those the template receives) name misspelt tags."""
+        body = self._fill(self.body, context, views)
+        parts = {p.member: self._fill(p, context, views).encode(p.source.encoding) for p in self.parts}
         doc = self.tpl.docx
         with self._well_formed(self.body.member):
-            tree = self.tpl.fix_tables(body)
-        self.tpl.docx_ids_index = 1000
-        self.tpl.fix_docpr_ids(tree)
-        doc.element.replace(doc.element.body, tree)
+            tree = internals.filled_body(self.tpl, body)
+        internals.replace_body(doc, tree)
         docx.finish(doc, plan, title, self.fonts)
         fresh = {}
         for member, xml in parts.items():
             with self._well_formed(member):
-                fresh[member] = serialize_part_xml(parse_xml(xml))
-        fresh[doc.part.partname.membername] = serialize_part_xml(doc.element)
-        core = doc.part.package._core_properties_part
-        fresh[core.partname.membername] = serialize_part_xml(core._element)
+                fresh[member] = internals.serialized(xml)
+        fresh |= internals.saved_parts(doc)
         return docx_bytes.zip_entries([(name, fresh.get(name, data)) for name, data in self.entries])
 
     @contextmanager
@@ -106,9 +104,9 @@ class CompiledTemplate:
             raise KehoachError("template.bad_output", name=str(self.path), part=member, detail=exc.msg) from None
 
 
-def _misspelt(path: Path) -> str:
-    """The template's variables its view lacks, as tags (empty when the check finds none)."""
-    return ", ".join(f.tag for f in check.check(path))
+def _misspelt(path: Path, views: tuple[type, ...]) -> str:
+    """The template's variables its views lack, as tags (empty when the check finds none)."""
+    return ", ".join(f.tag for f in check.check(path, views))
 
 
 def _zip_entries(tpl: DocxTemplate) -> list[tuple[str, bytes]]:

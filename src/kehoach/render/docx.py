@@ -22,7 +22,7 @@ from lxml import etree
 
 from kehoach import views
 from kehoach.plan.model import Plan
-from kehoach.render import docx_bytes, layout
+from kehoach.render import docx_bytes, internals, layout
 from kehoach.text import markup
 from kehoach.text.errors import KehoachError
 from kehoach.text.markup import Run
@@ -98,7 +98,7 @@ def open_template(template: Path) -> DocxTemplate:
     """The template opened by docxtpl, or an error saying it is not a Word file or which part is broken."""
     tpl = DocxTemplate(template)
     try:
-        tpl.init_docx()
+        internals.open_docx(tpl)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise KehoachError("template.unreadable", name=str(template), detail=str(exc)) from None
     except etree.XMLSyntaxError as exc:

@@ -23,12 +23,10 @@ from typing import Any
 
 from kehoach import views
 from kehoach.plan.model import Plan
-from kehoach.render import docx, names
+from kehoach.render import docx
 from kehoach.render.source import FAILURES, Source, failure, parse
 from kehoach.text import markup, vn
 from kehoach.text.errors import KehoachError
-
-HTML_TEMPLATE = "ke-hoach.html"
 
 
 @dataclass(frozen=True)
@@ -58,22 +56,22 @@ def source(template_path: Path) -> Source:
 
 def render_html_file(template_path: Path, plan: Plan) -> bytes:
     """The plan as one HTML5 page, UTF-8; the same plan and template give the same bytes."""
+    return render_html(template_path, page_context(plan))
+
+
+def render_html(template_path: Path, context: dict[str, Any]) -> bytes:
+    """The page from its context (:func:`page_context`), built apart so a worker builds it once."""
     template = source(template_path)
     env = docx.jinja_env()
     env.trim_blocks = True
     env.lstrip_blocks = True
     try:
-        text = env.from_string(parse(env, template)).render(page_context(plan))
+        text = env.from_string(parse(env, template)).render(context)
     except FAILURES as exc:
         raise failure(exc, template) from None
     if not text.endswith("\n"):
         text += "\n"
     return text.encode("utf-8")
-
-
-def html_file_name(plan: Plan) -> str:
-    """``ke-hoach-15-KH-UBND.html``: the plan document's name with the page's extension."""
-    return str(Path(names.plan_file_name(plan)).with_suffix(".html"))
 
 
 def page_title(plan: Plan) -> str:
@@ -95,7 +93,8 @@ def page_context(plan: Plan) -> dict[str, Any]:
         font_size=f"{_number(plan.page.font_size)}pt",
     )
     fields = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
-    return plain(PageView(**fields, page=page))
+    context: dict[str, Any] = plain(PageView(**fields, page=page))
+    return context
 
 
 def plain(value: Any) -> Any:

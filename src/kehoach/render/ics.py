@@ -102,7 +102,8 @@ def calendar_for(plan: Plan, unit_id: str | None = None, lang: str = "vi") -> tu
 
 def ics_bytes(cal: Calendar) -> bytes:
     """The calendar as an .ics file (UTF-8, CRLF lines folded at 75 octets)."""
-    return cal.to_ical()
+    data: bytes = cal.to_ical()  # icalendar leaves to_ical unannotated
+    return data
 
 
 def left_out(loaded: LoadedPlan, unit_ids: Iterable[str | None]) -> list[Problem]:

@@ -1,34 +1,104 @@
-"""The documents a plan gives rise to, and how each is made into bytes.
+"""Every kind of document kehoach makes, in one table: :data:`KINDS`.
 
-The plan document, one letter and one checklist per unit, and the optional
-outputs (calendars, the web page, the slogans). Each document names its
-template; :func:`render_document` sends it through the compiled Word template,
-the web page's template or, for a calendar, no template at all.
+A kind says which template fills it, where its files go and what they are
+called, which view it shows, whether there is one per plan or one per unit,
+and when a run makes it (always, with an option such as ``--ics``, or only by
+its own command). The list of a plan's documents, the template check and
+export, ``render --only`` and the extras flags, staleness and ``--prune``, change
+notices and PDFs all read this table, so adding a kind means a row here, a view
+and a template, and nothing else.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from kehoach import views
 from kehoach.plan.model import Plan
+from kehoach.render import html
 from kehoach.render.compiled import compiled
 from kehoach.render.docx import to_context
-from kehoach.render.html import HTML_TEMPLATE, html_file_name, page_title, render_html_file
 from kehoach.render.ics import calendar_for, ics_bytes
-from kehoach.render.names import (
-    CHECKLIST_DIR,
-    CHECKLIST_TEMPLATE,
-    LETTER_DIR,
-    LETTER_TEMPLATE,
-    PLAN_TEMPLATE,
-    find_template,
-    plan_file_name,
-)
+from kehoach.render.names import find_template, plan_file_name, template_dirs
 from kehoach.text import markup
 from kehoach.views import slogans
+from kehoach.views.notice import NoticeView
+
+Format = Literal["docx", "html", "ics"]
+#: What a kind's rules receive: the plan, and the unit's id (None for a document of the whole plan).
+Rule = Callable[[Plan, str | None], Any]
+
+
+class Scope(StrEnum):
+    """Whether a kind makes one document for the plan, one per unit, or both."""
+
+    PLAN = "plan"
+    UNITS = "units"
+    UNITS_AND_PLAN = "units and plan"
+
+
+class Made(StrEnum):
+    """When a kind is made: by every render, by a render asked for it, or only by its own command."""
+
+    DEFAULT = "default"
+    EXTRA = "extra"
+    COMMAND = "command"
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: its template, its files, its view and when it is made.
+
+    A unit's document goes into ``folder`` as ``<unit id>.<format>``; a document
+    of the whole plan is named after the plan document (``ke-hoach-15-KH-UBND.ics``)
+    beside it, unless ``file_name`` gives its own rule. ``view`` is None for a kind
+    whose view its command gives (a change notice's comes from a diff).
+    """
+
+    name: str
+    format: Format
+    template: str | None
+    view: Rule | None
+    #: The type the template receives, for ``kehoach templates check`` (None: no template).
+    view_type: type | None
+    title: Rule
+    scope: Scope = Scope.PLAN
+    made: Made = Made.DEFAULT
+    folder: str = ""
+    #: The name ``render --only`` knows it by (None: it cannot be asked for alone).
+    only: str | None = None
+    #: The name of its option in :class:`RenderOptions`' extras, and the command line's flag.
+    extra: str | None = None
+    flag: str | None = None
+    file_name: Rule | None = None
+    #: Whether the plan has anything for it (no slogans, no slogan sheets).
+    applies: Callable[[Plan], bool] = lambda plan: True
+    #: A template the kind had before, which a plan's own ``templates/`` may still hold: it wins there.
+    former_template: str | None = None
+
+    def template_in(self, plan_dir: Path | None) -> str | None:
+        """The template's name for a plan in ``plan_dir`` (its own former template if it kept one)."""
+        former = self.former_template
+        if plan_dir is not None and former is not None and (template_dirs(plan_dir)[0] / former).is_file():
+            return former
+        return self.template
+
+    def name_for(self, plan: Plan, unit_id: str | None) -> str:
+        """The file's path inside out/, by the kind's rule."""
+        if self.file_name is not None:
+            return str(self.file_name(plan, unit_id))
+        if unit_id is not None:
+            return f"{self.folder}/{unit_id}.{self.format}"
+        return plan_file_name(plan).removesuffix(".docx") + f".{self.format}"
+
+    @property
+    def converts_to_pdf(self) -> bool:
+        """Word documents get a PDF with ``--pdf``; a web page or a calendar has none."""
+        return self.format == "docx"
 
 
 @dataclass(frozen=True)
@@ -39,6 +109,7 @@ class Document:
     not when the list of documents is made: a run decides what to render from
     fingerprints of the plan's text, so unchanged documents cost no view at all.
     ``given`` is a view made elsewhere (a change notice's comes from a diff).
+    ``kind`` is the kind's name, as the manifest records it.
     """
 
     name: str
@@ -52,73 +123,199 @@ class Document:
         """What the template shows (a calendar's view is its finished bytes)."""
         if self.given is not None:
             return self.given
-        return _VIEWS[self.kind](plan, self.unit)
+        builder = kind(self.kind).view
+        assert builder is not None, f"{self.kind} documents are made with their view"
+        return builder(plan, self.unit)
 
 
 def _unit_view(plan: Plan, unit_id: str | None) -> views.UnitView:
     """A unit's view; the letter and the checklist rendered one after the other share it."""
     key = (id(plan), unit_id)
-    if _last_unit_view.get("key") != key:
+    view = _last_unit_view.get(key)
+    if view is None:
         unit = plan.unit(unit_id or "")
         assert unit is not None
-        _last_unit_view.update(key=key, view=views.unit_view(plan, unit))
-    return _last_unit_view["view"]
+        view = views.unit_view(plan, unit)
+        _last_unit_view.clear()
+        _last_unit_view[key] = view
+    return view
 
 
-_last_unit_view: dict[str, Any] = {}
+#: The last unit view built, by (plan, unit): at most one entry.
+_last_unit_view: dict[tuple[int, str | None], views.UnitView] = {}
 
 
-def _slogans_view(plan: Plan, unit_id: str | None) -> Any:
-    return slogans.slogans_view(plan)
+def _unit_name(plan: Plan, unit_id: str | None) -> str:
+    unit = plan.unit(unit_id or "")
+    return unit.name if unit is not None else str(unit_id)
 
 
-def _calendar_view(plan: Plan, unit_id: str | None) -> bytes:
-    return ics_bytes(calendar_for(plan, unit_id)[0])
+def _letter_title(plan: Plan, unit_id: str | None) -> str:
+    return f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {_unit_name(plan, unit_id)}"
 
 
-_VIEWS = {
-    "plan": lambda plan, unit_id: views.plan_view(plan),
-    "html": lambda plan, unit_id: views.plan_view(plan),
-    "letter": _unit_view,
-    "checklist": _unit_view,
-    "slogans": _slogans_view,
-    "calendar": _calendar_view,
-}
+def _notice_title(plan: Plan, unit_id: str | None) -> str:
+    return f"V/v điều chỉnh {plan.document.type_name} số {plan.symbol} - {unit_id}"
 
 
-def documents(plan: Plan, extras: frozenset[str] = frozenset()) -> list[Document]:
-    """Every document of the plan, in plan order: the plan, then each unit's letter and checklist.
+PLAN = DocumentKind(
+    "plan",
+    "docx",
+    "ke-hoach.docx",
+    lambda plan, unit_id: views.plan_view(plan),
+    views.PlanView,
+    lambda plan, unit_id: markup.plain(plan.document.subject),
+    only="plan",
+)
+LETTER = DocumentKind(
+    "letter",
+    "docx",
+    "giao-viec.docx",
+    _unit_view,
+    views.UnitView,
+    _letter_title,
+    Scope.UNITS,
+    folder="giao-viec",
+    only="letters",
+)
+CHECKLIST = DocumentKind(
+    "checklist",
+    "docx",
+    "checklist.docx",
+    _unit_view,
+    views.UnitView,
+    lambda plan, unit_id: f"Bảng theo dõi thực hiện nhiệm vụ - {_unit_name(plan, unit_id)}",
+    Scope.UNITS,
+    folder="checklist",
+    only="checklists",
+)
+#: Change notices (``kehoach notify``) share the letter's template; its view says ``notice``.
+NOTICE = DocumentKind(
+    "notice",
+    "docx",
+    "giao-viec.docx",
+    None,
+    NoticeView,
+    _notice_title,
+    Scope.UNITS,
+    Made.COMMAND,
+    "dieu-chinh",
+    former_template="dieu-chinh.docx",
+)
+CALENDAR: DocumentKind = DocumentKind(  # annotated: its own name_for refers to it
+    "calendar",
+    "ics",
+    None,
+    lambda plan, unit_id: ics_bytes(calendar_for(plan, unit_id)[0]),
+    None,
+    lambda plan, unit_id: CALENDAR.name_for(plan, unit_id),
+    Scope.UNITS_AND_PLAN,
+    Made.EXTRA,
+    "lich",
+    extra="calendar",
+    flag="--ics",
+)
+HTML = DocumentKind(
+    "html",
+    "html",
+    "ke-hoach.html",
+    lambda plan, unit_id: html.page_context(plan),
+    html.PageView,
+    lambda plan, unit_id: html.page_title(plan),
+    made=Made.EXTRA,
+    extra="html",
+    flag="--html",
+)
+SLOGANS = DocumentKind(
+    "slogans",
+    "docx",
+    "khau-hieu.docx",
+    lambda plan, unit_id: slogans.slogans_view(plan),
+    slogans.SlogansView,
+    lambda plan, unit_id: "Khẩu hiệu tuyên truyền",
+    made=Made.EXTRA,
+    extra="slogans",
+    flag="--slogans",
+    file_name=lambda plan, unit_id: "khau-hieu.docx",
+    applies=lambda plan: bool(plan.slogans),
+)
 
-    ``extras`` adds the optional outputs: "calendar" (.ics files), "html" (the plan as a
-    web page) and "slogans" (one landscape page per slogan, for the print shop).
+#: Every kind, in the order a plan's documents are listed (and templates exported).
+KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, NOTICE, CALENDAR, HTML, SLOGANS)
+
+
+def kind(name: str) -> DocumentKind:
+    """The kind of this name (as the manifest records it)."""
+    return next(k for k in KINDS if k.name == name)
+
+
+def only_names() -> list[str]:
+    """What ``render --only`` accepts, in table order."""
+    return [k.only for k in KINDS if k.only]
+
+
+def extras() -> list[DocumentKind]:
+    """The kinds a render makes only when asked (``--ics``, ``--html``, ``--slogans``)."""
+    return [k for k in KINDS if k.made is Made.EXTRA]
+
+
+def templates(plan_dir: Path | None = None) -> dict[str, tuple[type, ...]]:
+    """Every template kehoach renders with, and the views it receives (a shared one, all of them).
+
+    Without ``plan_dir``, the default templates (what ``templates export`` copies);
+    with it, those a plan there uses (a former template it kept in place of one).
     """
-    out = [Document(plan_file_name(plan), "plan", None, PLAN_TEMPLATE, markup.plain(plan.document.subject))]
+    used = (k.template_in(plan_dir) for k in KINDS)
+    return {name: template_views(name) for name in dict.fromkeys(used) if name is not None}
+
+
+def template_views(name: str) -> tuple[type, ...]:
+    """The views a template of this name receives: of every kind made with it (or made with it before)."""
+    given = (k.view_type for k in KINDS if name in (k.template, k.former_template))
+    return tuple(dict.fromkeys(v for v in given if v is not None))
+
+
+def document(
+    kind_: DocumentKind, plan: Plan, unit_id: str | None, given: Any = None, plan_dir: Path | None = None
+) -> Document:
+    """The kind's document for the plan (``unit_id`` None) or for one unit, of a plan in ``plan_dir``."""
+    name = kind_.name_for(plan, unit_id)
+    title = str(kind_.title(plan, unit_id))
+    return Document(name, kind_.name, unit_id, kind_.template_in(plan_dir), title, given)
+
+
+def documents(plan: Plan, extras: Iterable[str] = frozenset()) -> list[Document]:
+    """Every document of the plan a render makes, in plan order.
+
+    First the default kinds: those of the whole plan, then each unit's, unit by
+    unit (letter and checklist together); then each extra named in ``extras``
+    (``"calendar"``, ``"html"``, ``"slogans"``), its units' documents before the plan's.
+    """
+    asked = set(extras)
+    default = [k for k in KINDS if k.made is Made.DEFAULT and k.applies(plan)]
+    out = [document(k, plan, None) for k in default if k.scope is not Scope.UNITS]
     for unit in plan.units:
-        letter_title = f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {unit.name}"
-        out.append(Document(f"{LETTER_DIR}/{unit.id}.docx", "letter", unit.id, LETTER_TEMPLATE, letter_title))
-        checklist_title = f"Bảng theo dõi thực hiện nhiệm vụ - {unit.name}"
-        out.append(
-            Document(f"{CHECKLIST_DIR}/{unit.id}.docx", "checklist", unit.id, CHECKLIST_TEMPLATE, checklist_title)
-        )
-    if "calendar" in extras:
-        whole = plan_file_name(plan).removesuffix(".docx") + ".ics"  # beside the plan: no unit id can take it
-        out += [Document(f"lich/{u.id}.ics", "calendar", u.id, None, f"lich/{u.id}.ics") for u in plan.units]
-        out.append(Document(whole, "calendar", None, None, whole))
-    if "html" in extras:
-        out.append(Document(html_file_name(plan), "html", None, HTML_TEMPLATE, page_title(plan)))
-    if "slogans" in extras and plan.slogans:
-        out.append(Document(slogans.FILE_NAME, slogans.KIND, None, slogans.TEMPLATE, slogans.TITLE))
+        out += [document(k, plan, unit.id) for k in default if k.scope is not Scope.PLAN]
+    for extra in (k for k in KINDS if k.made is Made.EXTRA and k.extra in asked and k.applies(plan)):
+        out += _each(extra, plan)
     return out
+
+
+def _each(kind_: DocumentKind, plan: Plan) -> list[Document]:
+    units = [] if kind_.scope is Scope.PLAN else [document(kind_, plan, u.id) for u in plan.units]
+    whole = [] if kind_.scope is Scope.UNITS else [document(kind_, plan, None)]
+    return units + whole
 
 
 def render_document(document: Document, plan: Plan, template: Path | None) -> bytes:
     """The finished bytes of one document, through the template compiled once per run."""
+    kind_ = kind(document.kind)
     view = document.view(plan)
     if template is None:  # made without a template (calendars): the view is the content
         return bytes(view)
-    if document.kind == "html":
-        return render_html_file(template, plan)
-    return compiled(template).render(to_context(view), plan, document.title)
+    if kind_.format == "html":
+        return html.render_html(template, view)
+    return compiled(template).render(to_context(view), plan, document.title, template_views(template.name))
 
 
 def template_for(document: Document, plan_dir: Path) -> Path | None:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Twips
 from docx.styles.style import ParagraphStyle
-from docx.text.paragraph import Paragraph
 
 from kehoach.plan.model import Page
+from kehoach.render import internals
 from kehoach.text.metrics import TWIPS_PER_PT, text_width_pt
 
 RULE_PREFIX = "KH Gạch"
@@ -62,7 +63,7 @@ def size_rules(doc: DocxDocument, fonts: dict[str, StyleFont] | None = None) -> 
     fonts = fonts if fonts is not None else style_fonts(doc)
     rules = {sid for sid, font in fonts.items() if font.name.startswith(RULE_PREFIX)}
     text_width = _text_width_twips(doc)
-    for element in doc.element.body.iter(qn("w:p")):
+    for element in internals.body(doc).iter(qn("w:p")):
         style_id = _style_id(element)
         if style_id not in rules:
             continue
@@ -70,25 +71,28 @@ def size_rules(doc: DocxDocument, fonts: dict[str, StyleFont] | None = None) -> 
         share = RULE_SHARE.get(fonts[style_id].name, DEFAULT_SHARE)
         length = min(_text_above(element, fonts), available) * share
         indent = max(0, round((available - length) / 2))
-        fmt = Paragraph(element, doc._body).paragraph_format
+        fmt = internals.paragraph(element, doc).paragraph_format
         fmt.left_indent = fmt.right_indent = Twips(indent)
         fmt.first_line_indent = Twips(0)
 
 
-def _style_id(paragraph: object) -> str | None:
-    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")  # type: ignore[attr-defined]
-    return None if found is None else found.get(qn("w:val"))
+def _style_id(paragraph: BaseOxmlElement) -> str | None:
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    style_id: str | None = None if found is None else found.get(qn("w:val"))
+    return style_id
 
 
 def _text_width_twips(doc: DocxDocument) -> int:
     section = doc.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
+    # apply_page has set the margins; a template that leaves the paper size to Word gets the decree's A4
+    page_width = section.page_width if section.page_width is not None else Mm(210)
+    width = page_width - (section.left_margin or 0) - (section.right_margin or 0)
     return int(width) // EMU_PER_TWIP
 
 
-def _cell_width_twips(p: object) -> int | None:
+def _cell_width_twips(p: BaseOxmlElement) -> int | None:
     """Usable width of the table cell holding a paragraph, or None outside tables."""
-    cell = next((a for a in p.iterancestors(qn("w:tc"))), None)  # type: ignore[attr-defined]
+    cell = next((a for a in p.iterancestors(qn("w:tc"))), None)
     if cell is None:
         return None
     width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
@@ -102,14 +106,14 @@ def _cell_width_twips(p: object) -> int | None:
     return int(width.get(qn("w:w"))) - margins
 
 
-def _text_above(rule: object, fonts: dict[str, StyleFont]) -> float:
+def _text_above(rule: BaseOxmlElement, fonts: dict[str, StyleFont]) -> float:
     """Width in twips of the widest line among the paragraphs just above the rule.
 
     "Just above" is the run of paragraphs sharing the style of the one directly
     above: the two lines of "ỦY BAN NHÂN DÂN / PHƯỜNG AN DƯƠNG", the one motto.
     """
     widest = 0.0
-    element = rule.getprevious()  # type: ignore[attr-defined]
+    element = rule.getprevious()
     first = _style_id(element) if element is not None else None
     while element is not None and element.tag == qn("w:p") and _style_id(element) == first:
         font = fonts.get(first or "", StyleFont("", 14.0, False, False))

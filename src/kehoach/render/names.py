@@ -1,10 +1,11 @@
-"""What the documents and their templates are called, and where templates are found.
+"""Where templates are found, and what the plan document is called.
 
 Templates are Word files with Jinja tags. The defaults ship inside the package
 (``src/kehoach/render/templates``, real files: the repo keeps no other copy); a
-``templates/`` folder beside the plan overrides them file by file. The names live
-here, below everything that renders, so that the list of documents, the template
-check and the web page agree on them without importing one another.
+``templates/`` folder beside the plan overrides them file by file. Which kind of
+document uses which template, and the other file names, are in the kinds table
+(:mod:`kehoach.render.kinds`); the plan document's name is here because the
+names of the documents of the whole plan are made from it.
 """
 
 from __future__ import annotations
@@ -15,20 +16,6 @@ from pathlib import Path
 from kehoach.plan.model import Plan
 from kehoach.text import vn
 from kehoach.text.errors import KehoachError
-
-PLAN_TEMPLATE = "ke-hoach.docx"
-
-
-LETTER_TEMPLATE = "giao-viec.docx"
-
-
-CHECKLIST_TEMPLATE = "checklist.docx"
-
-
-LETTER_DIR = "giao-viec"
-
-
-CHECKLIST_DIR = "checklist"
 
 
 def template_dirs(plan_dir: Path) -> list[Path]:

@@ -28,6 +28,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import MAX_RANGE
 
+from kehoach.render import internals
 from kehoach.text.errors import KehoachError
 
 #: docxtpl's escapes for a literal tag in a template ({_{ shows "{{"), as Jinja string literals.
@@ -87,13 +88,7 @@ class Source:
 
 def docx_sources(tpl: DocxTemplate, name: str) -> list[Source]:
     """The body, headers and footers of an opened template, prepared as Jinja source."""
-    sources = [Source(name, tpl.docx.part.partname.membername, _prepared(tpl.patch_xml(tpl.get_xml())))]
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _, part in tpl.get_headers_footers(uri):
-            xml = tpl.get_part_xml(part)
-            encoding = tpl.get_headers_footers_encoding(xml)
-            sources.append(Source(name, part.partname.membername, _prepared(tpl.patch_xml(xml)), encoding))
-    return sources
+    return [Source(name, member, _prepared(xml), encoding) for member, xml, encoding in internals.part_sources(tpl)]
 
 
 def _prepared(source: str) -> str:

@@ -449,6 +449,10 @@ TEXTS: _M = {
         "Kế hoạch không có đơn vị '{id}'. Các đơn vị: {known}.",
         "The plan has no unit '{id}'. Units: {known}.",
     ),
+    "render.unknown_kind": (
+        "{option}: không có loại văn bản '{name}'. Các loại: {known}.",
+        "{option}: there is no kind of document '{name}'. Kinds: {known}.",
+    ),
     "out.hand_edited": (
         "Không ghi đè {count} tệp đã bị sửa tay (hoặc không do kehoach tạo): {files}.",
         "Not overwriting {count} file(s) changed by hand (or not written by kehoach): {files}.",
@@ -826,6 +830,10 @@ HINTS: _M = {
         "Look at the files in that folder (old/: previous, new/: new), copy back what you need, then delete it.",
     ),
     "unit.unknown": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
+    "pdf.failed": (
+        "Các tệp DOCX vẫn đã được ghi (PDF cũ của văn bản đã đổi bị xóa, không để PDF cũ hơn DOCX).",
+        "The DOCX files were written (the old PDFs of changed documents were removed: no PDF is older than its DOCX).",
+    ),
     "extra_forbidden": ("Có phải ý bạn là '{suggestion}'?", "Did you mean '{suggestion}'?"),
     "missing": ("Thêm dòng '{field}: …' vào đây.", "Add a line '{field}: …' here."),
     "impossible_date": ("Kiểm tra lại ngày và tháng.", "Check the day and the month."),

@@ -11,15 +11,24 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import TypedDict
 
 #: Twentieths of a point per point.
 TWIPS_PER_PT = 20
 
 
+class _Metrics(TypedDict):
+    """The shape of ``data/font-metrics.json``: advance widths per face, in font units."""
+
+    faces: dict[str, dict[str, int]]
+    units_per_em: int
+
+
 @cache
-def _table() -> dict:
+def _table() -> _Metrics:
     raw = resources.files("kehoach").joinpath("data/font-metrics.json").read_text("utf-8")
-    return json.loads(raw)
+    table: _Metrics = json.loads(raw)
+    return table
 
 
 def _face(bold: bool, italic: bool) -> str:

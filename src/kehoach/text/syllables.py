@@ -101,9 +101,10 @@ class _Rhymes:
 
     def stripped(self) -> _Rhymes:
         """The same tables with â ă ê ô ơ ư written a e o u: what plain ASCII typing leaves."""
-        fields = [self.without_initial, self.after_qu, self.after_consonant]
         medial = _strip_set(self.medial) - _strip_set(self.after_consonant - self.medial)
-        return _Rhymes(*(_strip_set(rhymes) for rhymes in fields), medial)
+        return _Rhymes(
+            _strip_set(self.without_initial), _strip_set(self.after_qu), _strip_set(self.after_consonant), medial
+        )
 
 
 def _strip_set(spellings: frozenset[str]) -> frozenset[str]:

@@ -35,6 +35,8 @@ class NoticeView:
     addressee: str
     body: list[Paragraph]
     signature: Signature
+    #: True: a notice renders through the letter's template, which tests this where the two differ.
+    notice: bool = True
 
 
 def notice_view(diff: PlanDiff, unit_id: str, lang: str = "vi") -> NoticeView:

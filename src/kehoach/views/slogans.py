@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from docxtpl import RichText
 
@@ -26,11 +27,6 @@ from kehoach.plan.model import Plan
 from kehoach.text import markup
 from kehoach.text.metrics import text_width_pt
 
-#: Where the sheets go, which template fills them, and the kind of document they are.
-FILE_NAME = "khau-hieu.docx"
-TEMPLATE = "khau-hieu.docx"
-KIND = "slogans"
-TITLE = "Khẩu hiệu tuyên truyền"
 #: Landscape A4.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 297.0, 210.0
 PT_PER_MM = 72 / 25.4
@@ -173,7 +169,7 @@ def _evenest(count: int, n: int, width: Callable[[int, int], float], limit: floa
     return starts
 
 
-def sheet_context(view: SlogansView) -> dict:
+def sheet_context(view: SlogansView) -> dict[str, Any]:
     """The template's context; the same as ``render.to_context(view)`` gives."""
     return {
         "sheets": [

@@ -75,6 +75,8 @@ class UnitView:
     signature: Signature
     checklist_title: str
     checklist_unit: str
+    #: False: the letter shares its template with the change notice, which can test this.
+    notice: bool = False
 
 
 def unit_view(plan: Plan, unit: Unit) -> UnitView:

@@ -15,11 +15,14 @@ import pytest
 from helpers import LAO_CAI, PLAN, make_plan, open_docx, texts
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
-from kehoach.render.html import HTML_TEMPLATE, html_file_name, page_title, render_html_file
+from kehoach.render.html import page_title, render_html_file
+from kehoach.render.kinds import HTML
 from kehoach.render.names import find_template
 from kehoach.text.errors import KehoachError
 
 #: Elements whose content the reader sees as a block of its own (a paragraph, a cell …).
+#: The web page's template, as the kinds table names it.
+HTML_TEMPLATE = HTML.template or ""
 BLOCK = {
     "address", "article", "aside", "blockquote", "body", "caption", "dd", "div", "dl", "dt", "figcaption",
     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html", "li", "main", "nav",
@@ -136,8 +139,8 @@ def test_title_names_type_number_and_subject(pages):
 
 
 def test_file_name_follows_the_plan_document():
-    assert html_file_name(load_plan(PLAN).plan) == "ke-hoach-15-KH-UBND.html"
-    assert html_file_name(load_plan(LAO_CAI).plan) == "ke-hoach-du-thao-KH-UBND.html"
+    assert HTML.name_for(load_plan(PLAN).plan, None) == "ke-hoach-15-KH-UBND.html"
+    assert HTML.name_for(load_plan(LAO_CAI).plan, None) == "ke-hoach-du-thao-KH-UBND.html"
 
 
 @pytest.mark.parametrize("name", ["plan", "lao-cai"])

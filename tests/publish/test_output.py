@@ -20,8 +20,11 @@ from kehoach.publish import commit
 from kehoach.publish.manifest import MANIFEST, HandEditedError, safe_relative
 from kehoach.publish.pipeline import run_render
 from kehoach.render import kinds
-from kehoach.render.check import VIEWS
+from kehoach.render.kinds import templates as kind_templates
 from kehoach.text.errors import KehoachError, UsageError
+
+#: The default templates (the kinds table's), with the views each receives.
+VIEWS = kind_templates()
 
 runner = CliRunner()
 LETTER = "giao-viec/mttq.docx"

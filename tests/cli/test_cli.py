@@ -119,7 +119,7 @@ def test_internal_error_is_one_line_and_logged(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(command, "run_render", boom)
+    monkeypatch.setattr(command, "render_plan", boom)
     monkeypatch.setattr(cli.tempfile, "gettempdir", lambda: str(tmp_path))
     monkeypatch.setattr(sys, "argv", ["kehoach", "render"])
     with pytest.raises(SystemExit) as info:

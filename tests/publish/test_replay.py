@@ -27,7 +27,7 @@ from kehoach.cli.app import app
 from kehoach.publish import pipeline as command
 from kehoach.publish.manifest import MANIFEST
 from kehoach.publish.pipeline import run_render
-from kehoach.render import names
+from kehoach.render import kinds, names
 
 runner = CliRunner()
 
@@ -243,7 +243,7 @@ EDITS = [rename, reword, move_phase_end, add_task, remove_task, toggle_unit_c]
 def template_variant() -> bytes:
     """The default letter template with a visible change of its own, as a secretary might make."""
     with tempfile.TemporaryDirectory() as folder:
-        doc = Document(str(names.find_template(names.LETTER_TEMPLATE, Path(folder))))
+        doc = Document(str(names.find_template(kinds.LETTER.template or "", Path(folder))))
         paragraph = next(p for p in doc.paragraphs if p.text == "{{ addressee }}")
         paragraph.runs[-1].text += " (mẫu riêng)"
         target = Path(folder) / "variant.docx"
@@ -278,7 +278,7 @@ class Workspace:
         self.history.append(old)
 
     def toggle_template(self, variant: bytes) -> None:
-        target = self.plan.parent / "templates" / names.LETTER_TEMPLATE
+        target = self.plan.parent / "templates" / kinds.LETTER.template or ""
         if target.exists():
             target.unlink()
         else:
@@ -296,8 +296,9 @@ class Workspace:
         """Files the plan no longer makes, of the kinds the run makes, are reported or pruned; no others."""
         made = set(fresh(self.plan, extras=["calendar", "html", "slogans"]))
         assert not (set(result.stale) | set(result.pruned)) & made
-        kinds = {command.KINDS[k] for k in [*only, *extras]} if only else {"plan", "letter", "checklist", *extras}
-        left = {name for name in files_of(self.out) if name not in made and kind_of(name) in kinds}
+        only_kinds = {"plan": "plan", "letters": "letter", "checklists": "checklist"}  # as the README names them
+        made_kinds = {only_kinds[k] for k in only} if only else {"plan", "letter", "checklist"}
+        left = {name for name in files_of(self.out) if name not in made and kind_of(name) in made_kinds | set(extras)}
         if prune:
             assert not left, left
         else:

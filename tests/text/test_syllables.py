@@ -5,16 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURES, LAO_CAI, PLAN
 from kehoach.text.syllables import BUILTIN_ALLOW, count_styles, is_syllable, restyle, suspicious_words, tone_style
 
-ROOT = Path(__file__).resolve().parents[1]
-PLAN_TEXT = (ROOT / "plan.yaml").read_text(encoding="utf-8")
-REFERENCE = ROOT / "tests/fixtures/ke-hoach-15-KH-UBND.txt"
-LAO_CAI = ROOT / "examples/lao-cai-khoang-san.yaml"
+PLAN_TEXT = PLAN.read_text(encoding="utf-8")
+REFERENCE = FIXTURES / "ke-hoach-15-KH-UBND.txt"
 
 
 def nfd(text: str) -> str:

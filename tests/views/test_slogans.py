@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import pickle
 from pathlib import Path
 
@@ -11,13 +10,12 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from helpers import PLAN, ROOT, docxtpl_reference, effective, make_plan, open_docx, paragraph_format
+from helpers import PLAN, ROOT, docxtpl_reference, effective, make_plan, open_docx, paragraph_format, to_pdf
 from kehoach.plan.validate import load_plan
 from kehoach.publish.fingerprint import fingerprints, inputs_hash
 from kehoach.render import check, docx, kinds, names
 from kehoach.text import markup
 from kehoach.views import slogans as S
-from test_libreoffice import to_pdf
 
 
 @pytest.fixture(scope="module")
@@ -30,15 +28,15 @@ def view(plan):
     return S.slogans_view(plan)
 
 
-def _document(view) -> kinds.Document:
-    return kinds.Document(S.FILE_NAME, S.KIND, None, S.TEMPLATE, S.TITLE, given=view)
+def _document(plan, view) -> kinds.Document:
+    return kinds.document(kinds.SLOGANS, plan, None, given=view)
 
 
 @pytest.fixture(scope="module")
 def docx_path(plan, view, tmp_path_factory) -> Path:
-    template = names.find_template(S.TEMPLATE, ROOT)
-    data = kinds.render_document(_document(view), plan, template)
-    path = tmp_path_factory.mktemp("slogans") / S.FILE_NAME
+    template = names.find_template(kinds.SLOGANS.template or "", ROOT)
+    data = kinds.render_document(_document(plan, view), plan, template)
+    path = tmp_path_factory.mktemp("slogans") / kinds.SLOGANS.name_for(plan, None)
     path.write_bytes(data)
     return path
 
@@ -51,12 +49,29 @@ def _widths(sheet) -> list[float]:
 
 
 def _brute_widest(words: list[str], n: int) -> float:
-    """The least widest line over every way to break ``words`` into ``n`` lines."""
+    """The least widest line over every way to break ``words`` into ``n`` lines.
+
+    Exhaustive, and independent of break_lines' dynamic programming: every line is measured as
+    the joined string it is (no sum of word widths). Each possible line is measured once, and a
+    partial break already as wide as the best found is not extended (its widest line can only
+    grow), so the reference plan's 37-word slogans take milliseconds, not minutes.
+    """
+    width = {
+        (a, b): S.line_width(" ".join(words[a:b]), 1.0) for a in range(len(words)) for b in range(a + 1, len(words) + 1)
+    }
     best = float("inf")
-    for cuts in itertools.combinations(range(1, len(words)), n - 1):
-        bounds = (0, *cuts, len(words))
-        widest = max(S.line_width(" ".join(words[a:b]), 1.0) for a, b in itertools.pairwise(bounds))
-        best = min(best, widest)
+
+    def extend(start: int, lines_left: int, widest: float) -> None:
+        nonlocal best
+        if lines_left == 1:
+            best = min(best, max(widest, width[start, len(words)]))
+            return
+        for end in range(start + 1, len(words) - lines_left + 2):
+            line_widest = max(widest, width[start, end])
+            if line_widest < best:
+                extend(end, lines_left - 1, line_widest)
+
+    extend(0, n, 0.0)
     return best
 
 
@@ -159,13 +174,13 @@ def test_context_is_the_same_through_to_context_and_pickles_stably(plan, view):
     assert docx.to_context(view) == S.sheet_context(view)
     assert S.slogans_view(plan) == view
     prints = fingerprints(plan.model_dump(mode="json", by_alias=True))
-    again = _document(S.slogans_view(plan))
-    assert inputs_hash(again, prints, plan, "t") == inputs_hash(_document(view), prints, plan, "t")
+    again = _document(plan, S.slogans_view(plan))
+    assert inputs_hash(again, prints, plan, "t") == inputs_hash(_document(plan, view), prints, plan, "t")
     assert pickle.loads(pickle.dumps(view)).sheets[0].runs.xml == view.sheets[0].runs.xml
 
 
 def test_template_uses_only_what_the_view_provides():
-    path = names.find_template(S.TEMPLATE, ROOT)
+    path = names.find_template(kinds.SLOGANS.template or "", ROOT)
     paths = check.used_paths(check.jinja_source(path))
     assert ("sheets", check.ITEM, "runs") in paths
     assert all(check.resolves(S.SlogansView, p) for p in paths)
@@ -175,8 +190,9 @@ def test_template_uses_only_what_the_view_provides():
 
 
 def test_fast_path_matches_docxtpl(plan, view, docx_path):
-    template = names.find_template(S.TEMPLATE, ROOT)
-    assert docxtpl_reference(template, docx.to_context(view), plan, S.TITLE) == docx_path.read_bytes()
+    template = names.find_template(kinds.SLOGANS.template or "", ROOT)
+    title = kinds.SLOGANS.title(plan, None)
+    assert docxtpl_reference(template, docx.to_context(view), plan, title) == docx_path.read_bytes()
 
 
 def test_docx_has_one_centred_bold_paragraph_per_slogan(view, docx_path):
@@ -212,7 +228,7 @@ def test_docx_is_landscape_a4_centred_without_page_numbers(plan, docx_path):
     assert sect_pr.find(qn("w:vAlign")).get(qn("w:val")) == "center"
     assert sect_pr.find(qn("w:headerReference")) is None
     assert sect_pr.find(qn("w:footerReference")) is None
-    assert doc.core_properties.title == S.TITLE
+    assert doc.core_properties.title == kinds.SLOGANS.title(plan, None)
 
 
 # --- LibreOffice lays it out as planned ------------------------------------------------

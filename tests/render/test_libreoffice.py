@@ -8,30 +8,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from helpers import LAO_CAI
+from helpers import LAO_CAI, to_pdf
 from kehoach.publish.pipeline import run_render
-
-
-def to_pdf(soffice: str, docx: Path, out: Path) -> Path:
-    profile = out / "profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = out / (docx.stem + ".pdf")
-    assert pdf.is_file(), "LibreOffice wrote no PDF"
-    return pdf
 
 
 def pdf_pages(pdf: Path) -> list[str]:

@@ -1,0 +1,119 @@
+"""Every use kehoach makes of docxtpl's and python-docx's undocumented internals, and only here.
+
+The fast path (:mod:`kehoach.render.compiled`) prepares a template once and fills
+it many times, which docxtpl's documented API (``render`` then ``save``) cannot
+do; the template check and error messages read a template's parts as docxtpl
+prepares them; rules are sized and documents read back paragraph by paragraph.
+For that kehoach calls methods and reads fields that are no promise of either
+library, and a minor release may change them. That is why pyproject.toml pins
+both to the minor versions proven, and why they are gathered here.
+
+Relied on, in docxtpl (0.20), methods of ``DocxTemplate``:
+
+- ``init_docx()`` (open the file), the ``docx`` field it sets;
+- ``get_xml()``, ``patch_xml()``, ``get_headers_footers(uri)`` with ``HEADER_URI`` and
+  ``FOOTER_URI``, ``get_part_xml(part)``, ``get_headers_footers_encoding(xml)``
+  (a part's Jinja source, as ``render`` prepares it);
+- ``resolve_listing(xml)``, ``fix_tables(xml)``, ``fix_docpr_ids(tree)`` and the
+  ``docx_ids_index`` field (what ``render`` does to a filled part).
+
+In python-docx (1.2):
+
+- ``docx.opc.oxml.parse_xml`` and ``serialize_part_xml`` (how ``save`` writes a part);
+- ``Part.partname.membername`` (a part's zip member), ``CT_Document.body`` (the ``w:body``);
+- ``OpcPackage._core_properties_part`` and its ``_element`` (the core properties);
+- ``Document._body`` (the parent a ``Paragraph`` or ``Table`` needs) and ``_Cell._tc``.
+
+Not counted as internals: ``docx.oxml.ns.qn`` (the namespace helper python-docx's
+own documentation shows), lxml's API on the elements, and the documented
+``Document``, ``core_properties``, ``styles``, ``sections`` and ``save``.
+
+Proven by tests/render/test_fast_path.py, which renders every document of the reference
+plans through the fast path and through docxtpl's own ``render`` and python-docx's
+``save`` and compares the bytes, and by the template, layout and textconv tests
+(tests/render/test_templates_errors.py, tests/render/test_render.py, tests/cli/test_cli.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from docx.document import Document as DocxDocument
+from docx.opc.oxml import parse_xml, serialize_part_xml
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
+
+#: The first id docxtpl's ``render`` gives drawings (``w:docPr``) it renumbers.
+DOCPR_FIRST_ID = 1000
+
+
+def open_docx(tpl: DocxTemplate) -> None:
+    """Open the template's Word file now, so that a broken one fails here and can be named."""
+    tpl.init_docx()
+
+
+def part_sources(tpl: DocxTemplate) -> list[tuple[str, str, str]]:
+    """(zip member, Jinja source as docxtpl prepares it, encoding) of the body, then headers and footers."""
+    parts = [(tpl.docx.part.partname.membername, tpl.patch_xml(tpl.get_xml()), "utf-8")]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            parts.append((part.partname.membername, tpl.patch_xml(xml), tpl.get_headers_footers_encoding(xml)))
+    return parts
+
+
+def resolve_listing(tpl: DocxTemplate, xml: str) -> str:
+    """Tabs, new lines and page breaks in filled text made into Word's own elements."""
+    return str(tpl.resolve_listing(xml))
+
+
+def filled_body(tpl: DocxTemplate, xml: str) -> Any:
+    """The filled body as docxtpl's ``render`` leaves it: tables fixed, drawing ids renumbered."""
+    tree = tpl.fix_tables(xml)
+    tpl.docx_ids_index = DOCPR_FIRST_ID
+    tpl.fix_docpr_ids(tree)
+    return tree
+
+
+def body(doc: DocxDocument) -> Any:
+    """The document's ``w:body`` element, to walk its paragraphs and tables in order."""
+    return doc.element.body
+
+
+def replace_body(doc: DocxDocument, tree: Any) -> None:
+    """Put a filled body into the opened document in place of its own."""
+    doc.element.replace(doc.element.body, tree)
+
+
+def serialized(xml: bytes) -> bytes:
+    """A part's XML as python-docx's ``save`` writes it.
+
+    Bytes, not text: a header may declare an encoding of its own. ``parse_xml`` is annotated
+    ``str`` but hands the value to lxml, which takes both.
+    """
+    return bytes(serialize_part_xml(parse_xml(cast(str, xml))))
+
+
+def saved_parts(doc: DocxDocument) -> dict[str, bytes]:
+    """The document's body and core properties, as ``save`` would write them, by zip member."""
+    core = doc.part.package._core_properties_part
+    return {
+        doc.part.partname.membername: serialize_part_xml(doc.element),
+        core.partname.membername: serialize_part_xml(core._element),
+    }
+
+
+def paragraph(element: Any, doc: DocxDocument) -> Paragraph:
+    """A ``w:p`` element of the document as python-docx's paragraph (for its formatting)."""
+    return Paragraph(element, doc._body)
+
+
+def table(element: Any, doc: DocxDocument) -> Table:
+    """A ``w:tbl`` element of the document as python-docx's table."""
+    return Table(element, doc._body)
+
+
+def cell_key(cell: _Cell) -> int:
+    """The same for every grid position of one merged cell (python-docx repeats it in ``row.cells``)."""
+    return id(cell._tc)
