@@ -23,9 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from kehoach.plan.loader import KeyPath, read_text
+from kehoach.plan.loader import KeyPath, format_path, read_text
 from kehoach.plan.model import Plan
-from kehoach.plan.validate import format_path
 from kehoach.text import syllables
 from kehoach.text.errors import Problem
 

@@ -152,6 +152,22 @@ def test_an_explicit_tag_that_does_not_fit_keeps_the_tag_hint(tmp_path):
     assert "!!" in result.output
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("phases: [{name: Đợt 1, start: !!binary ''}]\n", "phases[0].start"),
+        ("document:\n  number: !!int bảy\n", "document.number"),
+        ("units:\n  - id: a\n    id: b\n", "units[0].id"),
+    ],
+)
+def test_a_value_yaml_cannot_read_names_its_key_path(tmp_path, text, where):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = validate(str(plan))
+    assert result.exit_code == 1
+    assert f"tại: {where}" in result.output
+
+
 def test_a_nul_byte_is_reported_at_its_line_and_column_and_shown_visibly():
     plan = FIXTURES / "bad" / "nul-byte.yaml"
     result = validate(str(plan))

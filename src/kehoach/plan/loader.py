@@ -102,43 +102,50 @@ class _Builder:
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise self._problem(node, "yaml.too_many_values", limit=MAX_VALUES)
+            raise self._problem(node, path, "yaml.too_many_values", limit=MAX_VALUES)
         if len(path) > MAX_DEPTH:
-            raise self._problem(node, "yaml.too_deep", limit=MAX_DEPTH)
+            raise self._problem(node, path, "yaml.too_deep", limit=MAX_DEPTH)
         self.doc.positions.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        value = self._scalar(node)
+        value = self._scalar(node, path)
         return vn.nfc(value) if isinstance(value, str) else value
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.Node, path: KeyPath) -> Any:
         if node.tag not in PLAIN_TAGS:
-            raise self._problem(node, "yaml.bad_value", tag=node.tag.rsplit(":", 1)[-1])
+            raise self._problem(node, path, "yaml.bad_value", tag=node.tag.rsplit(":", 1)[-1])
         try:
             return self.scalars.construct_object(node)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError):
             code, args = _bad_scalar(node)
-            raise self._problem(node, code, **args) from None
+            raise self._problem(node, path, code, **args) from None
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str | int) or isinstance(key, bool):
-                raise self._problem(key_node, "yaml.bad_key")
+                raise self._problem(key_node, path, "yaml.bad_key")
             key = str(key)
             if key in out:
-                raise self._problem(key_node, "yaml.duplicate_key", key=key)
+                raise self._problem(key_node, (*path, key), "yaml.duplicate_key", key=key)
             self.doc.positions[(*path, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*path, key))
             self.doc.positions[(*path, key, "<value>")] = _mark(value_node)
         return out
 
-    def _problem(self, node: yaml.Node, code: str, **args: Any) -> ProblemsError:
-        pos = _mark(node)
-        return ProblemsError([self.doc.problem(pos, code, **args)])
+    def _problem(self, node: yaml.Node, path: KeyPath, code: str, **args: Any) -> ProblemsError:
+        return ProblemsError([self.doc.problem(_mark(node), code, key_path=format_path(path), **args)])
+
+
+def format_path(path: KeyPath) -> str:
+    """``units[5].tasks[2].phase``, the way the README and errors name a place."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def _bad_scalar(node: yaml.Node) -> tuple[str, dict[str, Any]]:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kehoach.plan import checks
-from kehoach.plan.loader import Document, KeyPath, load_document
+from kehoach.plan.loader import Document, KeyPath, format_path, load_document
 from kehoach.plan.model import Plan
 from kehoach.text.errors import Problem, ProblemsError
 
@@ -79,14 +79,6 @@ def _locate(doc: Document, check: checks.Check) -> Problem:
     pos = doc.position((*check.path, "<value>")) if check.at_value else doc.position(check.path)
     problem = doc.problem(pos, check.code, key_path=format_path(check.path), **check.args)
     return dataclasses.replace(problem, severity=check.severity)
-
-
-def format_path(path: KeyPath) -> str:
-    """``units[5].tasks[2].phase``, the way the README and errors name a place."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _data_path(doc: Document, loc: tuple[Any, ...]) -> KeyPath:

@@ -38,10 +38,10 @@ from typing import Any
 
 from icalendar import Alarm, Calendar, Event
 
-from kehoach.plan.loader import KeyPath, Position
+from kehoach.plan.loader import KeyPath, Position, format_path
 from kehoach.plan.model import Phase, Plan, Unit
 from kehoach.plan.terms import phase_span
-from kehoach.plan.validate import LoadedPlan, format_path
+from kehoach.plan.validate import LoadedPlan
 from kehoach.plan.when import When
 from kehoach.render.docx_bytes import document_time
 from kehoach.text import markup, messages, vn
