@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from helpers import PLAN, REFERENCE_UNITS, git, open_docx, texts
+from helpers import PLAN, REFERENCE_UNITS, git, open_docx, texts, to_pdf
 from kehoach.cli.app import app
 from kehoach.commands.diff import run_diff
 from kehoach.commands.notify import run_notify
@@ -147,22 +146,7 @@ def test_tracked_changes_copy_opens_in_libreoffice(repo, tmp_path, soffice):
     pytest.importorskip("python_redlines")
     target = tmp_path / "sua-doi.docx"
     cli(repo, "diff", "HEAD~2", "HEAD~1", "--docx", str(target))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'p'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(target),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    assert (tmp_path / "sua-doi.pdf").stat().st_size > 1000
+    assert to_pdf(soffice, target, tmp_path).stat().st_size > 1000
 
 
 def test_without_python_redlines_it_says_how_to_install(repo, tmp_path, monkeypatch):
