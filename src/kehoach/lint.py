@@ -8,22 +8,29 @@ symbols, a unit no recipient covers, double spaces, a space before punctuation,
 a closing paragraph without "./.", a sentence or a name that a ``[a, b]`` list
 split at its commas. ``fix`` rewrites only the tone marks, only inside values:
 comments and layout stay as they are.
+
+A province's plan has tens of thousands of values: every rule does its work once
+per value (the value's NFC text is made once, the tone counts once, a line's text
+is cut from the file, never the rest of the file copied), and the syllable module
+remembers each distinct word, so ``lint`` costs little more than ``validate``.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, NamedTuple, Protocol
 
 import yaml
 
-from kehoach.plan.loader import KeyPath, format_path, read_text
+from kehoach.plan.loader import KeyPath, format_path
 from kehoach.plan.model import Plan
 from kehoach.text import syllables
 from kehoach.text.errors import Problem
@@ -63,14 +70,16 @@ COLLECTIVES = {
 }
 
 
-@dataclass(frozen=True)
-class Value:
-    """A text value of the file: where it is, and its source span."""
+class Value(NamedTuple):
+    """A text value of the file: where it is, its source span, and its text in NFC (what most
+    rules read: made once here rather than once per rule). A named tuple: a province's plan
+    has a quarter of a million values, and a tuple is made several times faster."""
 
     path: KeyPath
     text: str
     start: int
     end: int
+    nfc: str
 
 
 class Source:
@@ -78,16 +87,18 @@ class Source:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path, self.text = path, text
-        self.lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-        root = yaml.compose(text, Loader=_LOADER)
-        self.values = list(_values(root, ()))
-        self.flows = list(_flows(root, ()))
+        self.lines = [0] + [match.end() for match in re.finditer("\n", text)]
+        walk = _Walk(text)
+        self.values = walk.values
+        self.flows = walk.flows
 
     def problem(self, index: int, code: str, path: KeyPath, **args: object) -> Problem:
         """A warning at a character offset of the file."""
         line = bisect.bisect_right(self.lines, index)
         column = index - self.lines[line - 1] + 1
-        source_line = self.text[self.lines[line - 1] :].split("\n", 1)[0].rstrip("\r")
+        start = self.lines[line - 1]
+        end = self.text.find("\n", start)
+        source_line = self.text[start : end if end >= 0 else len(self.text)].rstrip("\r")
         return Problem(str(self.path), line, column, code, dict(args), format_path(path), source_line, "warning")
 
     def find(self, value: Value, word: str, offset: int) -> int:
@@ -99,27 +110,183 @@ class Source:
         return value.start + max(found, 0)
 
 
-def _values(node: yaml.Node | None, path: KeyPath) -> Iterator[Value]:
-    if isinstance(node, yaml.MappingNode):
-        for key, child in node.value:
-            yield from _values(child, (*path, str(key.value)))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            yield from _values(child, (*path, i))
-    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-        yield Value(path, node.value, node.start_mark.index, node.end_mark.index)
+@dataclass(frozen=True)
+class Item:
+    """An item of a ``[a, b]`` list: its text as written, or None for a list or a mapping."""
+
+    text: str | None
+    #: Written without quotes: YAML split it at a comma, if it is a piece of a sentence.
+    plain: bool
+    start: int
+    end: int
 
 
-def _flows(node: yaml.Node | None, path: KeyPath) -> Iterator[tuple[KeyPath, yaml.SequenceNode]]:
-    """Lists written in flow style, ``[a, b]``, where YAML splits the text at every comma."""
-    if isinstance(node, yaml.MappingNode):
-        for key, child in node.value:
-            yield from _flows(child, (*path, str(key.value)))
-    elif isinstance(node, yaml.SequenceNode):
-        if node.flow_style:
-            yield path, node
-        for i, child in enumerate(node.value):
-            yield from _flows(child, (*path, i))
+#: The items of one ``[a, b]`` list, and where it is.
+Flow = tuple[KeyPath, list[Item]]
+
+
+@dataclass
+class _Frame:
+    """A mapping or a sequence the walk is inside."""
+
+    path: KeyPath
+    mapping: bool
+    #: Inside a key that is a mapping or a list (the validator refuses those): no values.
+    muted: bool
+    anchor: str | None
+    #: How many values and flow lists the walk had found when this node started.
+    marks: tuple[int, int]
+    #: The items of a ``[a, b]`` list (never a muted one).
+    flow: list[Item] | None
+    #: This list or mapping as an item of a ``[a, b]`` list, or as what an alias repeats.
+    item: Item
+    #: The key whose value comes next; None while the mapping waits for a key.
+    key: str | None = None
+    #: The index of the sequence's next item.
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """What an anchored node (``&name``) holds, to repeat where an alias (``*name``) uses it."""
+
+    path: KeyPath
+    values: list[Value]
+    flows: list[Flow]
+    item: Item
+
+
+class _Mark(Protocol):
+    """Where an event is: PyYAML's mark, or libyaml's."""
+
+    index: int
+
+
+def _index(mark: _Mark | None) -> int:
+    return mark.index if mark is not None else 0
+
+
+class _Walk:
+    """The text values and flow lists of a YAML text, read from the parser's events.
+
+    This gives what composing the file into nodes and walking them gives (aliases repeat
+    what their anchor holds, at the alias's place; a key that is a list or a mapping,
+    which the validator refuses, is named ""), without a node for every value: the
+    validator has parsed the file already, and composing it again into nodes, with the
+    plan alive, was most of what ``lint`` added to ``validate``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.values: list[Value] = []
+        self.flows: list[Flow] = []
+        self.frames: list[_Frame] = []
+        self.anchors: dict[str, _Anchor] = {}
+        self.loader = _LOADER(text)
+        handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
+            yaml.ScalarEvent: self._scalar,
+            yaml.AliasEvent: self._alias,
+            yaml.MappingStartEvent: self._start,
+            yaml.SequenceStartEvent: self._start,
+            yaml.MappingEndEvent: self._end,
+            yaml.SequenceEndEvent: self._end,
+        }
+        get_event = self.loader.get_event
+        try:
+            while (event := get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
+        finally:
+            self.loader.dispose()
+
+    def _place(self) -> KeyPath | None:
+        """The path of the node that starts now, or None when it is a mapping's key."""
+        if not self.frames:
+            return ()
+        frame = self.frames[-1]
+        if frame.muted:
+            return None
+        if frame.mapping:
+            if frame.key is None:
+                return None
+            path, frame.key = (*frame.path, frame.key), None
+            return path
+        frame.count += 1
+        return (*frame.path, frame.count - 1)
+
+    def _flow(self) -> list[Item] | None:
+        """The items of the ``[a, b]`` list the walk is in, if it is in one."""
+        return self.frames[-1].flow if self.frames else None
+
+    def _name_key(self, key: str) -> None:
+        frame = self.frames[-1]
+        if not frame.muted:
+            frame.key = key
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        frame = self.frames[-1] if self.frames else None
+        if frame and frame.mapping and frame.key is None and not frame.muted and event.anchor is None:
+            frame.key = event.value  # the common case, half of all scalars: a plain key
+            return
+        text = event.value
+        path = self._place()
+        if path is None:
+            self._name_key(text)
+            if event.anchor is None:
+                return
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, text, event.implicit)
+        start, end = _index(event.start_mark), _index(event.end_mark)
+        found = (
+            [Value(path or (), text, start, end, unicodedata.normalize("NFC", text))] if tag.endswith(":str") else []
+        )
+        flow = self._flow() if path is not None else None
+        if path is not None:
+            self.values.extend(found)
+        if flow is None and event.anchor is None:
+            return
+        item = Item(text, not event.style, start, end)
+        if flow is not None:
+            flow.append(item)
+        if event.anchor is not None:  # a key's anchor too: ``&k name: …`` then ``other: *k``
+            self.anchors[event.anchor] = _Anchor(path or (), found, [], item)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        anchor = self.anchors.get(event.anchor or "")
+        path = self._place()
+        flow = self._flow() if path is not None else None
+        if path is None:
+            self._name_key(anchor.item.text or "" if anchor else "")
+        elif anchor is not None:
+            if flow is not None:
+                flow.append(anchor.item)
+            cut = len(anchor.path)
+            self.values.extend(value._replace(path=(*path, *value.path[cut:])) for value in anchor.values)
+            self.flows.extend(((*path, *where[cut:]), items) for where, items in anchor.flows)
+
+    def _start(self, event: yaml.CollectionStartEvent) -> None:
+        start = _index(event.start_mark)
+        item = Item(None, False, start, start)
+        path = self._place()
+        outer = self._flow() if path is not None else None
+        if outer is not None:
+            outer.append(item)
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        flow: list[Item] | None = [] if not mapping and event.flow_style and path is not None else None
+        marks = (len(self.values), len(self.flows))
+        self.frames.append(_Frame(path or (), mapping, path is None, event.anchor, marks, flow, item))
+        if flow is not None:
+            self.flows.append((path or (), flow))
+
+    def _end(self, event: yaml.CollectionEndEvent) -> None:
+        frame = self.frames.pop()
+        if frame.muted and self.frames and not self.frames[-1].muted:
+            self._name_key("")
+        if frame.anchor is not None:
+            values, flows = frame.marks
+            item = replace(frame.item, end=_index(event.end_mark))
+            self.anchors[frame.anchor] = _Anchor(frame.path, self.values[values:], self.flows[flows:], item)
 
 
 def lint_source(source: Source, plan: Plan) -> list[Problem]:
@@ -127,7 +294,7 @@ def lint_source(source: Source, plan: Plan) -> list[Problem]:
     found = [
         *_not_nfc(source),
         *_syllables(source, plan),
-        *_tone_marks(source),
+        *_tone_marks(source, tone_counts(source)),
         *_citations(source),
         *_spacing(source),
         *_closing(source),
@@ -146,51 +313,58 @@ def _not_nfc(source: Source) -> Iterator[Problem]:
 
 
 def _syllables(source: Source, plan: Plan) -> Iterator[Problem]:
-    allow = [u.id for u in plan.units]
+    # Once per distinct text: a plan sent to every commune repeats its sentences in each unit.
+    suspicious = functools.cache(syllables.Speller(u.id for u in plan.units).suspicious)
     for value in source.values:
-        text = unicodedata.normalize("NFC", value.text)
-        for offset, word in syllables.suspicious_words(text, allow):
+        for offset, word in suspicious(value.nfc):
             yield source.problem(source.find(value, word, offset), "lint.not_a_syllable", value.path, word=word)
 
 
 def tone_counts(source: Source) -> Counter[str]:
-    """How many words use each tone-mark style in the file's values."""
+    """How many words use each tone-mark style in the file's values (each distinct text read once)."""
     counts: Counter[str] = Counter()
-    for value in source.values:
-        counts.update(syllables.count_styles(unicodedata.normalize("NFC", value.text)))
+    for text, times in Counter(value.nfc for value in source.values).items():
+        for style, found in syllables.count_styles(text).items():
+            counts[style] += found * times
     return counts
 
 
 def majority_style(source: Source) -> syllables.Style:
     """The style most of the plan already uses ("new": hóa, ủy on a tie)."""
-    counts = tone_counts(source)
+    return _majority(tone_counts(source))
+
+
+def _majority(counts: Counter[str]) -> syllables.Style:
     return "old" if counts["old"] > counts["new"] else "new"
 
 
-def _tone_marks(source: Source) -> Iterator[Problem]:
-    counts = tone_counts(source)
+def _tone_marks(source: Source, counts: Counter[str]) -> Iterator[Problem]:
     if not (counts["old"] and counts["new"]):
         return
-    style = majority_style(source)
+    style = _majority(counts)
+    other_style = functools.cache(lambda text: _other_style(text, style))
     for value in source.values:
-        text = unicodedata.normalize("NFC", value.text)
-        for match in re.finditer(r"\w+", text):
-            word_style = syllables.tone_style(match.group())
-            if word_style and word_style != style:
-                index = source.find(value, match.group(), match.start())
-                yield source.problem(
-                    index,
-                    "lint.mixed_tone_marks",
-                    value.path,
-                    word=match.group(),
-                    expected=syllables.restyle(match.group(), style),
-                )
+        for offset, word in other_style(value.nfc):
+            index = source.find(value, word, offset)
+            expected = syllables.restyle(word, style)
+            yield source.problem(index, "lint.mixed_tone_marks", value.path, word=word, expected=expected)
+
+
+def _other_style(text: str, style: syllables.Style) -> list[tuple[int, str]]:
+    """Offsets and words of ``text`` whose tone marks are placed in a style other than ``style``."""
+    found = []
+    for match in re.finditer(r"\w+", text):
+        word_style = syllables.tone_style(match.group())
+        if word_style and word_style != style:
+            found.append((match.start(), match.group()))
+    return found
 
 
 def _citations(source: Source) -> Iterator[Problem]:
     seen: dict[tuple[str, str, str], list[tuple[Value, re.Match[str]]]] = defaultdict(list)
+    cited = functools.cache(lambda text: list(CITATION.finditer(text)))
     for value in source.values:
-        for match in CITATION.finditer(unicodedata.normalize("NFC", value.text)):
+        for match in cited(value.nfc):
             seen[(match["kind"], match["number"], match["date"])].append((value, match))
     for (kind, _, date), found in seen.items():
         symbols = Counter(m["symbol"] for _, m in found)
@@ -212,11 +386,13 @@ def _citations(source: Source) -> Iterator[Problem]:
 
 
 def _spacing(source: Source) -> Iterator[Problem]:
+    doubles = functools.cache(lambda text: list(DOUBLE_SPACE.finditer(text)))
+    before = functools.cache(lambda text: list(SPACE_BEFORE.finditer(text)))
     for value in source.values:
-        for match in DOUBLE_SPACE.finditer(value.text):
+        for match in doubles(value.text):
             index = source.find(value, match.group(1), match.start(1))
             yield source.problem(index, "lint.double_space", value.path)
-        for match in SPACE_BEFORE.finditer(value.text):
+        for match in before(value.text):
             group = 1 if match.group(1) else 2
             index = source.find(value, match.group(0)[1:], match.start(group))
             yield source.problem(index, "lint.space_before_punctuation", value.path, mark=match.group(0).strip()[-1])
@@ -228,34 +404,48 @@ def _closing(source: Source) -> Iterator[Problem]:
             yield source.problem(value.start, "lint.no_final_mark", value.path)
 
 
-def _words(text: str) -> set[str]:
-    text = unicodedata.normalize("NFC", text).lower()
+#: Words of a unit's name that say nothing of which unit it is.
+_FILLER = frozenset({"các", "trên", "địa", "bàn", "và"})
+
+
+@functools.lru_cache(maxsize=syllables.WORDS_REMEMBERED)
+def _lower(text: str) -> str:
+    """A name or a recipient in NFC and lower case; remembered, because every unit's name is
+    compared with every recipient."""
+    return unicodedata.normalize("NFC", text).lower()
+
+
+@functools.lru_cache(maxsize=syllables.WORDS_REMEMBERED)
+def _words(text: str) -> frozenset[str]:
+    """The words of a name or a recipient, abbreviations spelled out (remembered as :func:`_lower`)."""
+    text = _lower(text)
     for short, full in ABBREVIATIONS.items():
         text = re.sub(rf"\b{short}\b", full, text)
-    return set(re.findall(r"\w+", text))
+    return frozenset(re.findall(r"\w+", text))
 
 
 def covers(recipient: str, unit_name: str) -> bool:
     """Whether a line of Nơi nhận reaches a unit: by its name, or as a collective of its kind."""
-    lower = unicodedata.normalize("NFC", recipient).lower()
-    name = unicodedata.normalize("NFC", unit_name).lower()
-    for collective, kinds in COLLECTIVES.items():
-        if (
-            lower.startswith("các")
-            and collective in lower
-            and any(name.startswith(k) or f" {k}" in name for k in kinds)
-        ):
-            return True
-    unit_words = _words(unit_name) - {"các", "trên", "địa", "bàn", "và"}
+    lower = _lower(recipient)
+    if lower.startswith("các"):
+        name = _lower(unit_name)
+        for collective, kinds in COLLECTIVES.items():
+            if collective in lower and any(name.startswith(k) or f" {k}" in name for k in kinds):
+                return True
+    unit_words = _words(unit_name) - _FILLER
     return len(unit_words & _words(recipient)) >= max(2, int(0.6 * len(unit_words)))
 
 
 def _uncovered_units(source: Source, plan: Plan) -> Iterator[Problem]:
-    for index, unit in enumerate(plan.units):
-        if unit.tasks and not any(covers(r, unit.name) for r in plan.recipients):
-            value = next((v for v in source.values if v.path == ("units", index, "name")), None)
-            start = value.start if value else 0
-            yield source.problem(start, "lint.unit_not_a_recipient", ("units", index, "name"), name=unit.name)
+    uncovered = [
+        (index, unit)
+        for index, unit in enumerate(plan.units)
+        if unit.tasks and not any(covers(r, unit.name) for r in plan.recipients)
+    ]
+    starts = {v.path: v.start for v in source.values if v.path[:1] == ("units",)} if uncovered else {}
+    for index, unit in uncovered:
+        start = starts.get(("units", index, "name"), 0)
+        yield source.problem(start, "lint.unit_not_a_recipient", ("units", index, "name"), name=unit.name)
 
 
 def _split_flows(source: Source, plan: Plan) -> Iterator[Problem]:
@@ -265,27 +455,26 @@ def _split_flows(source: Source, plan: Plan) -> Iterator[Problem]:
     rest of the item before it; the hint shows the list with each sentence whole.
     """
     ids = {u.id for u in plan.units}
-    for path, node in source.flows:
-        items = node.value
-        if not all(isinstance(item, yaml.ScalarNode) for item in items):
+    for path, items in source.flows:
+        if any(item.text is None for item in items):
             continue
         split = next((k for k, item in enumerate(items) if k and _continues(item, ids)), None)
         if split is None:
             continue
         code = "lint.flow_split_names" if path and path[-1] in NAME_LISTS else "lint.flow_split"
-        item, suggestion = items[split].value, _whole(source, items, ids)
-        yield source.problem(items[split].start_mark.index, code, (*path, split), item=item, suggestion=suggestion)
+        item, suggestion = items[split], _whole(source, items, ids)
+        yield source.problem(item.start, code, (*path, split), item=item.text, suggestion=suggestion)
 
 
-def _continues(item: yaml.ScalarNode, ids: set[str]) -> bool:
-    """An unquoted item (plain style: None, or "" from libyaml) that reads as the rest of a sentence."""
-    text = item.value
-    return not item.style and text[:1].islower() and text not in ids and not ID_LIKE.match(text)
+def _continues(item: Item, ids: set[str]) -> bool:
+    """An unquoted item that reads as the rest of a sentence."""
+    text = item.text or ""
+    return item.plain and text[:1].islower() and text not in ids and not ID_LIKE.match(text)
 
 
-def _whole(source: Source, items: list[yaml.ScalarNode], ids: set[str]) -> str:
+def _whole(source: Source, items: list[Item], ids: set[str]) -> str:
     """The list as it was meant: each item with the items that continue it, in double quotes."""
-    runs: list[list[yaml.ScalarNode]] = []
+    runs: list[list[Item]] = []
     for k, item in enumerate(items):
         if k and _continues(item, ids):
             runs[-1].append(item)
@@ -293,7 +482,7 @@ def _whole(source: Source, items: list[yaml.ScalarNode], ids: set[str]) -> str:
             runs.append([item])
     shown = []
     for run in runs:
-        written = " ".join(source.text[run[0].start_mark.index : run[-1].end_mark.index].split())
+        written = " ".join(source.text[run[0].start : run[-1].end].split())
         shown.append(json.dumps(written, ensure_ascii=False) if len(run) > 1 else written)
     return f"[{', '.join(shown)}]"
 
@@ -307,8 +496,3 @@ def fix_tone_marks(source: Source, style: syllables.Style) -> str:
         last = value.end
     pieces.append(source.text[last:])
     return "".join(pieces)
-
-
-def load_source(path: Path) -> Source:
-    """The file's text and values, for the lint rules."""
-    return Source(path, read_text(path))

@@ -24,7 +24,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from kehoach import __version__
-from kehoach.cli.common import ROOT_LANG, LangOpt, argv_language, help_text, out_console
+from kehoach.cli.common import ROOT_LANG, LangOpt, LimitScaleOpt, argv_language, help_text, out_console
 from kehoach.publish.commit import stop_on_signals
 from kehoach.text import messages
 from kehoach.text.errors import ExitCode
@@ -119,8 +119,10 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text("opt.version"))
     ] = False,
     lang: LangOpt = None,
+    limit_scale: LimitScaleOpt = None,
 ) -> None:
-    """Options given before the command: --lang here sets the language of every command."""
+    """Options given before the command: --lang here sets the language of every command,
+    --limit-scale (through its callback) the limits of every plan it loads."""
     ROOT_LANG.set(lang)
 
 

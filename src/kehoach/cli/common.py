@@ -65,3 +65,37 @@ PlanArg = Annotated[Path, typer.Argument(help=help_text("opt.plan"))]
 LangOpt = Annotated[str | None, typer.Option("--lang", help=help_text("opt.lang"))]
 OutOpt = Annotated[Path, typer.Option("-o", "--out", help=help_text("opt.out"))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=help_text("opt.force"))]
+
+#: The variable :mod:`kehoach.plan.loader` reads its limits' factor from (named here too: ``--help``
+#: must not import the plan layer; a test keeps the two the same).
+LIMIT_SCALE_ENV = "KEHOACH_LIMIT_SCALE"
+MAX_LIMIT_SCALE = 100
+
+
+def _raise_limits(ctx: typer.Context, scale: int | None) -> int | None:
+    """``--limit-scale N``: the loader's variable set to N while this command runs, then put back."""
+    if scale is not None:
+        before = os.environ.get(LIMIT_SCALE_ENV)
+        os.environ[LIMIT_SCALE_ENV] = str(scale)
+        ctx.call_on_close(lambda: _put_back(before))
+    return scale
+
+
+def _put_back(value: str | None) -> None:
+    if value is None:
+        os.environ.pop(LIMIT_SCALE_ENV, None)
+    else:
+        os.environ[LIMIT_SCALE_ENV] = value
+
+
+LimitScaleOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--limit-scale",
+        min=1,
+        max=MAX_LIMIT_SCALE,
+        metavar="N",
+        callback=_raise_limits,
+        help=help_text("opt.limit_scale"),
+    ),
+]

@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 
 from kehoach.cli import show
-from kehoach.cli.common import LangOpt, PlanArg, command_app, err_console, help_text, language, out_console
+from kehoach.cli.common import (
+    LangOpt,
+    LimitScaleOpt,
+    PlanArg,
+    command_app,
+    err_console,
+    help_text,
+    language,
+    out_console,
+)
 from kehoach.cli.guard import guard
 from kehoach.commands.lint import run_lint
 from kehoach.text.errors import ExitCode
@@ -30,6 +39,7 @@ def lint_command(
     strict: Annotated[bool, typer.Option("--strict", help=help_text("opt.strict"))] = False,
     fix: Annotated[bool, typer.Option("--fix", help=help_text("opt.fix"))] = False,
     style: Annotated[ToneStyle | None, typer.Option("--style", help=help_text("opt.style"))] = None,
+    limit_scale: LimitScaleOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Soát lỗi chính tả, trình bày. Review spelling and presentation."""

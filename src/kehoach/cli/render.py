@@ -9,6 +9,7 @@ its signature, so the flags are added to it as keyword parameters.
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,7 @@ from kehoach.cli import show
 from kehoach.cli.common import (
     ForceOpt,
     LangOpt,
+    LimitScaleOpt,
     OutOpt,
     PlanArg,
     command_app,
@@ -60,6 +62,8 @@ def render_command(
     prune: Annotated[bool, typer.Option("--prune", help=help_text("opt.prune"))] = False,
     changed_since: Annotated[str | None, typer.Option("--changed-since", help=help_text("opt.changed_since"))] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("opt.pdf"))] = False,
+    limit_scale: LimitScaleOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=help_text("opt.verbose"))] = False,
     lang: LangOpt = None,
     **flags: bool,
 ) -> None:
@@ -72,10 +76,11 @@ def render_command(
         options = RenderOptions(kinds_asked, tuple(unit or []), extras, pdf, force, prune, changed_since)
         return render_plan(plan, out, options, progress=progress)
 
+    started = time.monotonic()
     with show.progress_bar(err_console, lang) as progress:
         result = guard(run, lang, out)
     show.show_problems(err_console, result.warnings, lang)
-    show.show_written(out_console, result, lang)
+    show.show_written(out_console, result, lang, verbose, elapsed=time.monotonic() - started)
 
 
 def _with_flags(command: Callable[..., None]) -> None:

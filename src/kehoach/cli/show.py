@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
+from kehoach.publish.manifest import MANIFEST
 from kehoach.text import messages
 from kehoach.text.errors import KehoachError, Problem, ProblemsError, shorten
 
@@ -76,14 +78,24 @@ _VISIBLE = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421} | dict
 
 
 def show_problems(console: Console, problems: list[Problem], lang: str) -> None:
-    """Print problems, errors in red and warnings in yellow."""
+    """Print problems, errors in red and warnings in yellow.
+
+    All in one styled text, printed once: a plan of 1,000 units can have 40,000 warnings,
+    and printing each line apart (its markup parsed, then rendered) took 20 seconds.
+    """
+    if not problems:
+        return
+    shown = Text()
     for problem in problems:
         colour = "red" if problem.severity == "error" else "yellow"
         first, *rest = problem_lines(problem, lang)
-        # emoji=False: "plan.yaml:100:3" must not print as "plan.yaml💯3"
-        console.print(f"[bold {colour}]{escape(first)}[/]", soft_wrap=True, emoji=False)
+        shown.append(first, style=f"bold {colour}")
         for line in rest:
-            console.print(escape(line), soft_wrap=True, highlight=False, emoji=False)
+            shown.append("\n" + line)
+        shown.append("\n")
+    shown.rstrip()
+    # emoji=False: "plan.yaml:100:3" must not print as "plan.yaml💯3"
+    console.print(shown, soft_wrap=True, highlight=False, emoji=False)
 
 
 def say(console: Console, code: str, lang: str, colour: str = "", **args: object) -> None:
@@ -92,18 +104,21 @@ def say(console: Console, code: str, lang: str, colour: str = "", **args: object
     console.print(f"[{colour}]{text}[/]" if colour else text, highlight=False)
 
 
-def show_written(console: Console, result: RenderResult, lang: str) -> None:
-    """A table of the files a render wrote, then what it kept, backed up or found stale."""
-    from rich.table import Table
+#: Up to this many written files a run lists them one per row; over it, a summary (a province's
+#: 2,001 rows took a second to print and scrolled everything else away). ``--verbose`` lists them.
+ROWS_MAX = 40
 
+
+def show_written(
+    console: Console, result: RenderResult, lang: str, verbose: bool = False, elapsed: float | None = None
+) -> None:
+    """The files a render wrote (a row each, or a summary of many), then what it kept, backed up
+    or found stale; ``elapsed`` is the run's time in seconds, for the summary."""
     out_dir = result.out_dir
-    if result.files:
-        table = Table(show_header=True, header_style="bold")
-        table.add_column("Tệp" if lang == "vi" else "File")
-        table.add_column("kB", justify="right")
-        for item in result.files:
-            table.add_row(escape(str(out_dir / item.name)), f"{item.size / 1024:.1f}")
-        console.print(table)
+    if verbose or len(result.files) <= ROWS_MAX:
+        _file_rows(console, result, lang)
+    else:
+        _file_summary(console, result, lang, elapsed)
     for name, backup in result.backups.items():
         say(console, "render.backup", lang, "yellow", name=name, backup=backup)
     for name in result.stale:
@@ -114,7 +129,66 @@ def show_written(console: Console, result: RenderResult, lang: str) -> None:
         say(console, "render.pdf_removed", lang, "yellow", name=name)
     if result.unchanged:
         say(console, "render.unchanged", lang, count=len(result.unchanged))
-    say(console, "render.written", lang, "green", count=len(result.files), out=out_dir)
+    say(console, "render.written", lang, "green", count=number(len(result.files), lang), out=out_dir)
+
+
+def _file_rows(console: Console, result: RenderResult, lang: str) -> None:
+    """One row per written file, with its size."""
+    from rich.table import Table
+
+    if not result.files:
+        return
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("Tệp" if lang == "vi" else "File")
+    table.add_column("kB", justify="right")
+    for item in result.files:
+        table.add_row(escape(str(result.out_dir / item.name)), f"{item.size / 1024:.1f}")
+    console.print(table)
+
+
+def _file_summary(console: Console, result: RenderResult, lang: str, elapsed: float | None) -> None:
+    """Files and their size per folder and kind, with the totals; the time; where the full list is."""
+    from rich.table import Table
+
+    groups: dict[tuple[str, str], list[int]] = {}
+    for item in result.files:
+        name = PurePosixPath(item.name)
+        kind = name.suffix.removeprefix(".").upper() or "-"
+        groups.setdefault((str(name.parent), kind), []).append(item.size)
+    total = size_text(sum(item.size for item in result.files), lang)
+    table = Table(show_header=True, header_style="bold", show_footer=True, footer_style="bold")
+    table.add_column(messages.text("render.summary.folder", lang), footer=messages.text("render.summary.total", lang))
+    table.add_column(messages.text("render.summary.kind", lang))
+    table.add_column(
+        messages.text("render.summary.files", lang), footer=number(len(result.files), lang), justify="right"
+    )
+    table.add_column(messages.text("render.summary.size", lang), footer=total, justify="right")
+    for (folder, kind), sizes in sorted(groups.items(), key=lambda group: (group[0][0] != ".", group[0])):
+        shown = result.out_dir if folder == "." else result.out_dir / folder
+        table.add_row(escape(str(shown)), kind, number(len(sizes), lang), size_text(sum(sizes), lang))
+    console.print(table)
+    if elapsed is not None:
+        say(console, "render.summary_time", lang, seconds=decimal(elapsed, lang))
+    say(console, "render.summary_list", lang, "dim", manifest=result.out_dir / MANIFEST)
+
+
+def number(count: int, lang: str) -> str:
+    """A whole number with thousands marked as each language writes them: 2.001 tệp, 2,001 files."""
+    grouped = f"{count:,}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
+
+
+def decimal(value: float, lang: str) -> str:
+    """One decimal, with a comma in Vietnamese (6,2 giây) and a point in English (6.2 s)."""
+    shown = f"{value:.1f}"
+    return shown.replace(".", ",") if lang == "vi" else shown
+
+
+def size_text(size: int, lang: str) -> str:
+    """A size in kB under a megabyte, in MB from there: 840,2 kB, 25,3 MB."""
+    if size < 1024 * 1024:
+        return f"{decimal(size / 1024, lang)} kB"
+    return f"{decimal(size / 1024 / 1024, lang)} MB"
 
 
 #: Fewer documents than this render too fast for a progress bar to help.

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach import lint
-from kehoach.plan.validate import load_plan
+from kehoach.plan.loader import cycle_collector_paused
+from kehoach.plan.validate import LoadedPlan, load_plan
 from kehoach.text import syllables
 from kehoach.text.errors import Problem
 
@@ -26,8 +27,7 @@ class LintResult:
 
 def run_lint(plan_path: Path, fix: bool = False, style: syllables.Style | None = None) -> LintResult:
     """Validate (errors raise), then collect warnings; with ``fix``, rewrite tone marks first."""
-    loaded = load_plan(plan_path)
-    source = lint.load_source(plan_path)
+    loaded, source = _load(plan_path)
     fixed, chosen = 0, ""
     if fix:
         chosen = style or lint.majority_style(source)
@@ -35,10 +35,23 @@ def run_lint(plan_path: Path, fix: bool = False, style: syllables.Style | None =
         fixed = sum(a != b for a, b in zip(source.text.split(), new_text.split(), strict=False))
         if new_text != source.text:
             _replace(plan_path, new_text)
-            loaded = load_plan(plan_path)
-            source = lint.load_source(plan_path)
-    warnings = sorted([*loaded.warnings, *lint.lint_source(source, loaded.plan)], key=lambda p: (p.line, p.column))
+            loaded, source = _load(plan_path)
+    with cycle_collector_paused():
+        found = lint.lint_source(source, loaded.plan)
+    warnings = sorted([*loaded.warnings, *found], key=lambda p: (p.line, p.column))
     return LintResult(plan_path, warnings, fixed, chosen)
+
+
+def _load(plan_path: Path) -> tuple[LoadedPlan, lint.Source]:
+    """The validated plan and the lint's view of the same text (read once).
+
+    The cycle collector rests while the lint reads a plan's tens of thousands of values,
+    as it does while the plan loads: with the plan alive, each of its passes would go
+    over every object of the plan again.
+    """
+    loaded = load_plan(plan_path)
+    with cycle_collector_paused():
+        return loaded, lint.Source(plan_path, loaded.document.text)
 
 
 def _replace(path: Path, text: str) -> None:

@@ -120,23 +120,25 @@ def _phase_order(plan: Plan) -> Iterator[Check]:
 
 
 def _task_references(plan: Plan) -> Iterator[Check]:
+    # Looked up in sets: a province's plan names thousands of units, each task its partners.
     unit_ids = [u.id for u in plan.units]
     phase_ids = [p.key for p in plan.phases]
+    units, phases = set(unit_ids), set(phase_ids)
     for u, unit in enumerate(plan.units):
         for t, task in enumerate(unit.tasks):
             path = ("units", u, "tasks", t)
-            if task.phase is not None and task.phase not in phase_ids:
+            if task.phase is not None and task.phase not in phases:
                 known = known_ids(task.phase, phase_ids)
                 yield Check((*path, "phase"), "unknown_phase", {"id": task.phase, "known": known})
-            yield from _unit_refs((*path, "with"), task.with_, unit_ids)
+            yield from _unit_refs((*path, "with"), task.with_, units, unit_ids)
     for k, key_task in enumerate(plan.key_tasks):
-        yield from _unit_refs(("key_tasks", k, "lead"), key_task.lead, unit_ids)
-        yield from _unit_refs(("key_tasks", k, "with"), key_task.with_, unit_ids)
+        yield from _unit_refs(("key_tasks", k, "lead"), key_task.lead, units, unit_ids)
+        yield from _unit_refs(("key_tasks", k, "with"), key_task.with_, units, unit_ids)
 
 
-def _unit_refs(path: KeyPath, refs: list[str], unit_ids: list[str]) -> Iterator[Check]:
+def _unit_refs(path: KeyPath, refs: list[str], units: set[str], unit_ids: list[str]) -> Iterator[Check]:
     for i, ref in enumerate(refs):
-        if _LOOKS_LIKE_ID.match(ref) and ref not in unit_ids:
+        if _LOOKS_LIKE_ID.match(ref) and ref not in units:
             yield Check((*path, i), "unknown_unit", {"id": ref, "known": known_ids(ref, unit_ids)})
 
 

@@ -110,8 +110,9 @@ def read_at(repo_dir: Path, rev: str, path: Path) -> str:
 
 def decode(raw: bytes, label: str) -> str:
     """Bytes of a stored plan as text, refused like a file on disk would be."""
-    if len(raw) > loader.MAX_BYTES:
-        raise ProblemsError([Problem(label, 0, 0, "file.too_large", {"limit": loader.MAX_BYTES})])
+    limit = loader.limits().bytes
+    if len(raw) > limit:
+        raise ProblemsError([Problem(label, 0, 0, "file.too_large", {"limit": limit})])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

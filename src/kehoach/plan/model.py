@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from pydantic import (
     AfterValidator,
@@ -324,6 +325,9 @@ class Signer(Strict):
         return out
 
 
+_Item = TypeVar("_Item")
+
+
 class Plan(Strict):
     """A whole plan.yaml."""
 
@@ -357,8 +361,33 @@ class Plan(Strict):
         return vn.symbol(self.document.number, self.document.type, self.issuer.abbr)
 
     def unit(self, unit_id: str) -> Unit | None:
-        """The unit with this id, if any."""
-        return next((u for u in self.units if u.id == unit_id), None)
+        """The unit with this id, if any (the first, should a plan repeat an id).
+
+        Every letter names its partners, so a city's plan asks this millions of times: the
+        units are indexed by id once, not searched each time.
+        """
+        found = self._index("_units_by_id", self.units, lambda unit: (unit.id,)).get(unit_id)
+        return found[0] if found else None
+
+    def key_tasks_led_by(self, unit_id: str) -> list[KeyTask]:
+        """The appendix's key tasks this unit leads, in plan order (indexed once, as :meth:`unit`)."""
+        return list(self._index("_key_tasks_by_lead", self.key_tasks, lambda task: task.lead).get(unit_id, ()))
+
+    def _index(self, name: str, items: list[_Item], keys: Callable[[_Item], Iterable[str]]) -> dict[str, list[_Item]]:
+        """``items`` by each of their keys, built once and kept beside the fields.
+
+        Kept in the instance's ``__dict__``, as ``functools.cached_property`` keeps its value
+        (pydantic leaves such entries out of dumps and equality). Built again when the list
+        is another one or another length: ``model_copy`` copies the entry with the fields.
+        """
+        cached = self.__dict__.get(name)
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            index: dict[str, list[_Item]] = {}
+            for item in items:
+                for key in dict.fromkeys(keys(item)):
+                    index.setdefault(key, []).append(item)
+            cached = self.__dict__[name] = (items, len(items), index)
+        return cast(dict[str, list[_Item]], cached[2])
 
     def phase(self, key: str) -> Phase | None:
         """The phase with this id, if any."""

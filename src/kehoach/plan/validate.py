@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kehoach.plan import checks
-from kehoach.plan.loader import Document, KeyPath, format_path, load_document
+from kehoach.plan.loader import Document, KeyPath, cycle_collector_paused, format_path, load_document
 from kehoach.plan.model import Plan
 from kehoach.text.errors import Problem, ProblemsError
 
@@ -49,12 +49,14 @@ class LoadedPlan:
 
 def load_plan(path: Path) -> LoadedPlan:
     """Load and validate ``path``; raise :class:`ProblemsError` listing every problem."""
-    return validate_document(load_document(path))
+    with cycle_collector_paused():
+        return validate_document(load_document(path))
 
 
 def load_text(text: str, path: Path) -> LoadedPlan:
     """Validate a plan given as text (a git revision); ``path`` names it in problems."""
-    return validate_document(load_document(path, text))
+    with cycle_collector_paused():
+        return validate_document(load_document(path, text))
 
 
 def validate_document(doc: Document) -> LoadedPlan:

@@ -9,7 +9,8 @@ and its PDF reach ``out/`` in the same commit, so a PDF is never older than its 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,9 @@ from kehoach.publish.manifest import (
     safe_relative,
     sha256,
 )
-from kehoach.render import kinds, pdf
+from kehoach.render import kinds, pack, pdf
 from kehoach.render.pdf import pdf_name
+from kehoach.text.errors import OutputError
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def hand_edits(out_dir: Path, manifest: Manifest, names: list[str], force: bool)
 def stage_pdfs(
     staging: commit.Staging, manifest: Manifest, todo: dict[str, str], staged: set[str]
 ) -> list[WrittenFile]:
-    """Convert the DOCX files (those ``staged`` by this run from the staging folder) in one LibreOffice run.
+    """Convert the DOCX files (those ``staged`` by this run from the staging folder), one LibreOffice per core.
 
     The PDFs are staged and recorded in ``manifest``; nothing is committed here. A
     failed conversion raises before anything is staged.
@@ -92,12 +94,27 @@ def _source(staging: commit.Staging, name: str, staged: set[str]) -> Path:
     return staging.staged(name) if name in staged else staging.out_dir / safe_relative(name)
 
 
-def publish_print(out_dir: Path, name: str, data: bytes, unit_id: str | None) -> WrittenFile:
-    """Commit a print pack into ``out_dir`` and record it in the manifest."""
+def publish_print(
+    out_dir: Path, name: str, parts: Sequence[tuple[str, Sequence[Path]]], unit_id: str | None
+) -> WrittenFile:
+    """Join ``parts`` (title, PDFs) into a print pack, commit it into ``out_dir`` and record it in the manifest.
+
+    The pack is written straight into the staging folder, page by page: a thousand
+    checklists make 65 MB that are never in memory at once.
+    """
     manifest = Manifest.load(out_dir)
     with commit.Staging(out_dir) as staging:
-        stat = staging.write(name, data)
-        manifest.files[name] = Entry(sha256(data), "", "print-pack", unit_id, len(data), stat.st_mtime_ns)
+        staging.write(name, b"")  # the folders it goes in
+        path = staging.staged(name)
+        try:
+            with open(path, "wb") as target:
+                pack.join(parts, target)
+            with open(path, "rb") as written:
+                digest = hashlib.file_digest(written, "sha256").hexdigest()
+            stat = path.stat()
+        except OSError as exc:
+            raise OutputError("write.failed", out=str(out_dir), detail=exc.strerror or str(exc)) from None
+        manifest.files[name] = Entry(digest, "", "print-pack", unit_id, stat.st_size, stat.st_mtime_ns)
         staging.write(MANIFEST, manifest.to_bytes())
         staging.commit(commit.Change(writes=[name, MANIFEST]))
-    return WrittenFile(name, len(data))
+    return WrittenFile(name, stat.st_size)

@@ -68,8 +68,11 @@ def resolve_listing(tpl: DocxTemplate, xml: str) -> str:
     return str(tpl.resolve_listing(xml))
 
 
-def filled_body(tpl: DocxTemplate, xml: str) -> Any:
-    """The filled body as docxtpl's ``render`` leaves it: tables fixed, drawing ids renumbered."""
+def filled_body(tpl: DocxTemplate, xml: str | bytes) -> Any:
+    """The filled body as docxtpl's ``render`` leaves it: tables fixed, drawing ids renumbered.
+
+    ``fix_tables`` hands ``xml`` to lxml, which parses UTF-8 bytes as it parses text.
+    """
     tree = tpl.fix_tables(xml)
     tpl.docx_ids_index = DOCPR_FIRST_ID
     tpl.fix_docpr_ids(tree)
@@ -82,8 +85,55 @@ def body(doc: DocxDocument) -> Any:
 
 
 def replace_body(doc: DocxDocument, tree: Any) -> None:
-    """Put a filled body into the opened document in place of its own."""
+    """Put a filled body into the opened document in place of its own, in time linear in its size.
+
+    The filled body was parsed into a document of its own, and an element moved between
+    lxml documents has its namespaces fixed up: lxml (6.1) caches how the old ones map to
+    the new, but never finds the ``xml:`` namespace of ``xml:space="preserve"`` (on every
+    ``w:t`` with spaces) in that cache and adds it again at each one, so one move of a
+    body costs the square of its text runs (0.2 s at a thousand units, 8 s at five
+    thousand). Moved piece by piece, each move holds a few runs: the same tree, the same
+    bytes. A letter's body (a few hundred elements) is moved whole, which is quicker for it.
+    """
+    if len(tree) + sum(len(child) for child in tree) <= _WHOLE_MOVE * 8:
+        doc.element.replace(doc.element.body, tree)
+        return
+    children = _detached_children(tree)
     doc.element.replace(doc.element.body, tree)
+    _adopt_children(tree, children)
+
+
+def release_body(doc: DocxDocument) -> None:
+    """Empty the body once its document is saved: the next render replaces it anyway.
+
+    Kept, a plan document's body (a million elements for a province) would stay in the
+    worker's memory to the end of the run, and moving it out at the next render would
+    cost the square of its size again (the same namespace fix-up, see :func:`replace_body`).
+    """
+    doc.element.body.clear()
+
+
+#: An element with more children than this is moved as its shell, then child by child.
+_WHOLE_MOVE = 64
+
+
+def _detached_children(element: Any) -> list[Any]:
+    """The element's children, taken out of it (with their tails) inside their own document."""
+    children = list(element)
+    for child in children:
+        element.remove(child)
+    return children
+
+
+def _adopt_children(parent: Any, children: list[Any]) -> None:
+    """Append children from another document to ``parent``, a small subtree per move."""
+    for child in children:
+        if len(child) <= _WHOLE_MOVE:
+            parent.append(child)
+            continue
+        grandchildren = _detached_children(child)
+        parent.append(child)
+        _adopt_children(child, grandchildren)
 
 
 def serialized(xml: bytes) -> bytes:

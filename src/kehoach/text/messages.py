@@ -67,6 +67,14 @@ TEXTS: _M = {
         "Tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do bí danh (&, *) lồng nhau.",
         "The file expands to too many values (over {limit}); nested aliases (&, *) may be the cause.",
     ),
+    "yaml.too_many_aliased": (
+        "Các bí danh (&, *) mở rộng ra quá nhiều giá trị (hơn {limit}); tệp có thể là một 'quả bom bí danh'.",
+        "Aliases (&, *) expand to too many values (over {limit}); the file may be an alias bomb.",
+    ),
+    "limits.bad_scale": (
+        "{name} phải là một số nguyên từ 1 đến {most}, không phải '{value}'.",
+        "{name} must be a whole number from 1 to {most}, not '{value}'.",
+    ),
     # shapes and types (from pydantic)
     "missing": ("Thiếu mục bắt buộc '{field}'.", "Required key '{field}' is missing."),
     "extra_forbidden": (
@@ -445,6 +453,16 @@ TEXTS: _M = {
     "files.no_permission": ("Không có quyền ghi {path}.", "No permission to write {path}."),
     "files.cannot_write": ("Không ghi được {path}: {detail}.", "Cannot write {path}: {detail}."),
     "render.written": ("Đã ghi {count} tệp vào {out}.", "Wrote {count} file(s) to {out}."),
+    "render.summary.folder": ("Thư mục", "Folder"),
+    "render.summary.kind": ("Loại tệp", "Kind"),
+    "render.summary.files": ("Số tệp", "Files"),
+    "render.summary.size": ("Dung lượng", "Size"),
+    "render.summary.total": ("Tổng cộng", "Total"),
+    "render.summary_time": ("Thời gian: {seconds} giây.", "Time taken: {seconds} s."),
+    "render.summary_list": (
+        "Danh sách từng tệp có trong {manifest}; thêm --verbose (-v) để in ra đây.",
+        "Every file is listed in {manifest}; add --verbose (-v) to print the list here.",
+    ),
     "unit.unknown": (
         "Kế hoạch không có đơn vị '{id}'. Các đơn vị: {known}.",
         "The plan has no unit '{id}'. Units: {known}.",
@@ -571,6 +589,12 @@ TEXTS: _M = {
     ),
     "help.opt.plan": ("Tệp kế hoạch (mặc định plan.yaml).", "The plan file (default plan.yaml)."),
     "help.opt.lang": ("Ngôn ngữ thông báo: vi hoặc en.", "Language of messages: vi or en."),
+    "help.opt.limit_scale": (
+        "Nhân giới hạn cỡ tệp (40 MB) và số giá trị (500.000) lên N lần, cho kế hoạch rất lớn "
+        "(như biến môi trường KEHOACH_LIMIT_SCALE).",
+        "Multiply the limits on file size (40 MB) and values (500,000) by N, for a very large plan "
+        "(as the KEHOACH_LIMIT_SCALE environment variable does).",
+    ),
     "help.opt.version": ("In số phiên bản rồi thoát.", "Print the version and exit."),
     "help.opt.out": ("Thư mục đầu ra.", "Output folder."),
     "help.opt.only": ("Chỉ xuất loại này (lặp lại được).", "Only this kind of document (repeatable)."),
@@ -585,6 +609,10 @@ TEXTS: _M = {
     "help.opt.prune": (
         "Xóa tệp cũ mà kế hoạch không còn tạo ra.",
         "Remove old files the plan no longer makes.",
+    ),
+    "help.opt.verbose": (
+        "In từng tệp đã ghi (khi ghi hơn 40 tệp, mặc định chỉ in bảng tổng hợp).",
+        "List every written file (over 40 files, only a summary is printed by default).",
     ),
     "help.opt.changed_since": (
         "Chỉ xuất văn bản thay đổi kể từ phiên bản git này.",
@@ -709,6 +737,18 @@ HINTS: _M = {
         "Check the link (ls -l), or give the plan file itself.",
     ),
     "file.name_too_long": ("Đổi tên tệp hoặc thư mục cho ngắn hơn.", "Use a shorter file or folder name."),
+    "file.too_large": (
+        "Nếu đây thật là một kế hoạch lớn đến vậy, nâng giới hạn: kehoach --limit-scale 2 <lệnh> … "
+        "(hoặc biến môi trường KEHOACH_LIMIT_SCALE=2).",
+        "If this really is a plan that large, raise the limit: kehoach --limit-scale 2 <command> … "
+        "(or the environment variable KEHOACH_LIMIT_SCALE=2).",
+    ),
+    "yaml.too_many_values": (
+        "Nếu kế hoạch thật có nhiều mục đến vậy, nâng giới hạn: kehoach --limit-scale 2 <lệnh> … "
+        "(hoặc biến môi trường KEHOACH_LIMIT_SCALE=2).",
+        "If the plan really has that many entries, raise the limit: kehoach --limit-scale 2 <command> … "
+        "(or the environment variable KEHOACH_LIMIT_SCALE=2).",
+    ),
     "yaml.number_too_long": (
         'Nếu đây là chữ, đặt trong dấu ngoặc kép: "…".',
         'If it is text, put it in double quotes: "…".',

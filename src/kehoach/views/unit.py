@@ -115,10 +115,9 @@ def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
     for task in unit.tasks:
         number += 1
         yield unit_task(plan, number, task)
-    for key_task in plan.key_tasks:
-        if unit.id in key_task.lead:
-            number += 1
-            yield _key_task(plan, number, key_task, unit)
+    for key_task in plan.key_tasks_led_by(unit.id):
+        number += 1
+        yield _key_task(plan, number, key_task, unit)
 
 
 def unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
