@@ -73,17 +73,33 @@ def jinja_env() -> Sandbox:
 
 def to_context(value: Any, runs: Callable[[tuple[Run, ...]], Any] | None = None) -> Any:
     """Plain data for Jinja: dataclasses become dicts, runs become Word runs (or what ``runs`` makes)."""
-    runs = runs or rich_text
+    return _plain(value, runs or rich_text)
+
+
+def _plain(value: Any, runs: Callable[[tuple[Run, ...]], Any]) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
     if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
         return runs(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: to_context(getattr(value, f.name), runs) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        data = {name: _plain(getattr(value, name), runs) for name in names}
         if isinstance(value, views.Paragraph):
             data["text"] = value.text
         return data
     if isinstance(value, list | tuple):
-        return [to_context(v, runs) for v in value]
+        return [_plain(v, runs) for v in value]
     return value
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once per class (a province's plan asks millions of times)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return _FIELDS[cls]
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
 def rich_text(runs: tuple[Run, ...]) -> RichText:
