@@ -83,6 +83,7 @@ def values(data: object) -> int:
     return 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "tasks", [lambda rng: 10, lambda rng: rng.randint(4, 12)], ids=["10 tasks a unit", "4 to 12 tasks a unit"]
 )
