@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from kehoach.plan.model import Plan
-from kehoach.render import docx, docx_bytes
+from kehoach.render import compiled, docx, docx_bytes, kinds
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan.yaml"
@@ -190,11 +190,12 @@ def fuzz_scale() -> int:
     return int(raw)
 
 
-def docxtpl_reference(template: Path, context: dict[str, Any], plan: Plan, title: str) -> bytes:
+def docxtpl_reference(template: Path, view: Any, plan: Plan, title: str) -> bytes:
     """A document made the way docxtpl documents it (open, render, save): what the fast path must equal."""
     tpl = DocxTemplate(template)
-    tpl.render(context, docx.jinja_env())
-    docx.finish(tpl.docx, plan, title)
+    styles = compiled.compiled(template).table_styles
+    tpl.render(kinds.docx_context(view, plan, styles), docx.jinja_env())
+    docx.finish(tpl.docx, plan, title, landscape=kinds.orientations(view))
     return docx_bytes.docx_bytes(tpl.docx)
 
 

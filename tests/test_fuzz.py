@@ -429,6 +429,15 @@ def _bulk_units(draw: st.DrawFn, room: int, taken: set[str]) -> list[dict[str, A
 
 
 @st.composite
+def appendices(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """None, the key-task table, or that and an appendix of free text (one table is printed once)."""
+    found = draw(st.lists(st.fixed_dictionaries({"title": TEXT}), max_size=2))
+    for appendix in found[1:]:
+        appendix["body"] = draw(st.lists(TEXT, min_size=1, max_size=2))
+    return found
+
+
+@st.composite
 def plans(draw: st.DrawFn, max_units: int = 50) -> dict[str, Any]:
     """A valid plan.yaml as a dict; empty optional parts are left out or empty."""
     plan: dict[str, Any] = {"issuer": draw(ISSUER), "document": draw(documents())}
@@ -449,7 +458,7 @@ def plans(draw: st.DrawFn, max_units: int = 50) -> dict[str, Any]:
         slogans=draw(st.lists(TEXT, max_size=5)),
         recipients=draw(st.lists(TEXT, max_size=4)),
         key_tasks=draw(key_tasks(unit_ids)),
-        appendices=draw(st.lists(st.fixed_dictionaries({"title": TEXT}), max_size=2)),
+        appendices=draw(appendices()),
     )
     plan["sections"] = _sections(draw, plan)
     plan["signer"] = draw(SIGNER)
@@ -525,6 +534,8 @@ def plan_document_texts(plan: dict[str, Any]) -> Iterator[str]:
         yield from map(shown, body_texts(unit["tasks"]))
     if plan.get("appendices"):
         yield from (shown(task["text"]) for task in plan.get("key_tasks", []))
+    for appendix in plan.get("appendices", []):
+        yield from map(shown, appendix.get("body", []))
     yield from (f"- {clean(r).rstrip(';.')};" for r in plan.get("recipients", []))
     yield clean(plan["signer"]["name"])
 

@@ -70,6 +70,9 @@ STYLES = {
     "KH Phụ lục": (14, True, False, CENTER, 0, 0, True),
     "KH Tên phụ lục": (14, True, False, CENTER, 0, 0, True),
     "KH Kèm theo": (14, False, True, CENTER, 0, 0, True),
+    "KH Ghi chú": (14, False, True, CENTER, 0, 6, False),
+    "KH Dưới tên": (14, False, False, CENTER, 0, 0, False),
+    "KH Ký phụ lục": (14, True, False, CENTER, 0, 0, True),
     "KH Bảng": (12, False, False, LEFT, 0, 3, False),
     "KH Đầu bảng": (12, True, False, CENTER, 0, 3, False),
     "KH Ngắt phần": (1, False, False, LEFT, 0, 0, False),
@@ -192,6 +195,8 @@ def _add_style(doc, name, size, bold, italic, align, indent_cm, before, keep) ->
     fmt.space_before = Pt(before)
     fmt.space_after = Pt(0)
     fmt.keep_with_next = keep
+    if name == "KH Ký phụ lục":  # the closing block of an appendix sits in the right half
+        fmt.left_indent = Mm(80)
     if name in (
         "KH Cơ quan chủ quản",
         "KH Cơ quan",
@@ -381,12 +386,17 @@ def _signature_block(doc) -> None:
             ("{{ line }}", "KH Chức vụ"),
             ("{%p endfor %}", "KH Chức vụ"),
             ("{{ signature.signer_name }}", "KH Người ký"),
+            ("{%p for line in signature.signer_after %}", "KH Dưới tên"),
+            ("{{ line }}", "KH Dưới tên"),
+            ("{%p endfor %}", "KH Dưới tên"),
         ],
     )
 
 
-def _body_loop(doc, items: str) -> None:
-    """One paragraph style per kind of body paragraph (see ``kehoach.views``)."""
+def _body_loop(doc, items: str, tables: bool = False) -> None:
+    """One paragraph style per kind of body paragraph (see ``kehoach.views``); with
+    ``tables``, a table (made by kehoach, in the styles "KH Bảng" and "KH Đầu bảng")."""
+    table = [('{%p elif b.kind == "bang" %}', "Normal"), ("{{p b.xml }}", "Normal")] if tables else []
     for text, style in [
         (f"{{%p for b in {items} %}}", "Normal"),
         ('{%p if b.kind == "muc" %}', "KH Mục"),
@@ -395,6 +405,9 @@ def _body_loop(doc, items: str) -> None:
         ("{{r b.runs }}", "KH Tiêu đề"),
         ('{%p elif b.kind == "ket" %}', "KH Kết luận"),
         ("{{r b.runs }}", "KH Kết luận"),
+        ('{%p elif b.kind == "ghi-chu" %}', "KH Ghi chú"),
+        ("{{r b.runs }}", "KH Ghi chú"),
+        *table,
         ("{%p else %}", "Normal"),
         ("{{r b.runs }}", "Normal"),
         ("{%p endif %}", "Normal"),
@@ -421,28 +434,14 @@ def _appendix_loop(doc) -> None:
         ("", "KH Ngắt phần"),
     ]:
         doc.add_paragraph(text, style)
-    widths = [9, 55, 28, 33, 25, 15]
-    table = _table(doc, widths, rows=4, borders=True)
-    heads = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Ghi chú"]
-    for cell, text in zip(table.rows[0].cells, heads, strict=True):
-        _cell_lines(cell, [(text, "KH Đầu bảng")])
-    header_pr = table.rows[0]._tr.get_or_add_trPr()
-    header_pr.append(OxmlElement("w:tblHeader"))
-    _cell_lines(table.rows[1].cells[0], [("{%tr for r in a.rows %}", "KH Bảng")])
-    cells = [
-        "{{ r.number }}",
-        "{{r r.task }}",
-        "{{ r.lead }}",
-        "{{ r.partners }}",
-        "{{ r.time }}",
-        "{{ r.note }}",
-    ]
-    for cell, text in zip(table.rows[2].cells, cells, strict=True):
-        _cell_lines(cell, [(text, "KH Bảng")])
-    table.rows[2].cells[0].paragraphs[0].alignment = CENTER
-    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    _cell_lines(table.rows[3].cells[0], [("{%tr endfor %}", "KH Bảng")])
-    doc.add_paragraph("{%p endfor %}", "KH Ngắt phần")
+    _body_loop(doc, "a.body", tables=True)
+    for text, style in [
+        ("{%p for c in a.closing %}", "KH Ký phụ lục"),
+        ("{{r c.runs }}", "KH Ký phụ lục"),
+        ("{%p endfor %}", "KH Ký phụ lục"),
+        ("{%p endfor %}", "KH Ngắt phần"),
+    ]:
+        doc.add_paragraph(text, style)
 
 
 def _page_of_pages_footer(section) -> None:
@@ -532,7 +531,7 @@ def build_plan_template() -> tuple[str, bytes]:
     doc.add_paragraph("{{ type_name }}", "KH Tên loại")
     doc.add_paragraph("{{ subject }}", "KH Trích yếu")
     doc.add_paragraph("", "KH Gạch trích yếu")
-    _body_loop(doc, "body")
+    _body_loop(doc, "body", tables=True)
     _signature_block(doc)
     _appendix_loop(doc)
     _properties(doc, "Kế hoạch")

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple, Protocol
 
 import yaml
 
+from kehoach.plan import outline, refs
 from kehoach.plan.loader import KeyPath, format_path
 from kehoach.plan.model import Plan
 from kehoach.text import syllables
@@ -300,6 +301,7 @@ def lint_source(source: Source, plan: Plan) -> list[Problem]:
         *_closing(source),
         *_uncovered_units(source, plan),
         *_split_flows(source, plan),
+        *_hand_numbered(source, plan),
     ]
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
 
@@ -402,6 +404,31 @@ def _closing(source: Source) -> Iterator[Problem]:
     for value in source.values:
         if value.path == ("closing",) and not value.text.rstrip().endswith("./."):
             yield source.problem(value.start, "lint.no_final_mark", value.path)
+
+
+#: A mục or Phụ lục named by hand ("mục V", "Phụ lục 03"), unless another document's (what follows
+#: names it: "mục V Kế hoạch số …", "Phụ lục I của Nghị định …").
+HAND_NUMBERED = re.compile(
+    r"\b(?P<kind>[Mm]ục|[Pp]hụ lục) (?P<number>[IVXLC]+|\d{1,2})\b"
+    r"(?!,? (?:của|kèm theo|ban hành|Kế hoạch|Quyết định|Nghị định|Nghị quyết|Thông tư|Luật|Chỉ thị|Điều|Hướng dẫn))"
+)
+
+
+def _hand_numbered(source: Source, plan: Plan) -> Iterator[Problem]:
+    """A hand-written "mục V" or "Phụ lục 03" that is no number of this plan: renumbering left it stale."""
+    sections = {outline.section_label(plan, n, s) for n, s in enumerate(plan.sections, 1)}
+    appendices = {
+        refs.appendix_label(plan, n).removeprefix("Phụ lục").strip() for n in range(1, len(plan.appendices) + 1)
+    }
+    for value in source.values:
+        if "ục " not in value.nfc:
+            continue
+        for match in HAND_NUMBERED.finditer(value.nfc):
+            known = sections if match["kind"].lower() == "mục" else appendices
+            if match["number"] not in known:
+                index = source.find(value, match.group(), match.start())
+                shown = ", ".join(sorted(known)) or "—"
+                yield source.problem(index, "lint.hand_numbered", value.path, name=match.group(), known=shown)
 
 
 #: Words of a unit's name that say nothing of which unit it is.

@@ -13,7 +13,7 @@ import yaml
 
 from helpers import MINIMAL, docxtpl_reference
 from kehoach.plan.validate import load_plan
-from kehoach.render import docx, kinds, names
+from kehoach.render import kinds, names
 
 UNITS = 60
 KEY_TASKS = 150
@@ -51,5 +51,5 @@ def test_a_large_plan_document_and_its_letters_are_docxtpls_bytes(tmp_path):
     for document in [documents[0], *documents[1:7], documents[0]]:
         template = names.find_template(document.template, path.parent)
         fast = kinds.render_document(document, plan, template)
-        slow = docxtpl_reference(template, docx.to_context(document.view(plan)), plan, document.title)
+        slow = docxtpl_reference(template, document.view(plan), plan, document.title)
         assert fast == slow, document.name

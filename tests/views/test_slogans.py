@@ -192,7 +192,7 @@ def test_template_uses_only_what_the_view_provides():
 def test_fast_path_matches_docxtpl(plan, view, docx_path):
     template = names.find_template(kinds.SLOGANS.template or "", ROOT)
     title = kinds.SLOGANS.title(plan, None)
-    assert docxtpl_reference(template, docx.to_context(view), plan, title) == docx_path.read_bytes()
+    assert docxtpl_reference(template, view, plan, title) == docx_path.read_bytes()
 
 
 def test_docx_has_one_centred_bold_paragraph_per_slogan(view, docx_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kehoach.diff.changes import PhaseChange, PlanDiff, SectionChange, changed_fields
 from kehoach.diff.pairing import Pairs, out_of_order, pair_equal, pair_items
 from kehoach.diff.tasks import Context, deadline_changes, key_task_changes, pair_tasks, task_changes, unit_changes
-from kehoach.diff.texts import assemble, diff_texts, section_texts
+from kehoach.diff.texts import appendix_texts, assemble, diff_texts, section_texts
 from kehoach.diff.wording import Value
 from kehoach.plan.model import Phase, Plan, Section
 
@@ -48,7 +48,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         slogans=diff_texts(old.slogans, new.slogans, slogan_pairs),
         closing=diff_texts(_one(old.closing), _one(new.closing)),
         recipients=diff_texts(old.recipients, new.recipients, recipient_pairs),
-        appendices=diff_texts([a.title for a in old.appendices], [a.title for a in new.appendices]),
+        appendices=diff_texts(appendix_texts(old), appendix_texts(new)),
         reordered=tuple(name for name, pairs in orders.items() if out_of_order(pairs)),
         deadlines=tuple(deadline_changes(ctx, task_pairs)),
     )

@@ -7,7 +7,9 @@ from typing import TypeVar
 
 from kehoach.diff.changes import TextChange
 from kehoach.diff.pairing import Pairs, pair_items, word_diff
-from kehoach.plan.model import Bullet, Item, Phase, Section
+from kehoach.plan import outline, refs, tables
+from kehoach.plan.blocks import Block, Bullet, Line, Table
+from kehoach.plan.model import Phase, Plan, Section
 
 T = TypeVar("T")
 
@@ -58,15 +60,53 @@ def flatten_bullets(items: list[Bullet]) -> Iterator[str]:
         yield from flatten_bullets(item.bullets)
 
 
-def _flatten_items(items: list[Item]) -> Iterator[str]:
-    for item in items:
-        yield from (text for text in (item.title, item.text) if text)
-        yield from item.paragraphs
-        yield from _flatten_items(item.items)
-        yield from flatten_bullets(item.bullets)
+def block_texts(blocks: list[Block]) -> Iterator[str]:
+    """The texts of blocks in reading order: paragraphs, headings, notes, list lines, items, table cells."""
+    for block in blocks:
+        single = block.text or block.heading or block.note
+        if single is not None:
+            yield single
+        yield from _line_texts(block.lines or [])
+        for item in block.items or []:
+            yield from (text for text in (item.title, item.text) if text)
+            yield from block_texts(outline.content(item))
+        if block.table is not None:
+            yield from table_texts(block.table)
+
+
+def _line_texts(lines: list[Line]) -> Iterator[str]:
+    for line in lines:
+        yield line.text
+        yield from _line_texts(line.lines)
+
+
+def table_texts(table: Table) -> Iterator[str]:
+    """A table's cells one by one, each named by its row and column ("Dòng 3, cột “Thời gian”: …"),
+    so a changed cell says where it is; group and total rows by their label."""
+    for number, placed in enumerate(tables.layout(table), 1):
+        if placed.row.group or placed.row.total:
+            yield f"Dòng {number}: {placed.row.group or placed.row.total}"
+        for column, cell in placed.cells:
+            label = " ".join(table.columns[column].label)
+            shown = "; ".join(t for t in (str(cell.text or ""), *cell.paragraphs, *_line_texts(cell.lines)) if t)
+            yield f"Dòng {number}, cột “{label}”: {shown}"
+    yield from table.note
 
 
 def section_texts(part: Section | Phase) -> list[str]:
     """The texts of a mục or a phase's body, in reading order, as one list of paragraphs."""
-    texts = [*part.paragraphs, *_flatten_items(part.items), *flatten_bullets(part.bullets)]
+    texts = list(block_texts(outline.content(part)))
     return texts + list(part.closing) if isinstance(part, Section) else texts
+
+
+def appendix_texts(plan: Plan) -> list[str]:
+    """Each appendix's title, then its table or text, each line named by its appendix."""
+    out = []
+    for number, appendix in enumerate(plan.appendices, 1):
+        label = refs.appendix_label(plan, number)
+        out.append(f"{label}: {appendix.title}")
+        content = [] if appendix.shows_key_tasks else list(block_texts(appendix.body))
+        if appendix.table is not None:
+            content = list(table_texts(appendix.table))
+        out += [f"{label} – {text}" for text in (*content, *appendix.closing)]
+    return out

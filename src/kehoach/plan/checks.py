@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.plan import when
+from kehoach.plan import outline, refs, tables, when
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import SYMBOL, Plan
+from kehoach.text import vn
 
 #: A coordinating or lead entry that looks like an id must name a unit; one with
 #: spaces is a unit outside the plan written in full ("Các Sở, ban, ngành").
@@ -43,6 +44,10 @@ def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
         *_task_references(plan),
         *_section_lists(plan),
         *_units_without_tasks(plan),
+        *_part_ids(data or {}),
+        *_references(plan, data or {}),
+        *_appendix_contents(plan),
+        *_tables(plan),
     ]
 
 
@@ -106,6 +111,69 @@ def _unique_ids(plan: Plan) -> Iterator[Check]:
         if phase.key in seen:
             yield Check(("phases", i, "id" if phase.id else "name"), "duplicate_phase_id", {"id": phase.key})
         seen.add(phase.key)
+
+
+def _part_ids(data: dict[str, Any]) -> Iterator[Check]:
+    """Ids of mục, items, tables and appendices name one part each: references point at them."""
+    seen: set[str] = set()
+    for path, part_id in _ids_under(data.get("sections"), ("sections",)):
+        yield from _once(path, part_id, seen)
+    for path, part_id in _ids_under(data.get("appendices"), ("appendices",)):
+        yield from _once(path, part_id, seen)
+
+
+def _once(path: KeyPath, part_id: str, seen: set[str]) -> Iterator[Check]:
+    if part_id in seen:
+        yield Check(path, "duplicate_part_id", {"id": part_id})
+    seen.add(part_id)
+
+
+def _ids_under(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str):
+            yield (*path, "id"), value["id"]
+        for key, item in value.items():
+            yield from _ids_under(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _ids_under(item, (*path, index))
+
+
+def _references(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
+    for path, code, args in refs.problems(plan, data):
+        yield Check(path, code, args)
+
+
+def _tables(plan: Plan) -> Iterator[Check]:
+    """Rows as wide as the table, numbers where a column holds amounts, totals that add up."""
+    for path, table in outline.tables(plan):
+        columns = len(table.columns)
+        for r, placed in enumerate(tables.layout(table)):
+            if placed.width != columns:
+                yield Check((*path, "rows", r), "table_row_width", {"count": placed.width, "columns": columns})
+        for r, c, column, text in tables.bad_numbers(table):
+            label = " ".join(table.columns[column].label)
+            yield Check((*path, "rows", r, "cells", c), "table_not_a_number", {"column": label, "text": text})
+        sums = tables.totals(table)
+        for r, c, column, stated in tables.stated_totals(table):
+            if stated != sums[column]:
+                args = {
+                    "column": " ".join(table.columns[column].label),
+                    "stated": vn.amount(stated),
+                    "computed": vn.amount(sums[column]),
+                }
+                yield Check((*path, "rows", r, "cells", c), "table_total_mismatch", args)
+
+
+def _appendix_contents(plan: Plan) -> Iterator[Check]:
+    """The key-task table is one appendix's: a second would print the same table again."""
+    first = None
+    for i, appendix in enumerate(plan.appendices):
+        if not appendix.shows_key_tasks:
+            continue
+        if first is not None:
+            yield Check(("appendices", i, "title"), "appendix_repeats_key_tasks", {"first": first})
+        first = first or refs.appendix_label(plan, i + 1)
 
 
 def _phase_order(plan: Plan) -> Iterator[Check]:

@@ -17,56 +17,18 @@ from typing import Annotated, Any, Literal, TypeVar, cast
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from kehoach.plan.base import Id, Strict, Text, text_or_mapping
+from kehoach.plan.blocks import Block, Bullet, Item, Table, TitleStyle
 from kehoach.plan.when import When
-from kehoach.text import markup, vn
-
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _clean_text(value: Any) -> Any:
-    """One line of running text: spaces collapsed, no characters XML cannot hold."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return value
-    reject_control(value)
-    return " ".join(value.split())
-
-
-def reject_control(value: str) -> None:
-    """A character XML cannot hold is an error at its value, not a document Word refuses."""
-    if bad := markup.CONTROL.search(value):
-        raise PydanticCustomError("control_character", "control character", {"char": f"U+{ord(bad.group()):04X}"})
-
-
-def _non_empty(value: str) -> str:
-    if not value:
-        raise PydanticCustomError("empty_text", "empty text")
-    return value
-
-
-#: Names Windows keeps for devices: a file "con.docx" cannot be created there.
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-MAX_ID = 60
-
-
-def _check_slug(value: str) -> str:
-    """Ids name output files, so they must be safe file names on every system."""
-    if not _SLUG.match(value) or len(value) > MAX_ID or value in _RESERVED:
-        suggestion = vn.slug(value)[:MAX_ID].strip("-") or "don-vi"
-        if suggestion in _RESERVED:
-            suggestion += "-1"
-        raise PydanticCustomError("bad_id", "bad id", {"suggestion": suggestion})
-    return value
-
+from kehoach.text import numbering, vn
 
 #: "15/KH-UBND": number, then the symbol's groups (type and issuing body).
 SYMBOL = re.compile(r"^(?P<number>\d{1,5})/(?P<type>[^\s/-]+)-(?P<body>[^\s/]+)$")
@@ -107,58 +69,6 @@ def _check_authority(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_non_empty)]
-Id = Annotated[str, AfterValidator(_check_slug)]
-
-
-class Strict(BaseModel):
-    """Unknown keys are mistakes (a misspelt key would otherwise vanish silently)."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-def _text_or_mapping(value: Any) -> Any:
-    """Lets a list hold plain strings where an item has nothing but its text."""
-    return {"text": value} if isinstance(value, str) else value
-
-
-class Bullet(Strict):
-    """A "-" line; its own bullets are "+" lines."""
-
-    text: Text
-    bullets: list[Bullet] = []
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        return _text_or_mapping(value)
-
-
-TitleStyle = Literal["bold", "italic", "bold-italic", "plain"]
-
-
-class Item(Strict):
-    """A numbered khoản ("1.") or điểm ("a)"), with an optional title and children."""
-
-    title: Text | None = None
-    title_style: TitleStyle | None = None
-    text: Text | None = None
-    paragraphs: list[Text] = []
-    items: list[Item] = []
-    bullets: list[Bullet] = []
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        return _text_or_mapping(value)
-
-    @model_validator(mode="after")
-    def _has_content(self) -> Item:
-        if not (self.title or self.text):
-            raise PydanticCustomError("item_without_text", "item without title or text")
-        return self
-
-
 class Issuer(Strict):
     """Cơ quan ban hành: the body issuing the plan, as its letterhead shows it."""
 
@@ -188,6 +98,24 @@ class Document(Strict):
     date: dt.date | None = None
     year: int | None = Field(default=None, ge=1900, le=2999)
     subject: Text
+    _subject_lines: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _subject_in_lines(cls, value: Any, handler: ModelWrapValidatorHandler[Document]) -> Document:
+        """A subject written as a list is broken where its lines end (so "2026 – 2027" stays
+        together); everywhere it runs in a sentence it is one line."""
+        lines = value.get("subject") if isinstance(value, dict) else None
+        if not (isinstance(lines, list) and lines and all(isinstance(line, str) for line in lines)):
+            return handler(value)
+        document = handler({**value, "subject": " ".join(lines)})
+        document._subject_lines = [" ".join(line.split()) for line in lines]
+        return document
+
+    @property
+    def subject_lines(self) -> list[str]:
+        """The subject as the plan's title shows it: the lines it was written in, or one."""
+        return self._subject_lines or [self.subject]
 
     @model_validator(mode="after")
     def _check(self) -> Document:
@@ -222,15 +150,80 @@ class Page(Strict):
     font_size: float = Field(default=14, ge=13, le=14)
 
 
-class Section(Strict):
-    """A mục ("I. MỤC ĐÍCH, YÊU CẦU"): free content, or one of the plan's lists."""
+Case = Literal["upper", "as-written"]
 
+
+class TitleFormat(Strict):
+    """How the titles of one level are written: upper-cased or as written, and their emphasis."""
+
+    case: Case = "as-written"
+    style: TitleStyle = "bold"
+
+
+#: Decree 30's titles: the mục upper-cased and bold, a khoản bold, a điểm italic.
+DEFAULT_TITLES = (TitleFormat(case="upper"), TitleFormat(), TitleFormat(style="italic"))
+
+
+class Numbering(Strict):
+    """How the body is numbered: a named ``style`` or the format of each ``levels`` (the
+    mục's first), and how each level's ``titles`` are written (case and emphasis)."""
+
+    style: Annotated[str, AfterValidator(numbering.check_style)] | None = None
+    levels: list[Annotated[str, AfterValidator(numbering.check_format)]] | None = Field(
+        default=None, min_length=1, max_length=8
+    )
+    titles: list[TitleFormat] | None = Field(default=None, max_length=8)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"style": value}
+        if isinstance(value, list):
+            return {"levels": value}
+        return value
+
+    @model_validator(mode="after")
+    def _style_or_levels(self) -> Numbering:
+        if self.style is not None and self.levels is not None:
+            raise PydanticCustomError("style_and_levels", "style and levels")
+        return self
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """The format of each level, the mục's first."""
+        if self.levels is not None:
+            return tuple(self.levels)
+        return numbering.STYLES[self.style or numbering.DEFAULT_STYLE]
+
+    def title(self, level: int) -> TitleFormat:
+        """How titles of ``level`` (0 the mục) are written; below the given ones, as a điểm's."""
+        titles = tuple(self.titles) if self.titles else DEFAULT_TITLES
+        return titles[level] if level < len(titles) else titles[-1] if self.titles else DEFAULT_TITLES[-1]
+
+
+class Section(Strict):
+    """A mục ("I. MỤC ĐÍCH, YÊU CẦU"): free content, or one of the plan's lists.
+
+    Its content is the short forms (``paragraphs``, ``items``, ``bullets``, then the list
+    ``show`` names, then ``closing``) or ``body``, blocks in their own order.
+    """
+
+    id: Id | None = None
     title: Text
+    numbering: Numbering | None = None
     paragraphs: list[Text] = []
     items: list[Item] = []
     bullets: list[Bullet] = []
+    body: list[Block] = []
     show: Literal["phases", "units", "slogans"] | None = None
     closing: list[Text] = []
+
+    @model_validator(mode="after")
+    def _body_or_short_forms(self) -> Section:
+        if self.body and (self.paragraphs or self.items or self.bullets):
+            raise PydanticCustomError("body_and_short_forms", "body and short forms")
+        return self
 
 
 class Phase(Strict):
@@ -245,6 +238,13 @@ class Phase(Strict):
     paragraphs: list[Text] = []
     items: list[Item] = []
     bullets: list[Bullet] = []
+    body: list[Block] = []
+
+    @model_validator(mode="after")
+    def _body_or_short_forms(self) -> Phase:
+        if self.body and (self.paragraphs or self.items or self.bullets):
+            raise PydanticCustomError("body_and_short_forms", "body and short forms")
+        return self
 
     @property
     def key(self) -> str:
@@ -265,7 +265,7 @@ class Task(Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: object) -> object:
-        return _text_or_mapping(value)
+        return text_or_mapping(value)
 
 
 Relation = Literal["giao", "đề nghị"]
@@ -291,10 +291,29 @@ class KeyTask(Strict):
 
 
 class Appendix(Strict):
-    """Phụ lục: a titled table of the plan's key tasks."""
+    """Phụ lục: a title, then the key-task table (``show: key_tasks``), a ``table`` or
+    free ``body`` blocks, and an optional ``closing`` block ("LÃNH ĐẠO ĐƠN VỊ", "(Ký tên,
+    đóng dấu)"); on a portrait or a landscape page."""
 
+    id: Id | None = None
     title: Text
-    show: Literal["key_tasks"] = "key_tasks"
+    show: Literal["key_tasks"] | None = None
+    table: Table | None = None
+    body: list[Block] = []
+    closing: list[Text] = []
+    orientation: Literal["portrait", "landscape"] = "portrait"
+
+    @model_validator(mode="after")
+    def _one_content(self) -> Appendix:
+        given = [k for k in ("show", "table", "body") if getattr(self, k)]
+        if len(given) > 1:
+            raise PydanticCustomError("appendix_contents", "one content", {"given": ", ".join(given)})
+        return self
+
+    @property
+    def shows_key_tasks(self) -> bool:
+        """The key-task table: asked for, or the content of an appendix given nothing else."""
+        return self.show == "key_tasks" or not (self.table or self.body)
 
 
 class Signer(Strict):
@@ -305,6 +324,7 @@ class Signer(Strict):
     authority_title: Text | None = None
     title: Text | None = None
     name: Text
+    after: list[Text] = []
 
     @model_validator(mode="after")
     def _check(self) -> Signer:
@@ -344,6 +364,9 @@ class Plan(Strict):
     closing: Text | None = None
     recipients: list[Text] = []
     signer: Signer
+    archive: list[Text] = []
+    numbering: Numbering = Numbering()
+    appendix_labels: Literal["I", "1", "01"] = "I"
     appendices: list[Appendix] = []
 
     @model_validator(mode="before")

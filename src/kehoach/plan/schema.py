@@ -36,7 +36,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Plan.closing": ("Đoạn kết", "Đoạn cuối văn bản, kết thúc bằng './.'."),
     "Plan.recipients": ("Nơi nhận", "Mỗi nơi nhận một dòng, không cần '- ' và ';' (dòng 'Lưu' tự thêm)."),
     "Plan.signer": ("Người ký", "Thẩm quyền ký, chức vụ và họ tên."),
-    "Plan.appendices": ("Phụ lục", "Các phụ lục kèm theo (bảng nhiệm vụ)."),
+    "Plan.appendices": ("Phụ lục", "Các phụ lục kèm theo; số Phụ lục I, II … được đánh tự động."),
+    "Plan.archive": (
+        "Lưu",
+        "Các mục của dòng 'Lưu': [VT, TH (Thắng)] thành '- Lưu: VT, TH (Thắng).' (mặc định: VT và đơn vị soạn thảo).",
+    ),
+    "Plan.numbering": ("Cách đánh số", "Cách đánh số mục, khoản, điểm của cả kế hoạch (mặc định I-1-a)."),
+    "Plan.appendix_labels": ("Số phụ lục", "I (Phụ lục I, II), 1 (Phụ lục 1, 2) hoặc 01 (Phụ lục 01, 02)."),
     "Issuer": ("Cơ quan ban hành", "Cơ quan ban hành văn bản."),
     "Issuer.parent": ("Cơ quan chủ quản", "Tên cơ quan chủ quản trực tiếp (chữ in hoa, không đậm), nếu có."),
     "Issuer.name": (
@@ -53,7 +59,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Document.place": ("Địa danh", "Tên đơn vị hành chính nơi cơ quan đóng trụ sở: An Dương."),
     "Document.date": ("Ngày ban hành", "Ngày ban hành dạng năm-tháng-ngày: 2025-08-01."),
     "Document.year": ("Năm", "Năm ban hành, khi dự thảo chưa có ngày và tháng."),
-    "Document.subject": ("Trích yếu", "Trích yếu nội dung, chữ thường, in đậm dưới tên loại."),
+    "Document.subject": (
+        "Trích yếu",
+        "Trích yếu nội dung, chữ thường, in đậm dưới tên loại; "
+        "viết thành danh sách các dòng để tự chọn chỗ xuống dòng.",
+    ),
     "Page": ("Trang", "Định dạng trang."),
     "Page.margins": ("Lề", "Lề trang tính bằng mm."),
     "Page.font_size": ("Cỡ chữ", "Cỡ chữ phần nội dung: 13 hoặc 14."),
@@ -72,6 +82,73 @@ TEXTS: dict[str, tuple[str, str]] = {
         "phases: các đợt; units: các đơn vị và nhiệm vụ; slogans: khẩu hiệu.",
     ),
     "Section.closing": ("Đoạn cuối mục", "Các đoạn sau nội dung của mục."),
+    "Section.id": ("Mã mục", "Mã để tham chiếu: {mục:to-chuc-thuc-hien} thành 'mục VI'."),
+    "Section.numbering": ("Cách đánh số", "Cách đánh số riêng của mục này (như 'numbering' của kế hoạch)."),
+    "Section.body": (
+        "Nội dung theo thứ tự",
+        "Các khối theo đúng thứ tự: đoạn văn, tiêu đề không số, ghi chú, danh sách, khoản, bảng.",
+    ),
+    "Numbering": (
+        "Cách đánh số",
+        "Tên kiểu ('I-1-a', '1-1.1-a', '1-1.1-1.1.1', 'I-1-1.1-a', 'I-1-a.', 'I-1-a/') "
+        "hoặc danh sách định dạng từng cấp ['1.', '1.1.', 'a)'].",
+    ),
+    "Numbering.style": ("Kiểu đánh số", "I-1-a (mặc định), I-1-a., I-1-a/, I-1-1.1-a, 1-1.1-a, 1-1.1-1.1.1."),
+    "Numbering.levels": (
+        "Định dạng từng cấp",
+        "Từ cấp mục trở xuống: I. 1. 1.1. 1.1.1. a) a. a/ 1) - + •.",
+    ),
+    "Numbering.titles": ("Tiêu đề từng cấp", "Chữ in hoa hay giữ nguyên, và kiểu chữ của tiêu đề ở mỗi cấp."),
+    "TitleFormat": ("Tiêu đề một cấp", "Cách viết tiêu đề của một cấp."),
+    "TitleFormat.case": ("Chữ hoa", "upper: in hoa; as-written: giữ như đã viết."),
+    "TitleFormat.style": ("Kiểu chữ", "bold, italic, bold-italic hoặc plain."),
+    "Block": (
+        "Khối nội dung",
+        "Đúng một trong: text (đoạn văn), heading (tiêu đề không số), note (ghi chú căn giữa), "
+        "list (danh sách), items (khoản/điểm đánh số), table (bảng); có thể chỉ viết đoạn văn.",
+    ),
+    "Block.text": ("Đoạn văn", "Một đoạn văn; *nghiêng*, **đậm**."),
+    "Block.heading": ("Tiêu đề không số", "Ví dụ 'Phạm vi và tiềm năng:'."),
+    "Block.style": ("Kiểu tiêu đề", "bold (mặc định), italic, bold-italic hoặc plain."),
+    "Block.note": ("Ghi chú", "Một dòng căn giữa, in nghiêng: '(*) Nếu có sự thay đổi …'."),
+    "Block.list": ("Danh sách", "Các dòng của danh sách; mỗi dòng có thể có danh sách con."),
+    "Block.marker": ("Ký hiệu đầu dòng", "- (mặc định), +, •, hoặc đánh số a) a. a/ 1) 1."),
+    "Block.items": ("Khoản/điểm", "Các khoản hoặc điểm đánh số, tiếp nối các khối khoản trước trong cùng phần."),
+    "Block.table": ("Bảng", "Một bảng trong nội dung."),
+    "Line": ("Dòng", "Một dòng của danh sách; có thể chỉ viết nội dung."),
+    "Line.text": ("Nội dung", "Nội dung dòng; *nghiêng*, **đậm**."),
+    "Line.marker": ("Ký hiệu của danh sách con", "Ký hiệu các dòng con (mặc định: '+' dưới '-', '•' dưới '+')."),
+    "Line.list": ("Danh sách con", "Các dòng dưới dòng này."),
+    "Table": ("Bảng", "Cột, các dòng, dòng nhóm và dòng tổng; cột TT và tổng được tính tự động."),
+    "Table.id": ("Mã bảng", "Mã của bảng (duy nhất trong kế hoạch)."),
+    "Table.title": ("Tên bảng", "Tên bảng (chưa in; dành cho tham chiếu)."),
+    "Table.columns": ("Các cột", "Nhãn, độ rộng tương đối, căn lề; counter: cột TT; number: cột số; total: cộng."),
+    "Table.number_row": ("Dòng số cột", "In dòng (1) (2) (3) … dưới tiêu đề cột."),
+    "Table.rows": (
+        "Các dòng",
+        "Mỗi dòng là danh sách ô; {group: …} là dòng nhóm (I, II, …); {total: Tổng cộng} là dòng tổng.",
+    ),
+    "Table.restart": ("Đánh số lại", "Cột TT đánh lại từ 1 sau mỗi dòng nhóm (mặc định) hay đánh tiếp."),
+    "Table.note": ("Ghi chú dưới bảng", "Các dòng ghi chú in nghiêng dưới bảng: '(*) Nếu có …'."),
+    "Column": ("Cột", "Một cột của bảng."),
+    "Column.label": ("Nhãn cột", "Tiêu đề cột; nhiều dòng thì viết danh sách."),
+    "Column.width": ("Độ rộng", "Độ rộng tương đối so với các cột khác (mặc định 1)."),
+    "Column.align": ("Căn lề", "left, center, right hoặc both."),
+    "Column.counter": ("Cột TT", "kehoach tự đánh số thứ tự các dòng trong cột này (không ghi ô)."),
+    "Column.number": ("Cột số", "Các ô là số, in theo cách Việt Nam (7.080,5), căn phải."),
+    "Column.total": ("Cộng tổng", "Cộng cột này vào dòng tổng; tổng ghi sai là lỗi."),
+    "Row": ("Dòng", "Danh sách ô, hoặc {group: tên nhóm}, hoặc {total: Tổng cộng, cells: [tổng ghi sẵn]}."),
+    "Row.cells": ("Các ô", "Các ô theo thứ tự cột (bỏ qua cột TT và ô đã gộp từ dòng trên)."),
+    "Row.group": ("Dòng nhóm", "Tên nhóm: 'Khu vực phía Bắc' (số La Mã tự đánh, in đậm)."),
+    "Row.total": ("Dòng tổng", "Nhãn dòng tổng: 'Tổng cộng'; các ô (nếu có) là tổng ghi sẵn để đối chiếu."),
+    "Cell": ("Ô", "Một ô: chữ (xuống dòng bằng dòng mới), số, hoặc {text, paragraphs, list, span, rows, align}."),
+    "Cell.text": ("Nội dung", "Chữ hoặc số trong ô."),
+    "Cell.paragraphs": ("Đoạn văn", "Nhiều đoạn trong một ô."),
+    "Cell.list": ("Danh sách", "Các dòng '-' trong ô."),
+    "Cell.marker": ("Ký hiệu đầu dòng", "Ký hiệu của danh sách trong ô (mặc định '-')."),
+    "Cell.span": ("Gộp cột", "Số cột ô này chiếm (mặc định 1)."),
+    "Cell.rows": ("Gộp dòng", "Số dòng ô này chiếm theo chiều dọc (các dòng dưới bỏ ô này)."),
+    "Cell.align": ("Căn lề", "left, center, right hoặc both."),
     "Item": ("Khoản hoặc điểm", "Một khoản (1.) hoặc điểm (a)); có thể chỉ viết nội dung."),
     "Item.title": ("Tiêu đề", "Tiêu đề của khoản/điểm (khoản in đậm, điểm in nghiêng)."),
     "Item.title_style": ("Kiểu tiêu đề", "bold, italic, bold-italic hoặc plain."),
@@ -79,6 +156,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Item.paragraphs": ("Đoạn văn", "Các đoạn không đánh số dưới tiêu đề."),
     "Item.items": ("Các điểm", "Các mục con đánh số tiếp theo (a), b), …)."),
     "Item.bullets": ("Gạch đầu dòng", "Các dòng '-' (bên trong là '+')."),
+    "Item.id": ("Mã", "Mã để tham chiếu: {khoản:ma} thành 'khoản 2'."),
+    "Item.body": ("Nội dung theo thứ tự", "Các khối theo đúng thứ tự (thay cho paragraphs/items/bullets)."),
     "Bullet": ("Gạch đầu dòng", "Một dòng '-' (hoặc '+'); có thể chỉ viết nội dung."),
     "Bullet.text": ("Nội dung", "Nội dung dòng; *nghiêng*, **đậm**."),
     "Bullet.bullets": ("Dòng con", "Các dòng '+' bên dưới."),
@@ -95,6 +174,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Phase.paragraphs": ("Đoạn văn", "Các đoạn dưới tiêu đề đợt."),
     "Phase.items": ("Các điểm", "Các điểm a), b), … của đợt."),
     "Phase.bullets": ("Gạch đầu dòng", "Các dòng '-' của đợt."),
+    "Phase.body": ("Nội dung theo thứ tự", "Các khối theo đúng thứ tự (thay cho paragraphs/items/bullets)."),
     "Unit": ("Đơn vị", "Một đơn vị trong phần Tổ chức thực hiện."),
     "Unit.id": ("Mã đơn vị", "Chữ thường không dấu, số và '-': cong-an-phuong (dùng đặt tên tệp)."),
     "Unit.name": ("Tên đơn vị", "Công an phường."),
@@ -113,15 +193,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "KeyTask.with": ("Phối hợp", "Mã hoặc tên các đơn vị phối hợp."),
     "KeyTask.deadline": ("Thời gian thực hiện", "Xong trong Quý II/2026, Hằng năm, Thường xuyên…"),
     "KeyTask.note": ("Ghi chú", "Ghi chú của dòng."),
-    "Appendix": ("Phụ lục", "Một phụ lục: bảng các nhiệm vụ trọng tâm."),
+    "Appendix": ("Phụ lục", "Một phụ lục: bảng nhiệm vụ trọng tâm, một bảng, hoặc nội dung tự do."),
     "Appendix.title": ("Tên phụ lục", "Tên phụ lục, chữ thường (được in hoa)."),
-    "Appendix.show": ("Nội dung", "key_tasks: bảng nhiệm vụ trọng tâm."),
+    "Appendix.show": ("Nội dung", "key_tasks: bảng nhiệm vụ trọng tâm (mặc định khi không có table, body)."),
+    "Appendix.id": ("Mã phụ lục", "Mã để tham chiếu: {phụ lục:lich-kiem-tra} thành 'Phụ lục I'."),
+    "Appendix.table": ("Bảng", "Bảng của phụ lục."),
+    "Appendix.body": ("Nội dung", "Nội dung tự do của phụ lục: các khối theo thứ tự."),
+    "Appendix.closing": (
+        "Khối ký cuối",
+        "Các dòng ở nửa phải cuối phụ lục: 'LÃNH ĐẠO ĐƠN VỊ', '*(Ký tên, đóng dấu)*'.",
+    ),
+    "Appendix.orientation": ("Hướng trang", "portrait (dọc, mặc định) hoặc landscape (ngang, cho bảng rộng)."),
     "Signer": ("Người ký", "Khối chữ ký."),
     "Signer.on_behalf": ("Thay mặt", "Tập thể ký thay mặt: Ủy ban nhân dân (thành 'TM. ỦY BAN NHÂN DÂN')."),
     "Signer.authority": ("Thẩm quyền", "TM., KT., TL., TUQ. hoặc Q."),
     "Signer.authority_title": ("Chức danh thẩm quyền", "Sau thẩm quyền: Chủ tịch (thành 'KT. CHỦ TỊCH')."),
     "Signer.title": ("Chức vụ", "Chức vụ người ký: Phó Chủ tịch."),
     "Signer.name": ("Họ tên", "Họ và tên người ký, không ghi học hàm, học vị."),
+    "Signer.after": ("Dòng dưới tên", "Các dòng in dưới họ tên người ký (căn giữa, chữ thường)."),
     "When": (
         "Thời điểm",
         "Một ngày (31/8/2025 hoặc 2025-08-31), tháng 5/2026, Quý II/2026, năm 2026, "
@@ -130,7 +219,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 #: Models that also accept a plain string (their text).
-STRING_SHORTHAND = ("Item", "Bullet", "Task")
+STRING_SHORTHAND = ("Item", "Bullet", "Task", "Block", "Line")
 
 
 def plan_schema() -> dict[str, Any]:
@@ -147,6 +236,12 @@ def plan_schema() -> dict[str, Any]:
     for owner, key in (("Plan", "basis"), ("Plan", "intro"), ("Issuer", "name"), ("Issuer", "parent")):
         holder = schema if owner == "Plan" else schema["$defs"][owner]
         _list_or_string(holder["properties"][key])
+    for owner, key in (("Table", "note"), ("Column", "label"), ("Document", "subject")):
+        _list_or_string(schema["$defs"][owner]["properties"][key])
+    defs = schema["$defs"]
+    defs["Numbering"] = _or_any(defs["Numbering"], {"type": "string"}, {"type": "array", "items": {"type": "string"}})
+    defs["Cell"] = _or_any(defs["Cell"], {"type": "string"}, {"type": "number"}, {"type": "null"})
+    defs["Row"] = _or_any(defs["Row"], {"type": "array", "items": {"$ref": "#/$defs/Cell"}})
     number = schema["$defs"]["Document"]["properties"]["number"]
     number["anyOf"] = [
         {"type": "integer", "minimum": 1},
@@ -177,6 +272,12 @@ def _or_string(definition: dict[str, Any]) -> dict[str, Any]:
         "description": definition["description"],
         "anyOf": [{"type": "string", "minLength": 1}, inner],
     }
+
+
+def _or_any(definition: dict[str, Any], *shorthands: dict[str, Any]) -> dict[str, Any]:
+    """A model that may also be written in shorter forms (a name, a list, a plain value)."""
+    inner = copy.deepcopy(definition)
+    return {"title": definition["title"], "description": definition["description"], "anyOf": [*shorthands, inner]}
 
 
 def _when() -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kehoach.plan import checks
+from kehoach.plan import checks, refs
 from kehoach.plan.loader import Document, KeyPath, cycle_collector_paused, format_path, load_document
 from kehoach.plan.model import Plan
 from kehoach.text.errors import Problem, ProblemsError
@@ -35,6 +35,11 @@ _CONTEXT_KEYS = (
     "types",
     "allowed",
     "limit",
+    "kinds",
+    "formats",
+    "markers",
+    "styles",
+    "given",
 )
 
 
@@ -70,7 +75,7 @@ def validate_document(doc: Document) -> LoadedPlan:
     if errors:
         raise ProblemsError(sorted(errors, key=_order))
     warnings = [_locate(doc, c) for c in found if c.severity == "warning"]
-    return LoadedPlan(plan, doc, sorted(warnings, key=_order))
+    return LoadedPlan(refs.resolved(plan), doc, sorted(warnings, key=_order))
 
 
 def _order(problem: Problem) -> tuple[int, int]:

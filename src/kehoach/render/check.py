@@ -32,7 +32,7 @@ BUILTINS = {"loop", "range", "true", "false", "none", "True", "False", "None"}
 #: Marks a path step that goes into the elements of a list.
 ITEM = "[]"
 #: Attributes to_context adds beyond a dataclass's fields.
-EXTRA: dict[object, dict[str, type]] = {views.Paragraph: {"text": str}}
+EXTRA: dict[object, dict[str, type]] = {views.Paragraph: {"text": str}, views.Table: {"xml": str, "text": str}}
 
 
 @dataclass(frozen=True)
@@ -137,9 +137,9 @@ def _step(current: Any, step: str) -> Any:
     if step == ITEM:
         args = typing.get_args(current)
         return args[0] if origin in (list, tuple) and args else None
-    if origin in (typing.Union, types.UnionType):
+    if origin in (typing.Union, types.UnionType):  # a body of paragraphs and tables: either may have it
         options = [a for a in typing.get_args(current) if a is not type(None)]
-        return _step(options[0], step) if options else None
+        return next((found for a in options if (found := _step(a, step)) is not None), None)
     if dataclasses.is_dataclass(current):
         hints = typing.get_type_hints(current)
         return hints.get(step) or EXTRA.get(current, {}).get(step)

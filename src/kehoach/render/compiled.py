@@ -36,7 +36,7 @@ from jinja2 import Template, UndefinedError
 from lxml import etree
 
 from kehoach.plan.model import Plan
-from kehoach.render import check, docx, docx_bytes, internals, layout
+from kehoach.render import check, docx, docx_bytes, internals, layout, tables
 from kehoach.render.source import FAILURES, Source, docx_sources, failure, parse
 from kehoach.text.errors import KehoachError
 
@@ -72,6 +72,7 @@ class CompiledTemplate:
         self.body, *self.parts = [_Part(s, env.from_string(parse(env, s))) for s in docx_sources(self.tpl, str(path))]
         self.entries = _zip_entries(self.tpl)
         self.fonts = layout.style_fonts(self.tpl.docx)
+        self.table_styles = _table_styles(self.fonts)
 
     def _fill(self, part: _Part, context: dict[str, Any], views: tuple[type, ...]) -> str:
         """Jinja, then docxtpl's own clean-up of the result (as ``render_xml_part`` does)."""
@@ -108,13 +109,21 @@ class CompiledTemplate:
         with self._well_formed(self.body.member):
             return internals.filled_body(self.tpl, self._fill_body(context, views))
 
-    def render(self, context: dict[str, Any], plan: Plan, title: str, views: tuple[type, ...] = ()) -> bytes:
-        """The finished DOCX for one document; ``views`` (those the template receives) name misspelt tags."""
+    def render(
+        self,
+        context: dict[str, Any],
+        plan: Plan,
+        title: str,
+        views: tuple[type, ...] = (),
+        landscape: tuple[bool, ...] = (),
+    ) -> bytes:
+        """The finished DOCX for one document; ``views`` (those the template receives) name
+        misspelt tags; ``landscape`` turns sections (in order) to landscape pages."""
         tree = self._body_tree(context, views)
         parts = {p.member: self._fill(p, context, views).encode(p.source.encoding) for p in self.parts}
         doc = self.tpl.docx
         internals.replace_body(doc, tree)
-        docx.finish(doc, plan, title, self.fonts)
+        docx.finish(doc, plan, title, self.fonts, landscape)
         fresh = {}
         for member, xml in parts.items():
             with self._well_formed(member):
@@ -143,6 +152,17 @@ def _utf8(pieces: Iterable[str]) -> bytes:
             batch.clear()
     out.write("".join(batch).encode("utf-8"))
     return out.getvalue()
+
+
+def _table_styles(fonts: dict[str, layout.StyleFont]) -> tables.TableStyles:
+    """The ids of the styles of tables kehoach makes, as this template names them ("KH Bảng",
+    "KH Đầu bảng"; a template edited in Word may give them other ids)."""
+    ids = {font.name: style_id for style_id, font in fonts.items()}
+    return tables.TableStyles(ids.get(TABLE_TEXT, "Normal"), ids.get(TABLE_HEADER, ids.get(TABLE_TEXT, "Normal")))
+
+
+#: The paragraph styles of the cells of tables kehoach makes.
+TABLE_TEXT, TABLE_HEADER = "KH Bảng", "KH Đầu bảng"
 
 
 def _misspelt(path: Path, views: tuple[type, ...]) -> str:

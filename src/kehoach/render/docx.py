@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from lxml import etree
 
 from kehoach import views
 from kehoach.plan.model import Plan
-from kehoach.render import docx_bytes, internals, layout
+from kehoach.render import docx_bytes, internals, layout, tables
 from kehoach.text import markup
 from kehoach.text.errors import KehoachError
 from kehoach.text.markup import Run
@@ -71,25 +72,42 @@ def jinja_env() -> Sandbox:
     return Sandbox(undefined=StrictUndefined, autoescape=True)
 
 
-def to_context(value: Any, runs: Callable[[tuple[Run, ...]], Any] | None = None) -> Any:
-    """Plain data for Jinja: dataclasses become dicts, runs become Word runs (or what ``runs`` makes)."""
-    return _plain(value, runs or rich_text)
+def to_context(
+    value: Any,
+    runs: Callable[[tuple[Run, ...]], Any] | None = None,
+    tables: Callable[[views.Table], Any] | None = None,
+) -> Any:
+    """Plain data for Jinja: dataclasses become dicts, runs become Word runs (or what ``runs``
+    makes), tables what ``tables`` makes of them (else dicts like any view)."""
+    return _Plain(runs or rich_text, tables).value(value)
 
 
-def _plain(value: Any, runs: Callable[[tuple[Run, ...]], Any]) -> Any:
-    if isinstance(value, str | int | float | bool) or value is None:
+@dataclass(frozen=True)
+class _Plain:
+    runs: Callable[[tuple[Run, ...]], Any]
+    tables: Callable[[views.Table], Any] | None
+
+    def value(self, value: Any) -> Any:
+        if isinstance(value, str | int | float | bool) or value is None:
+            return value
+        if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
+            return self.runs(value)
+        if self.tables is not None and isinstance(value, views.Table):
+            return self.tables(value)
+        names = _field_names(type(value))
+        if names is not None:
+            data = {name: self.value(getattr(value, name)) for name in names}
+            if isinstance(value, views.Paragraph | views.Table):
+                data["text"] = value.text
+            return data
+        if isinstance(value, list | tuple):
+            return [self.value(v) for v in value]
         return value
-    if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
-        return runs(value)
-    names = _field_names(type(value))
-    if names is not None:
-        data = {name: _plain(getattr(value, name), runs) for name in names}
-        if isinstance(value, views.Paragraph):
-            data["text"] = value.text
-        return data
-    if isinstance(value, list | tuple):
-        return [_plain(v, runs) for v in value]
-    return value
+
+
+def table_context(table: views.Table, width: int, styles: tables.TableStyles) -> dict[str, Any]:
+    """A table as the Word templates place it: ``{{p b.xml }}``, its text beside (``b.text``)."""
+    return {"kind": table.kind, "xml": tables.table_xml(table, width, styles), "text": table.text}
 
 
 def _field_names(cls: type) -> tuple[str, ...] | None:
@@ -142,9 +160,18 @@ def _broken_part(template: Path) -> tuple[str, etree.XMLSyntaxError] | None:
     return None
 
 
-def finish(doc: DocxDocument, plan: Plan, title: str, fonts: dict[str, layout.StyleFont] | None = None) -> None:
-    """What every rendered document gets after its template is filled: margins, rules, properties."""
+def finish(
+    doc: DocxDocument,
+    plan: Plan,
+    title: str,
+    fonts: dict[str, layout.StyleFont] | None = None,
+    landscape: tuple[bool, ...] = (),
+) -> None:
+    """What every rendered document gets after its template is filled: margins, the
+    orientation of each section (``landscape``, in order; the others as the template has
+    them), rules, properties."""
     layout.apply_page(doc, plan.page)
+    layout.orient(doc, landscape)
     layout.size_rules(doc, fonts)
     docx_bytes.set_properties(
         doc,

@@ -19,11 +19,12 @@ from typing import Any, Literal
 
 from kehoach import views
 from kehoach.plan.model import Plan
-from kehoach.render import html
+from kehoach.render import html, layout
 from kehoach.render.compiled import compiled
-from kehoach.render.docx import to_context
+from kehoach.render.docx import table_context, to_context
 from kehoach.render.ics import calendar_for, ics_bytes
 from kehoach.render.names import find_template, plan_file_name, template_dirs
+from kehoach.render.tables import TableStyles
 from kehoach.text import markup
 from kehoach.views import slogans
 from kehoach.views.notice import NoticeView
@@ -315,7 +316,24 @@ def render_document(document: Document, plan: Plan, template: Path | None) -> by
         return bytes(view)
     if kind_.format == "html":
         return html.render_html(template, view)
-    return compiled(template).render(to_context(view), plan, document.title, template_views(template.name))
+    made = compiled(template)
+    context = docx_context(view, plan, made.table_styles)
+    return made.render(context, plan, document.title, template_views(template.name), orientations(view))
+
+
+def docx_context(view: Any, plan: Plan, styles: TableStyles) -> dict[str, Any]:
+    """A view as a Word template is given it: tables as the XML of Word tables as wide as their page."""
+    context: dict[str, Any] = to_context(
+        view, tables=lambda t: table_context(t, layout.text_width(plan.page, t.landscape), styles)
+    )
+    return context
+
+
+def orientations(view: Any) -> tuple[bool, ...]:
+    """Which sections of a document are landscape: the plan's body is not, each appendix as it says."""
+    if isinstance(view, views.PlanView):
+        return (False, *(a.landscape for a in view.appendices))
+    return ()
 
 
 def template_for(document: Document, plan_dir: Path) -> Path | None:

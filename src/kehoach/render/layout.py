@@ -13,6 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Twips
@@ -39,6 +40,24 @@ def apply_page(doc: DocxDocument, page: Page) -> None:
     for section in doc.sections:
         section.top_margin, section.bottom_margin = Mm(m.top), Mm(m.bottom)
         section.left_margin, section.right_margin = Mm(m.left), Mm(m.right)
+
+
+def orient(doc: DocxDocument, landscape: tuple[bool, ...]) -> None:
+    """Turn the sections asked for to landscape (A4 297 × 210 mm), the others to portrait.
+
+    Only sections named in ``landscape`` are touched: a template's own landscape page
+    (the checklist's) stays as it is.
+    """
+    for section, wide in zip(doc.sections, landscape, strict=False):
+        section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+        long, short = Mm(297), Mm(210)
+        section.page_width, section.page_height = (long, short) if wide else (short, long)
+
+
+def text_width(page: Page, landscape: bool = False) -> int:
+    """The width of the text on an A4 page in twips: the paper's, less the plan's side margins."""
+    paper = 297 if landscape else 210
+    return round(Mm(paper - page.margins.left - page.margins.right) / EMU_PER_TWIP)
 
 
 @dataclass(frozen=True)

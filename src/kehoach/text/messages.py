@@ -136,6 +136,75 @@ TEXTS: _M = {
         "Có 'authority' thì cần 'authority_title' (ví dụ CHỦ TỊCH).",
         "'authority' needs 'authority_title' (e.g. CHỦ TỊCH).",
     ),
+    "block_kinds": (
+        "Mỗi khối của 'body' là đúng một loại: {kinds}.",
+        "Each block of a 'body' is exactly one kind: {kinds}.",
+    ),
+    "block_style_without_heading": (
+        "'style' chỉ dùng cho tiêu đề không đánh số ('heading').",
+        "'style' belongs to an unnumbered sub-heading ('heading').",
+    ),
+    "block_marker_without_list": (
+        "'marker' chỉ dùng cho danh sách ('list').",
+        "'marker' belongs to a list ('list').",
+    ),
+    "body_and_short_forms": (
+        "Dùng 'body' hoặc 'paragraphs'/'items'/'bullets', không dùng cả hai.",
+        "Use 'body' or 'paragraphs'/'items'/'bullets', not both.",
+    ),
+    "unknown_numbering_format": (
+        "Không có kiểu đánh số này; dùng một trong: {formats}",
+        "Not a numbering format; use one of: {formats}",
+    ),
+    "unknown_numbering_style": (
+        "Không có kiểu đánh số này; dùng một trong: {styles}.",
+        "Not a numbering style; use one of: {styles}.",
+    ),
+    "unknown_marker": (
+        "Không có ký hiệu đầu dòng này; dùng một trong: {markers}",
+        "Not a list marker; use one of: {markers}",
+    ),
+    "style_and_levels": (
+        "Dùng 'style' (kiểu có tên) hoặc 'levels' (từng cấp), không dùng cả hai.",
+        "Use 'style' (a named style) or 'levels' (each level), not both.",
+    ),
+    "group_row_with_cells": (
+        "Dòng nhóm ('group') không có 'cells' hay 'total'.",
+        "A group row ('group') has no 'cells' or 'total'.",
+    ),
+    "empty_row": ("Dòng bảng trống.", "Empty table row."),
+    "appendix_contents": (
+        "Phụ lục chỉ có một nội dung: 'show', 'table' hoặc 'body' (đang có: {given}).",
+        "An appendix has one content: 'show', 'table' or 'body' (given: {given}).",
+    ),
+    "appendix_repeats_key_tasks": (
+        "Phụ lục này sẽ in lại bảng nhiệm vụ đã có ở {first}.",
+        "This appendix would print again the task table of {first}.",
+    ),
+    "duplicate_part_id": (
+        "Mã '{id}' đã dùng cho phần khác (mục, khoản, bảng hoặc phụ lục).",
+        "Id '{id}' is already used by another part (section, item, table or appendix).",
+    ),
+    "reference_unknown": (
+        "Tham chiếu {reference} không trỏ tới phần nào của kế hoạch.",
+        "Reference {reference} points at no part of the plan.",
+    ),
+    "reference_wrong_kind": (
+        "Tham chiếu {reference} trỏ tới một {kind}.",
+        "Reference {reference} points at a {kind}.",
+    ),
+    "table_row_width": (
+        "Dòng có {count} ô nhưng bảng có {columns} cột.",
+        "The row has {count} cells but the table has {columns} columns.",
+    ),
+    "table_not_a_number": (
+        "Cột '{column}' là cột số, nhưng ô này không phải số: '{text}'.",
+        "Column '{column}' holds numbers, but this cell is not one: '{text}'.",
+    ),
+    "table_total_mismatch": (
+        "Tổng cột '{column}' ghi {stated}, nhưng cộng các dòng được {computed}.",
+        "The total of column '{column}' says {stated}, but the rows add up to {computed}.",
+    ),
     "duplicate_unit_id": (
         "Mã đơn vị '{id}' đã dùng cho đơn vị khác.",
         "Unit id '{id}' is already used by another unit.",
@@ -184,6 +253,10 @@ TEXTS: _M = {
     "lint.mixed_tone_marks": (
         "Dấu thanh đặt kiểu khác phần còn lại của kế hoạch: '{word}' (kế hoạch dùng '{expected}').",
         "Tone mark placed unlike the rest of the plan: '{word}' (the plan writes '{expected}').",
+    ),
+    "lint.hand_numbered": (
+        "'{name}' không phải số nào của kế hoạch này (đang có: {known}).",
+        "'{name}' is not a number of this plan (it has: {known}).",
     ),
     "lint.citation_differs": (
         "{kind} ngày {date} được dẫn với hai ký hiệu: '{symbol}' ở đây, '{other}' ở chỗ khác.",
@@ -784,6 +857,10 @@ HINTS: _M = {
         "Run 'kehoach lint --fix' to make them uniform.",
     ),
     "lint.citation_differs": ("Sửa cho đúng ký hiệu của văn bản được dẫn.", "Use the cited document's real symbol."),
+    "lint.hand_numbered": (
+        "Đặt 'id' cho phần đó và viết {{mục:id}} hoặc {{phụ lục:id}}: số sẽ luôn đúng khi đánh số lại.",
+        "Give that part an 'id' and write {{mục:id}} or {{phụ lục:id}}: the number stays right after renumbering.",
+    ),
     "lint.double_space": ("Xóa bớt một dấu cách.", "Delete one space."),
     "lint.space_before_punctuation": ("Xóa dấu cách đứng trước dấu câu.", "Delete the space before the punctuation."),
     "lint.no_final_mark": ("Thêm './.' vào cuối đoạn 'closing'.", "Add './.' at the end of 'closing'."),
@@ -892,6 +969,15 @@ HINTS: _M = {
         "Known units: {known}. Write a unit outside the plan by its full name.",
     ),
     "duplicate_unit_id": ("Đặt cho mỗi đơn vị một mã riêng.", "Give every unit its own id."),
+    "reference_unknown": ("Các mã có: {known}.", "Known ids: {known}."),
+    "block_kinds": (
+        "Ví dụ: '- text: Đoạn văn', '- heading: Phạm vi:', '- list: [...]'.",
+        "For example: '- text: A paragraph', '- heading: Scope:', '- list: [...]'.",
+    ),
+    "table_total_mismatch": (
+        "Sửa số tổng, hoặc bỏ các ô của dòng tổng để kehoach tự cộng.",
+        "Fix the total, or leave the total row's cells out and kehoach adds them up.",
+    ),
     "phase_order": ("Đổi 'start' hoặc 'end' của đợt này.", "Change this phase's 'start' or 'end'."),
     "unknown_document_type": ("Các tên loại: {types}.", "Document types: {types}."),
     "yaml.syntax": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 
 #: Điểm letters: the Vietnamese alphabet without f, j, w, z (Decree 30, Phụ lục I).
 LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -154,3 +155,13 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text
+
+
+def amount(value: Decimal, places: int | None = None) -> str:
+    """An amount the Vietnamese way: 7080.5 → "7.080,5" (thousands ".", decimals ",")."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    whole, _, decimals = f"{abs(value):f}".partition(".")
+    groups = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{groups},{decimals}" if decimals else f"{sign}{groups}"

@@ -9,17 +9,20 @@ place what they are given.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
-from kehoach.plan.model import Bullet, Phase, Plan
+from kehoach.plan.blocks import Bullet
+from kehoach.plan.model import Phase, Plan
 from kehoach.plan.terms import phase_span
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run
 
 #: Paragraph kinds the templates know: a mục heading, a heading that keeps with
 #: the next paragraph (khoản or điểm with a title), running text, and the closing
-#: paragraph, kept on the page of the signature.
-SECTION, HEADING, TEXT, CLOSING = "muc", "tieu-de", "doan", "ket"
+#: paragraph, kept on the page of the signature; a centred note ("(*) Nếu có …"),
+#: and a table (:class:`Table`, which sits in a body beside paragraphs).
+SECTION, HEADING, TEXT, CLOSING, NOTE, TABLE = "muc", "tieu-de", "doan", "ket", "ghi-chu", "bang"
 BULLET_MARKS = ("-", "+", "•")
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -36,6 +39,57 @@ class Paragraph:
     def text(self) -> str:
         """The paragraph's text without emphasis."""
         return "".join(run.text for run in self.runs)
+
+
+Align = Literal["left", "center", "right", "both"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its paragraphs (each a tuple of runs), alignment (None: its style's) and merges.
+
+    ``span`` columns wide; ``merge`` is "restart" for the first cell of a vertical merge
+    (``rows`` high) and "continue" for the cells under it (their paragraphs are not shown).
+    """
+
+    paragraphs: tuple[tuple[Run, ...], ...]
+    align: Align | None = None
+    span: int = 1
+    merge: Literal["", "restart", "continue"] = ""
+    rows: int = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row: a header row repeats at the top of each page; a strong row (a group
+    such as "I. Khu vực phía Bắc", or the total) is bold; the column-number row
+    "(1) (2) (3)" is italic; a row kept with the next stays on its page (the rows of a merge)."""
+
+    cells: tuple[Cell, ...]
+    header: bool = False
+    strong: bool = False
+    italic: bool = False
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a body or an appendix: relative column widths and rows (no row splits
+    across pages), on a landscape page or not (its width follows). ``kind`` lets a body
+    hold it beside paragraphs."""
+
+    widths: tuple[float, ...]
+    rows: tuple[Row, ...]
+    landscape: bool = False
+    kind: str = TABLE
+
+    @property
+    def text(self) -> str:
+        """The table's text, row by row, cells separated by " | " (for diffs and checks)."""
+        shown = ((c for c in row.cells if c.merge != "continue") for row in self.rows)
+        return "\n".join(
+            " | ".join(" ".join("".join(r.text for r in p) for p in c.paragraphs) for c in row) for row in shown
+        )
 
 
 @dataclass(frozen=True)
@@ -58,6 +112,7 @@ class Signature:
     recipients: list[str]
     signer_lines: list[str]
     signer_name: str
+    signer_after: list[str] = field(default_factory=list)
 
 
 def header(plan: Plan, number_line: str, place_date: str | None = None, subject_line: str = "") -> Header:
@@ -75,8 +130,14 @@ def header(plan: Plan, number_line: str, place_date: str | None = None, subject_
 def signature(plan: Plan, recipients: list[str]) -> Signature:
     """Nơi nhận ("- X;" lines ending "- Lưu: VT, VHXH.") and the signer block."""
     lines = [f"- {r.rstrip(';.')};" for r in recipients]
-    lines.append(f"- Lưu: VT, {plan.issuer.drafting_unit}.")
-    return Signature(lines, plan.signer.lines, plan.signer.name)
+    lines.append(archive_line(plan))
+    return Signature(lines, plan.signer.lines, plan.signer.name, list(plan.signer.after))
+
+
+def archive_line(plan: Plan) -> str:
+    """ "- Lưu: VT, TH (Thắng), KT (Long).": the plan's own entries, else VT and the drafting unit."""
+    entries = [e.rstrip(";.,") for e in plan.archive] or ["VT", plan.issuer.drafting_unit]
+    return f"- Lưu: {', '.join(entries)}."
 
 
 def paragraph(kind: str, text: str, *lead: Run) -> Paragraph:

@@ -5,18 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kehoach.plan.model import Item, KeyTask, Phase, Plan, Section, Unit
+from kehoach.plan import outline, refs
+from kehoach.plan.model import KeyTask, Numbering, Phase, Plan, Section, Unit
 from kehoach.plan.terms import unit_names
-from kehoach.text import markup, vn
+from kehoach.text import markup, numbering, vn
 from kehoach.text.markup import Run
+from kehoach.views import blocks
 from kehoach.views.common import (
     CLOSING,
     HEADING,
     SECTION,
     TEXT,
+    Cell,
     Header,
     Paragraph,
+    Row,
     Signature,
+    Table,
     bullets,
     cited_plan,
     header,
@@ -40,12 +45,17 @@ class TableRow:
 
 @dataclass(frozen=True)
 class Appendix:
-    """Phụ lục: label, title, the "(Kèm theo …)" line and the table."""
+    """Phụ lục: label, title, the "(Kèm theo …)" line, and its content: the key-task rows
+    (``rows``, for templates written before tables), or ``body`` (paragraphs and tables),
+    then ``closing`` lines; on a landscape page or not."""
 
     label: str
     title: str
     attached_to: str
     rows: list[TableRow]
+    body: list[Paragraph | Table] = field(default_factory=list)
+    closing: list[Paragraph] = field(default_factory=list)
+    landscape: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,7 +65,7 @@ class PlanView:
     header: Header
     type_name: str
     subject: str
-    body: list[Paragraph]
+    body: list[Paragraph | Table]
     signature: Signature
     appendices: list[Appendix] = field(default_factory=list)
 
@@ -65,14 +75,14 @@ def plan_view(plan: Plan) -> PlanView:
     return PlanView(
         header=header(plan, f"Số: {plan.symbol}"),
         type_name=vn.upper(plan.document.type_name),
-        subject=markup.plain(plan.document.subject),
+        subject="\n".join(markup.plain(line) for line in plan.document.subject_lines),
         body=list(_body(plan)),
         signature=signature(plan, plan.recipients),
         appendices=_appendices(plan),
     )
 
 
-def _body(plan: Plan) -> Iterator[Paragraph]:
+def _body(plan: Plan) -> Iterator[Paragraph | Table]:
     for text in (*plan.basis, *plan.intro):
         yield paragraph(TEXT, text)
     for number, section in enumerate(plan.sections, 1):
@@ -81,16 +91,18 @@ def _body(plan: Plan) -> Iterator[Paragraph]:
         yield paragraph(CLOSING, plan.closing)
 
 
-def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph]:
-    title = vn.upper(markup.plain(section.title))
-    yield Paragraph(SECTION, (Run(f"{vn.roman(number)}. {title}", bold=True),))
-    for text in section.paragraphs:
-        yield paragraph(TEXT, text)
-    yield from _items(section.items, level=1)
-    yield from bullets(section.bullets, depth=0)
+def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph | Table]:
+    style = outline.formats(plan, section)
+    title_format = style.title(0)
+    title = markup.plain(section.title)
+    title = vn.upper(title) if title_format.case == "upper" else title
+    bold, italic = "bold" in title_format.style, "italic" in title_format.style
+    marker = outline.section_marker(plan, number, section)
+    yield Paragraph(SECTION, (Run(f"{marker} {title}", bold=bold, italic=italic),))
+    yield from blocks.blocks(outline.content(section), style, (number,))
     if section.show == "phases":
         for n, phase in enumerate(plan.phases, 1):
-            yield from _phase(n, phase)
+            yield from _phase(n, phase, style, number)
     elif section.show == "units":
         for n, unit in enumerate(plan.units, 1):
             yield from _unit(n, unit)
@@ -102,38 +114,13 @@ def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph]:
 
 
 def item_marker(level: int, number: int) -> str:
-    """Marker of an item: "1." for a khoản, "a)" for a điểm, "-" below that."""
-    if level == 1:
-        return f"{number}."
-    if level == 2:
-        return f"{vn.letter(number)})"
-    return "-"
+    """Marker of an item in Decree 30's style: "1." for a khoản, "a)" for a điểm, "-" below that."""
+    return numbering.marker(numbering.level_format(numbering.STYLES[numbering.DEFAULT_STYLE], level), (number,))
 
 
-def _items(items: list[Item], level: int) -> Iterator[Paragraph]:
-    for number, item in enumerate(items, 1):
-        marker = item_marker(level, number)
-        if item.title:
-            style = item.title_style or ("bold" if level == 1 else "italic")
-            bold, italic = "bold" in style, "italic" in style
-            runs = [Run(f"{marker} ", bold=bold), *markup.parse(item.title, bold, italic)]
-            if item.text:
-                runs += [Run(" "), *markup.parse(item.text)]
-            yield Paragraph(TEXT if item.text else HEADING, tuple(runs))
-        else:
-            yield paragraph(TEXT, item.text or "", Run(f"{marker} "))
-        for text in item.paragraphs:
-            yield paragraph(TEXT, text)
-        yield from _items(item.items, level + 1)
-        yield from bullets(item.bullets, depth=0)
-
-
-def _phase(number: int, phase: Phase) -> Iterator[Paragraph]:
+def _phase(number: int, phase: Phase, style: Numbering, section: int) -> Iterator[Paragraph | Table]:
     yield Paragraph(HEADING, (Run(f"{number}. {phase_heading(phase)}", bold=True),))
-    for text in phase.paragraphs:
-        yield paragraph(TEXT, text)
-    yield from _items(phase.items, level=2)
-    yield from bullets(phase.bullets, depth=0)
+    yield from blocks.blocks(outline.content(phase), style, (section, number))
 
 
 def unit_heading(unit: Unit) -> str:
@@ -165,10 +152,47 @@ def attached_to(plan: Plan) -> str:
 
 
 def _appendices(plan: Plan) -> list[Appendix]:
-    several = len(plan.appendices) > 1
     out = []
     for number, appendix in enumerate(plan.appendices, 1):
-        rows = [_row(plan, n, t) for n, t in enumerate(plan.key_tasks, 1)]
-        label = f"Phụ lục {vn.roman(number)}" if several else "Phụ lục"
-        out.append(Appendix(label, vn.upper(appendix.title), attached_to(plan), rows))
+        landscape = appendix.orientation == "landscape"
+        rows: list[TableRow] = []
+        body: list[Paragraph | Table]
+        if appendix.shows_key_tasks:
+            rows = [_row(plan, n, t) for n, t in enumerate(plan.key_tasks, 1)]
+            body = [_key_task_table(rows, landscape)]
+        elif appendix.table is not None:
+            body = list(blocks.table_with_notes(appendix.table, landscape))
+        else:
+            body = list(blocks.blocks(appendix.body, plan.numbering, (), landscape))
+        label = refs.appendix_label(plan, number)
+        title = vn.upper(appendix.title)
+        closing = [paragraph(TEXT, line) for line in appendix.closing]
+        out.append(Appendix(label, title, attached_to(plan), rows, body, closing, landscape))
     return out
+
+
+#: The key-task table's columns: label, relative width, alignment of its cells.
+KEY_TASK_COLUMNS = (
+    ("TT", 9, "center"),
+    ("Nhiệm vụ", 55, None),
+    ("Đơn vị chủ trì", 28, None),
+    ("Đơn vị phối hợp", 33, None),
+    ("Thời gian thực hiện", 25, None),
+    ("Ghi chú", 15, None),
+)
+
+
+def _key_task_table(rows: list[TableRow], landscape: bool) -> Table:
+    """The key tasks as a table of the same kind as any other (the preset ``show: key_tasks``)."""
+    head = Row(tuple(Cell(((Run(label),),), "center") for label, _, _ in KEY_TASK_COLUMNS), header=True)
+    body = [
+        Row(
+            (
+                Cell(((Run(r.number),),), "center"),
+                Cell((r.task,)),
+                *(Cell(((Run(text),),) if text else ()) for text in (r.lead, r.partners, r.time, r.note)),
+            )
+        )
+        for r in rows
+    ]
+    return Table(tuple(float(w) for _, w, _ in KEY_TASK_COLUMNS), (head, *body), landscape=landscape)

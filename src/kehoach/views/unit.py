@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kehoach.plan.model import Bullet, KeyTask, Phase, Plan, Task, Unit
+from kehoach.plan.blocks import Bullet
+from kehoach.plan.model import KeyTask, Phase, Plan, Task, Unit
 from kehoach.plan.terms import deadline_words, phase_span, task_time, unit_names
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run

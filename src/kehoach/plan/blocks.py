@@ -1,0 +1,230 @@
+"""The body of a plan as real plans write it: numbered items, and blocks in their order.
+
+A mục, khoản or điểm holds, in order, any of: paragraphs, lists (marker "-", "+", "•" or
+numbered "a)", "1)"…, nestable, any marker at any level), unnumbered sub-headings
+("Phạm vi và tiềm năng:"), centred notes, tables and numbered items. The short forms
+(``paragraphs:``, ``items:``, ``bullets:``) stay, printed in that order; ``body:`` is the
+ordered form. Tables (:class:`Table`) sit in a body or make an appendix. Numbers are never
+stored: the views compute them (:mod:`kehoach.text.numbering`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from kehoach.plan.base import Id, Strict, Text, clean_text, text_or_mapping
+from kehoach.text import numbering
+
+TitleStyle = Literal["bold", "italic", "bold-italic", "plain"]
+Align = Literal["left", "center", "right", "both"]
+Marker = Annotated[str, AfterValidator(numbering.check_marker)]
+
+
+class Bullet(Strict):
+    """A "-" line; its own bullets are "+" lines."""
+
+    text: Text
+    bullets: list[Bullet] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return text_or_mapping(value)
+
+
+class Line(Strict):
+    """A line of a list, with an optional list of its own under it."""
+
+    text: Text
+    marker: Marker | None = None
+    lines: list[Line] = Field(default=[], alias="list")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return text_or_mapping(value)
+
+
+class Column(Strict):
+    """A column of a table: its label, relative width and alignment.
+
+    ``counter``: kehoach numbers the rows in it (TT); ``number``: its cells are amounts,
+    written the Vietnamese way (7.080,5); ``total``: summed into the total row.
+    """
+
+    label: Annotated[list[Text], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(min_length=1)
+    width: float = Field(default=1, gt=0, le=100)
+    align: Align | None = None
+    counter: bool = False
+    number: bool = False
+    total: bool = False
+
+
+def _cell_value(value: Any) -> Any:
+    """A cell written as a text or a number, or as a mapping."""
+    if value is None:
+        return {"text": ""}
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str | int | float):
+        return {"text": str(value) if isinstance(value, str) else value}
+    return value
+
+
+class Cell(Strict):
+    """A cell: text (a "\\n" breaks the line), paragraphs or a list; spans and alignment."""
+
+    text: Annotated[str | int | float, BeforeValidator(lambda v: _multiline(v))] | None = None
+    paragraphs: list[Text] = []
+    lines: list[Line] = Field(default=[], alias="list")
+    marker: Marker | None = None
+    span: int = Field(default=1, ge=1, le=50)
+    rows: int = Field(default=1, ge=1, le=1000)
+    align: Align | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_value(cls, value: object) -> object:
+        return _cell_value(value)
+
+
+def _multiline(value: Any) -> Any:
+    """A cell's text keeps its line breaks; each line's spaces are collapsed."""
+    if isinstance(value, str):
+        return "\n".join(clean_text(line) for line in value.split("\n")).strip("\n")
+    return value
+
+
+class Row(Strict):
+    """A row: its cells, or a group row ("Khu vực phía Bắc"), or the total row."""
+
+    cells: list[Cell] = []
+    group: Text | None = None
+    total: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_list(cls, value: object) -> object:
+        return {"cells": value} if isinstance(value, list) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Row:
+        if self.group and (self.cells or self.total):
+            raise PydanticCustomError("group_row_with_cells", "group row with cells")
+        if not (self.cells or self.group or self.total):
+            raise PydanticCustomError("empty_row", "empty row")
+        return self
+
+
+class Table(Strict):
+    """A table of the body or of an appendix; its TT column, groups and totals computed."""
+
+    id: Id | None = None
+    title: Text | None = None
+    columns: list[Column] = Field(min_length=1, max_length=20)
+    number_row: bool = False
+    rows: list[Row] = []
+    restart: bool = True
+    note: list[Text] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _single_note(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("note"), str):
+            value = {**value, "note": [value["note"]]}
+        return value
+
+
+class Block(Strict):
+    """One block of a body, in order; exactly one of its kinds.
+
+    ``text``: a paragraph; ``heading``: an unnumbered sub-heading (``style`` bold by
+    default); ``note``: a centred note; ``list``: a list (``marker``); ``items``: numbered
+    khoản or điểm; ``table``: a table.
+    """
+
+    text: Text | None = None
+    heading: Text | None = None
+    style: TitleStyle | None = None
+    note: Text | None = None
+    lines: list[Line] | None = Field(default=None, alias="list")
+    marker: Marker | None = None
+    items: list[Item] | None = None
+    table: Table | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return text_or_mapping(value)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Block:
+        if len(self._kinds()) != 1:
+            raise PydanticCustomError("block_kinds", "one kind", {"kinds": ", ".join(BLOCK_KINDS)})
+        if self.style is not None and self.heading is None:
+            raise PydanticCustomError("block_style_without_heading", "style without heading")
+        if self.marker is not None and self.lines is None:
+            raise PydanticCustomError("block_marker_without_list", "marker without list")
+        return self
+
+    @property
+    def kind(self) -> str:
+        """Which of :data:`BLOCK_KINDS` this block is."""
+        return self._kinds()[0]
+
+    def _kinds(self) -> list[str]:
+        return [k for k in BLOCK_KINDS if getattr(self, "lines" if k == "list" else k) is not None]
+
+
+BLOCK_KINDS = ("text", "heading", "note", "list", "items", "table")
+
+
+class Item(Strict):
+    """A numbered khoản ("1.") or điểm ("a)"), with an optional title and children.
+
+    Its content is the short forms (``paragraphs``, ``items``, ``bullets``, in that order)
+    or ``body``, the blocks in their own order.
+    """
+
+    id: Id | None = None
+    title: Text | None = None
+    title_style: TitleStyle | None = None
+    text: Text | None = None
+    paragraphs: list[Text] = []
+    items: list[Item] = []
+    bullets: list[Bullet] = []
+    body: list[Block] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return text_or_mapping(value)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Item:
+        if not (self.title or self.text):
+            raise PydanticCustomError("item_without_text", "item without title or text")
+        if self.body and (self.paragraphs or self.items or self.bullets):
+            raise PydanticCustomError("body_and_short_forms", "body and short forms")
+        return self
+
+
+_AMOUNT = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
+
+
+def amount(value: str | int | float) -> Decimal | None:
+    """A cell of a number column as a number: 7080.5, "7.080,5" or "7080,5"; None if it is not one."""
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    text = value.strip()
+    if not text or not _AMOUNT.match(text):
+        return None
+    try:
+        return Decimal(text.replace(".", "").replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return None

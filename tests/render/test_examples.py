@@ -1,0 +1,126 @@
+"""Real plans of other shapes (examples/), rendered and compared with their sources word for word.
+
+Each example names its source (a public repository, path and commit) in its first comment; the
+source's text is in tests/fixtures/ as extracted from the signed or submitted file.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from docx.enum.section import WD_ORIENT
+
+from helpers import FIXTURES, ROOT, blocks, open_docx, texts
+from kehoach.publish.pipeline import run_render
+
+EXAMPLES = ROOT / "examples"
+#: Example, its fixture, the plan document's file name.
+CASES = {
+    "lam-dong": ("lam-dong-kiem-tra-cchc.yaml", "lam-dong-kiem-tra-cchc.txt", "ke-hoach-du-thao-KH-UBND.docx"),
+    "ha-noi": ("ha-noi-144-benh-an-dien-tu.yaml", "ha-noi-144-benh-an-dien-tu.txt", "ke-hoach-144-KH-UBND.docx"),
+    "lam-dong-cchc": ("lam-dong-cchc-2026.yaml", "lam-dong-cchc-2026.txt", "ke-hoach-du-thao-KH-UBND.docx"),
+}
+#: The word similarity a rendered example must reach with its source (issue #12).
+SIMILARITY = 0.98
+
+
+def tokens(text: str) -> list[str]:
+    """Words, without the separators the fixtures use between table cells (" | ", " / ")."""
+    return [w for w in text.split() if w not in ("|", "/")]
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    """Each example's plan document, rendered once."""
+    out = {}
+    for name, (example, _, document) in CASES.items():
+        folder = tmp_path_factory.mktemp(name) / "out"
+        run_render(EXAMPLES / example, folder)
+        out[name] = open_docx(folder / document)
+    return out
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_rendered_plan_says_what_its_source_says(docs, name):
+    got = tokens("\n".join(p.text for p in blocks(docs[name])))
+    expected = tokens((FIXTURES / CASES[name][1]).read_text(encoding="utf-8"))
+    ratio = difflib.SequenceMatcher(None, expected, got, autojunk=False).ratio()
+    assert ratio >= SIMILARITY, "\n".join(list(difflib.unified_diff(expected, got, lineterm="", n=1))[:60])
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_sources_are_named(name):
+    head = (EXAMPLES / CASES[name][0]).read_text(encoding="utf-8").split("\n\n")[0]
+    assert "commit" in head and re.search(r"[0-9a-f]{40}", head)
+
+
+def test_lam_dong_schedule_appendix(docs):
+    doc = docs["lam-dong"]
+    schedule = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
+    assert [c.text for c in schedule.rows[0].cells] == ["STT", "Đơn vị được kiểm tra", "Thời gian kiểm tra"]
+    rows = [[c.text for c in row.cells] for row in schedule.rows]
+    assert rows[1][:2] == ["I", "Cơ quan chuyên môn cấp tỉnh"]
+    assert rows[3] == ["2", "Sở Xây dựng", "Tháng 7/2026"]
+    second_group = next(i for i, r in enumerate(rows) if r[0] == "II")
+    assert rows[second_group + 1][:2] == ["1", "Phường Bắc Gia Nghĩa"]  # the count restarts
+    assert schedule.rows[1].cells[1].paragraphs[0].runs[0].bold
+    all_texts = texts(doc)
+    assert all_texts.count("Phụ lục I") == 1 and all_texts.count("Phụ lục II") == 1
+    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT] * 3
+    assert any(re.match(r"^I\. ", t) for t in all_texts[all_texts.index("Phụ lục II") :])  # its outline: I., II.
+
+
+def test_ha_noi_numbers_khoan_3_with_its_sub_khoan(docs):
+    all_texts = texts(docs["ha-noi"])
+    numbered = [t.split(" ")[0] for t in all_texts if re.match(r"^(?:[IVX]+|\d+(?:\.\d+)*)\. ", t)]
+    assert numbered[:1] == ["I."]
+    assert [n for n in numbered if n.startswith("3.")] == ["3.", "3.1.", "3.2.", "3.3.", "3.4.", "3.5.", "3.6.", "3."]
+
+
+def test_renumbering_the_appendices_updates_every_cross_reference(tmp_path):
+    data = yaml.safe_load((EXAMPLES / CASES["lam-dong"][0]).read_text(encoding="utf-8"))
+    before = " ".join(texts(render_data(tmp_path / "before", data)))
+    moved = copy.deepcopy(data)
+    moved["appendices"].reverse()
+    after = " ".join(texts(render_data(tmp_path / "after", moved)))
+    # the text names the schedule (Phụ lục I, then II) and the outline (II, then I)
+    schedule = "Thời gian kiểm tra tại các cơ quan, địa phương: Theo "
+    assert schedule + "Phụ lục I kèm theo" in before and schedule + "Phụ lục II kèm theo" in after
+    assert "(Phụ lục II)" in before and "(Phụ lục I)" in after
+
+
+def render_data(folder: Path, data: dict) -> object:
+    """The plan document of ``data`` rendered in ``folder``."""
+    folder.mkdir(parents=True)
+    plan = folder / "plan.yaml"
+    plan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    run_render(plan, folder / "out")
+    return open_docx(folder / "out" / CASES["lam-dong"][2])
+
+
+def test_lam_dong_cchc_task_appendix_is_landscape_with_groups_and_merges(docs):
+    doc = docs["lam-dong-cchc"]
+    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "STT")
+    assert [c.text for c in table.rows[0].cells] == [
+        "STT",
+        "Nhiệm vụ",
+        "Sản phẩm",
+        "Thời gian hoàn thành",
+        "Chủ trì thực hiện",
+        "Phối hợp thực hiện",
+        "Theo dõi, kiểm tra, đôn đốc",
+    ]
+    groups = [
+        row.cells[0].text
+        for row in table.rows
+        if row.cells[1].paragraphs[0].runs and row.cells[1].text == row.cells[6].text
+    ]
+    assert groups[:3] == ["I", "II", "III"]
+    merged = [i for i in range(2, len(table.rows)) if table.cell(i, 1)._tc is table.cell(i - 1, 1)._tc]
+    assert merged, "items spanning two rows keep one Nhiệm vụ cell"
