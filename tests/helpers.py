@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import io
 import os
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from docxtpl import DocxTemplate
 
 from kehoach.plan.model import Plan
 from kehoach.render import compiled, docx, docx_bytes, kinds
+from kehoach.render.footnotes import Footnotes, with_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan.yaml"
@@ -194,9 +197,12 @@ def docxtpl_reference(template: Path, view: Any, plan: Plan, title: str) -> byte
     """A document made the way docxtpl documents it (open, render, save): what the fast path must equal."""
     tpl = DocxTemplate(template)
     styles = compiled.compiled(template).table_styles
-    tpl.render(kinds.docx_context(view, plan, styles), docx.jinja_env())
+    notes = Footnotes()
+    tpl.render(kinds.docx_context(view, plan, styles, notes), docx.jinja_env())
     docx.finish(tpl.docx, plan, title, landscape=kinds.orientations(view))
-    return docx_bytes.docx_bytes(tpl.docx)
+    with zipfile.ZipFile(io.BytesIO(docx_bytes.docx_bytes(tpl.docx))) as saved:
+        entries = [(info.filename, saved.read(info)) for info in saved.infolist()]
+    return docx_bytes.zip_entries(with_notes(entries, notes.texts))
 
 
 def to_pdf(soffice: str, docx_path: Path, out: Path) -> Path:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import zipfile
+
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from lxml import etree
 
-from helpers import MINIMAL, effective, find, make_plan, open_docx, texts
+from helpers import MINIMAL, effective, find, make_plan, open_docx, texts, to_pdf
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
 from kehoach.text.errors import ProblemsError
@@ -250,3 +254,32 @@ def test_lines_under_the_signer_s_name(tmp_path):
     signer = {**MINIMAL["signer"], "after": ["(Đã ký)"]}
     all_texts = texts(render(tmp_path, signer=signer))
     assert all_texts[all_texts.index("Nguyễn Văn A") + 1] == "(Đã ký)"
+
+
+def footnote_texts(path):
+    """The notes of a DOCX's footnotes part (separators left out), and its references' ids."""
+    with zipfile.ZipFile(path) as docx_zip:
+        notes = etree.fromstring(docx_zip.read("word/footnotes.xml"))
+        body = etree.fromstring(docx_zip.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    texts_ = {n.get(w + "id"): "".join(n.itertext()).strip() for n in notes if n.get(w + "type") is None}
+    return texts_, [r.get(w + "id") for r in body.iter(w + "footnoteReference")]
+
+
+def test_footnotes_are_real_word_footnotes(tmp_path, soffice):
+    closing = "Kết thúc^[Theo Công văn số 12/UBND-VP & <phụ lục>.] và báo cáo^[Trước ngày 20 hằng tháng.]./."
+    doc = render(tmp_path, closing=closing)
+    assert "Kết thúc và báo cáo./." in texts(doc)  # the notes are not in the running text
+    notes, references = footnote_texts(tmp_path / "out" / PLAN_FILE)
+    assert notes == {"1": "Theo Công văn số 12/UBND-VP & <phụ lục>.", "2": "Trước ngày 20 hằng tháng."}
+    assert references == ["1", "2"]
+    pdf = to_pdf(soffice, tmp_path / "out" / PLAN_FILE, tmp_path / "pdf")
+    shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Kết thúc1 và báo cáo2./." in shown
+    assert "1 Theo Công văn số 12/UBND-VP & <phụ lục>." in shown
+
+
+def test_a_plan_without_footnotes_has_no_footnotes_part(tmp_path):
+    render(tmp_path)
+    with zipfile.ZipFile(tmp_path / "out" / PLAN_FILE) as docx_zip:
+        assert "word/footnotes.xml" not in docx_zip.namelist()

@@ -36,7 +36,7 @@ from jinja2 import Template, UndefinedError
 from lxml import etree
 
 from kehoach.plan.model import Plan
-from kehoach.render import check, docx, docx_bytes, internals, layout, tables
+from kehoach.render import check, docx, docx_bytes, footnotes, internals, layout, tables
 from kehoach.render.source import FAILURES, Source, docx_sources, failure, parse
 from kehoach.text.errors import KehoachError
 
@@ -116,9 +116,11 @@ class CompiledTemplate:
         title: str,
         views: tuple[type, ...] = (),
         landscape: tuple[bool, ...] = (),
+        notes: list[str] | None = None,
     ) -> bytes:
         """The finished DOCX for one document; ``views`` (those the template receives) name
-        misspelt tags; ``landscape`` turns sections (in order) to landscape pages."""
+        misspelt tags; ``landscape`` turns sections (in order) to landscape pages; ``notes``
+        are the texts of the footnotes the context refers to."""
         tree = self._body_tree(context, views)
         parts = {p.member: self._fill(p, context, views).encode(p.source.encoding) for p in self.parts}
         doc = self.tpl.docx
@@ -130,7 +132,8 @@ class CompiledTemplate:
                 fresh[member] = internals.serialized(xml)
         fresh |= internals.saved_parts(doc)
         internals.release_body(doc)
-        return docx_bytes.zip_entries([(name, fresh.get(name, data)) for name, data in self.entries])
+        entries = [(name, fresh.get(name, data)) for name, data in self.entries]
+        return docx_bytes.zip_entries(footnotes.with_notes(entries, notes or []))
 
     @contextmanager
     def _well_formed(self, member: str) -> Iterator[None]:

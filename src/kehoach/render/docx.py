@@ -23,7 +23,7 @@ from lxml import etree
 
 from kehoach import views
 from kehoach.plan.model import Plan
-from kehoach.render import docx_bytes, internals, layout, tables
+from kehoach.render import docx_bytes, footnotes, internals, layout, tables
 from kehoach.text import markup
 from kehoach.text.errors import KehoachError
 from kehoach.text.markup import Run
@@ -120,11 +120,15 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
-def rich_text(runs: tuple[Run, ...]) -> RichText:
-    """Word runs with their emphasis; docxtpl escapes the text itself."""
+def rich_text(runs: tuple[Run, ...], notes: footnotes.Footnotes | None = None) -> RichText:
+    """Word runs with their emphasis (docxtpl escapes the text itself), and the references of
+    footnotes where ``notes`` collects them (elsewhere, a slogan sheet, they are left out)."""
     rich = RichText()
     for run in runs:
-        rich.add(run.text, bold=run.bold, italic=run.italic)
+        if not run.note:
+            rich.add(run.text, bold=run.bold, italic=run.italic)
+        elif notes is not None:
+            internals.append_runs(rich, notes.reference(run.text))
     return rich
 
 

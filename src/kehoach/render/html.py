@@ -43,6 +43,7 @@ class PageView(views.PlanView):
     """What the HTML template is given: the plan document's view and ``page``."""
 
     page: PageSettings
+    footnotes: list[str] = dataclasses.field(default_factory=list)
 
 
 def source(template_path: Path) -> Source:
@@ -93,13 +94,24 @@ def page_context(plan: Plan) -> dict[str, Any]:
         font_size=f"{_number(plan.page.font_size)}pt",
     )
     fields = {f.name: getattr(view, f.name) for f in dataclasses.fields(view)}
-    context: dict[str, Any] = plain(PageView(**fields, page=page))
+    notes: list[str] = []
+    context: dict[str, Any] = plain(PageView(**fields, page=page), notes)
+    context["footnotes"] = notes
     return context
 
 
-def plain(value: Any) -> Any:
-    """The view as Jinja data for HTML: runs as ``{text, bold, italic}`` (the page emits the tags)."""
-    return docx.to_context(value, runs=lambda runs: [dataclasses.asdict(run) for run in runs])
+def plain(value: Any, notes: list[str] | None = None) -> Any:
+    """The view as Jinja data for HTML: runs as ``{text, bold, italic, note}`` (the page emits
+    the tags); a footnote's run holds its number (``note``), its text goes to ``notes``."""
+    collected = notes if notes is not None else []
+    return docx.to_context(value, runs=lambda runs: [_run(run, collected) for run in runs])
+
+
+def _run(run: markup.Run, notes: list[str]) -> dict[str, Any]:
+    if not run.note:
+        return {**dataclasses.asdict(run), "note": 0}
+    notes.append(run.text)
+    return {"text": "", "bold": False, "italic": False, "note": len(notes)}
 
 
 def _number(value: float) -> str:

@@ -42,7 +42,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.oxml import parse_xml, serialize_part_xml
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, RichText
 
 #: The first id docxtpl's ``render`` gives drawings (``w:docPr``) it renumbers.
 DOCPR_FIRST_ID = 1000
@@ -167,3 +167,9 @@ def table(element: Any, doc: DocxDocument) -> Table:
 def cell_key(cell: _Cell) -> int:
     """The same for every grid position of one merged cell (python-docx repeats it in ``row.cells``)."""
     return id(cell._tc)
+
+
+def append_runs(rich: RichText, xml: str) -> None:
+    """Add runs of our own (a footnote reference) to a docxtpl RichText, which keeps its runs
+    as WordprocessingML text in ``xml`` and offers no method for a run that is not text."""
+    rich.xml += xml

@@ -21,7 +21,8 @@ from kehoach import views
 from kehoach.plan.model import Plan
 from kehoach.render import html, layout
 from kehoach.render.compiled import compiled
-from kehoach.render.docx import table_context, to_context
+from kehoach.render.docx import rich_text, table_context, to_context
+from kehoach.render.footnotes import Footnotes
 from kehoach.render.ics import calendar_for, ics_bytes
 from kehoach.render.names import find_template, plan_file_name, template_dirs
 from kehoach.render.tables import TableStyles
@@ -317,14 +318,19 @@ def render_document(document: Document, plan: Plan, template: Path | None) -> by
     if kind_.format == "html":
         return html.render_html(template, view)
     made = compiled(template)
-    context = docx_context(view, plan, made.table_styles)
-    return made.render(context, plan, document.title, template_views(template.name), orientations(view))
+    notes = Footnotes()
+    context = docx_context(view, plan, made.table_styles, notes)
+    names = template_views(template.name)
+    return made.render(context, plan, document.title, names, orientations(view), notes.texts)
 
 
-def docx_context(view: Any, plan: Plan, styles: TableStyles) -> dict[str, Any]:
-    """A view as a Word template is given it: tables as the XML of Word tables as wide as their page."""
+def docx_context(view: Any, plan: Plan, styles: TableStyles, notes: Footnotes | None = None) -> dict[str, Any]:
+    """A view as a Word template is given it: runs as Word runs (footnote references made in
+    ``notes``), tables as the XML of Word tables as wide as their page."""
     context: dict[str, Any] = to_context(
-        view, tables=lambda t: table_context(t, layout.text_width(plan.page, t.landscape), styles)
+        view,
+        runs=lambda runs: rich_text(runs, notes),
+        tables=lambda t: table_context(t, layout.text_width(plan.page, t.landscape), styles),
     )
     return context
 

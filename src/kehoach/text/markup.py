@@ -17,15 +17,33 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one emphasis."""
+    """A stretch of text with one emphasis; or, with ``note``, a footnote placed here (its text)."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    note: bool = False
+
+
+#: A footnote written where its mark goes: "… Kế hoạch số 15/KH-UBND^[Đã sửa đổi năm 2026.] …".
+FOOTNOTE = re.compile(r"\^\[([^\[\]]+)\]")
 
 
 def parse(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
-    """Split ``text`` into runs; an unmatched marker is kept as a literal asterisk."""
+    """Split ``text`` into runs; an unmatched marker is kept as a literal asterisk; a footnote
+    ``^[…]`` becomes a run of its own (``note``), its text without emphasis."""
+    if "^[" not in text:
+        return _emphasis(text, bold, italic)
+    runs: list[Run] = []
+    pos = 0
+    for match in FOOTNOTE.finditer(text):
+        runs += _emphasis(text[pos : match.start()], bold, italic)
+        runs.append(Run(plain(match.group(1)).strip(), note=True))
+        pos = match.end()
+    return runs + _emphasis(text[pos:], bold, italic)
+
+
+def _emphasis(text: str, bold: bool, italic: bool) -> list[Run]:
     runs: list[Run] = []
     state = {"**": bold, "*": italic}
     opened = _matched_markers(text)
@@ -65,5 +83,10 @@ def _matched_markers(text: str) -> set[int]:
 
 
 def plain(text: str) -> str:
-    """The text without markers, for file names, diffs and terminal output."""
-    return "".join(run.text for run in parse(text))
+    """The text without markers and footnotes, for file names, diffs and terminal output."""
+    return "".join(run.text for run in parse(text) if not run.note)
+
+
+def notes(text: str) -> list[str]:
+    """The footnotes of a text, in order."""
+    return [run.text for run in parse(text) if run.note]

@@ -37,8 +37,8 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        """The paragraph's text without emphasis."""
-        return "".join(run.text for run in self.runs)
+        """The paragraph's text without emphasis (and without its footnotes)."""
+        return "".join(run.text for run in self.runs if not run.note)
 
 
 Align = Literal["left", "center", "right", "both"]
