@@ -33,6 +33,7 @@ import yaml
 from kehoach.plan import outline, refs
 from kehoach.plan.loader import KeyPath, format_path
 from kehoach.plan.model import Plan
+from kehoach.plan.when import When
 from kehoach.text import syllables
 from kehoach.text.errors import Problem
 
@@ -302,6 +303,8 @@ def lint_source(source: Source, plan: Plan) -> list[Problem]:
         *_uncovered_units(source, plan),
         *_split_flows(source, plan),
         *_hand_numbered(source, plan),
+        *_undated(source, plan),
+        *_capital_after_verb(source),
     ]
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
 
@@ -414,6 +417,27 @@ HAND_NUMBERED = re.compile(
 )
 
 
+#: "giao Các chủ đầu tư": a collective name keeps its capital only at the head of a line.
+CAPITAL_AFTER_VERB = re.compile(r"\b(?P<verb>giao|đề nghị|yêu cầu) (?P<word>Các|Những|Mọi|Toàn thể|Tất cả)\b")
+
+
+def _capital_after_verb(source: Source) -> Iterator[Problem]:
+    for value in source.values:
+        for match in CAPITAL_AFTER_VERB.finditer(value.nfc):
+            index = source.find(value, match["word"], match.start("word"))
+            lowered = match["word"][0].lower() + match["word"][1:]
+            yield source.problem(index, "lint.capital_after_verb", value.path, word=match["word"], lower=lowered)
+
+
+def _undated(source: Source, plan: Plan) -> Iterator[Problem]:
+    """Deadlines no date can be worked out from ("02 ngày", an event without its expected date)."""
+    deadlines: dict[KeyPath, When] = dict(outline.deadlines(plan))
+    for value in source.values:
+        deadline = deadlines.get(value.path)
+        if deadline is not None and not deadline.computable:
+            yield source.problem(value.start, "lint.no_date", value.path, text=deadline.text)
+
+
 def _hand_numbered(source: Source, plan: Plan) -> Iterator[Problem]:
     """A hand-written "mục V" or "Phụ lục 03" that is no number of this plan: renumbering left it stale."""
     sections = {outline.section_label(plan, n, s) for n, s in enumerate(plan.sections, 1)}
@@ -463,7 +487,19 @@ def covers(recipient: str, unit_name: str) -> bool:
     return len(unit_words & _words(recipient)) >= max(2, int(0.6 * len(unit_words)))
 
 
+#: "Các đơn vị nêu tại mục V": a line of Nơi nhận that reaches every unit of a section.
+NAMED_SECTION = re.compile(r"\btại mục (?P<label>[IVXLC]+|\d+)\b")
+
+
+def _covers_all(plan: Plan) -> bool:
+    """Whether a line of Nơi nhận names the section that lists the units ({mục:id} written out)."""
+    listing = {outline.section_label(plan, n, s) for n, s in enumerate(plan.sections, 1) if s.show == "units"}
+    return any(m["label"] in listing for r in plan.recipients for m in NAMED_SECTION.finditer(r))
+
+
 def _uncovered_units(source: Source, plan: Plan) -> Iterator[Problem]:
+    if _covers_all(plan):
+        return
     uncovered = [
         (index, unit)
         for index, unit in enumerate(plan.units)

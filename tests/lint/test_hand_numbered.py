@@ -36,3 +36,22 @@ def test_another_document_s_sections_and_references_are_left_alone(tmp_path):
 @pytest.mark.parametrize("path", [PLAN, LAO_CAI], ids=["reference", "lao-cai"])
 def test_the_repo_plans_have_none(path):
     assert stale(path) == []
+
+
+def test_a_recipient_naming_the_units_section_covers_every_unit(tmp_path):
+    # names no collective of Nơi nhận ("các đơn vị", "các sở"…) reaches by itself
+    units = [
+        {"id": "a", "name": "Hội Nông dân", "tasks": ["Việc."]},
+        {"id": "b", "name": "Hội Cựu chiến binh", "tasks": ["Việc."]},
+    ]
+    sections = [
+        {"title": "Mục đích", "paragraphs": ["Một."]},
+        {"title": "Tổ chức thực hiện", "id": "to-chuc", "show": "units"},
+    ]
+
+    def uncovered(recipients):
+        plan = make_plan(tmp_path, units=units, sections=sections, recipients=recipients)
+        return [p.args["name"] for p in run_lint(plan).warnings if p.code == "lint.unit_not_a_recipient"]
+
+    assert uncovered(["Các đơn vị nêu tại {mục:to-chuc}"]) == []
+    assert uncovered(["Các đơn vị nêu tại mục I"]) == ["Hội Nông dân", "Hội Cựu chiến binh"]

@@ -41,6 +41,7 @@ def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
         *_phase_order(plan),
         *_phase_overlap(plan),
         *_deadlines_in_phase(plan),
+        *_deadlines_after_issue(plan),
         *_task_references(plan),
         *_section_lists(plan),
         *_units_without_tasks(plan),
@@ -185,6 +186,17 @@ def _phase_order(plan: Plan) -> Iterator[Check]:
         if start and end and end < start:
             args = {"name": phase.name, "start": when.phrase(phase.start), "end": when.phrase(phase.end)}
             yield Check(("phases", i, "end"), "phase_order", args)
+
+
+def _deadlines_after_issue(plan: Plan) -> Iterator[Check]:
+    """A dated deadline cannot have passed when the plan is issued."""
+    issued = plan.document.date
+    if issued is None:
+        return
+    for path, deadline in outline.deadlines(plan):
+        if deadline.last is not None and deadline.last < issued:
+            args = {"deadline": deadline.text, "issued": vn.short_date(issued)}
+            yield Check(path, "deadline_before_issue", args)
 
 
 def _task_references(plan: Plan) -> Iterator[Check]:

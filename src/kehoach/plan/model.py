@@ -271,13 +271,29 @@ class Task(Strict):
 Relation = Literal["giao", "đề nghị"]
 
 
+class Report(Strict):
+    """Báo cáo: what to report, to whom, when ("trước ngày 20 hằng tháng", "6 tháng và hằng
+    năm"), and what for ("để tổng hợp, báo cáo Ủy ban nhân dân tỉnh")."""
+
+    what: Text = "kết quả thực hiện"
+    to: Text | None = None
+    when: Text
+    purpose: Text | None = None
+
+
 class Unit(Strict):
-    """An agency the plan gives work to (giao) or asks to take part (đề nghị)."""
+    """An agency the plan gives work to (giao) or asks to take part (đề nghị).
+
+    ``in_sentence`` is its name inside a sentence when that is not its name as a heading
+    ("các chủ đầu tư …"); a name starting with "Các", "Những"… is lowered there by itself.
+    """
 
     id: Id
     name: Text
+    in_sentence: Text | None = None
     relation: Relation = "giao"
     tasks: list[Task] = []
+    report: Report | None = None
 
 
 class KeyTask(Strict):
@@ -364,6 +380,7 @@ class Plan(Strict):
     closing: Text | None = None
     recipients: list[Text] = []
     signer: Signer
+    report: Report | None = None
     archive: list[Text] = []
     numbering: Numbering = Numbering()
     appendix_labels: Literal["I", "1", "01"] = "I"

@@ -180,6 +180,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Unit.name": ("Tên đơn vị", "Công an phường."),
     "Unit.relation": ("Quan hệ", "giao: đơn vị thuộc quyền; đề nghị: Mặt trận, đoàn thể…"),
     "Unit.tasks": ("Nhiệm vụ", "Các nhiệm vụ của đơn vị."),
+    "Unit.in_sentence": (
+        "Tên trong câu",
+        "Tên đơn vị khi đứng giữa câu ('giao các chủ đầu tư …'); mặc định: tên, viết thường chữ đầu nếu bắt đầu "
+        "bằng 'Các', 'Những'….",
+    ),
+    "Unit.report": ("Báo cáo", "Quy định báo cáo riêng của đơn vị (thay quy định chung của kế hoạch)."),
+    "Plan.report": (
+        "Báo cáo",
+        "Quy định báo cáo chung: báo cáo gì, về đâu, khi nào; thay câu báo cáo chung ở cuối mỗi công văn.",
+    ),
+    "Report": ("Quy định báo cáo", "Báo cáo gì, gửi về đâu, khi nào và để làm gì."),
+    "Report.what": ("Nội dung báo cáo", "Mặc định: 'kết quả thực hiện'."),
+    "Report.to": ("Gửi về", "Cơ quan nhận báo cáo (mặc định: cơ quan ban hành)."),
+    "Report.when": ("Thời hạn", "'trước ngày 20 hằng tháng', 'định kỳ 6 tháng, hằng năm', 'trước ngày 25/12/2026'."),
+    "Report.purpose": ("Để làm gì", "Ví dụ: 'để tổng hợp, báo cáo Ủy ban nhân dân tỉnh'."),
     "Task": ("Nhiệm vụ", "Một nhiệm vụ; có thể chỉ viết nội dung."),
     "Task.id": ("Mã nhiệm vụ", "Mã ổn định, để so sánh các lần sửa kế hoạch."),
     "Task.text": ("Nội dung", "Nội dung nhiệm vụ."),

@@ -10,7 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from kehoach.plan import when
-from kehoach.plan.model import Phase, Plan, Task
+from kehoach.plan.model import Phase, Plan, Report, Task, Unit
+from kehoach.text import vn
+
+#: First words of a collective name, lowered inside a sentence ("giao các chủ đầu tư …").
+COLLECTIVE = ("Các", "Những", "Mọi", "Toàn thể", "Tất cả")
 
 
 def phase_span(phase: Phase) -> str:
@@ -47,3 +51,23 @@ def deadline_words(deadline: when.When | None, phase: Phase | None) -> str:
     if deadline is not None:
         parts.append(deadline.text)
     return "; ".join(parts)
+
+
+def sentence_name(unit: Unit) -> str:
+    """The unit's name inside a sentence: given, or lowered when it starts with "Các", "Những"…"""
+    if unit.in_sentence:
+        return unit.in_sentence
+    if unit.name.startswith(tuple(f"{word} " for word in COLLECTIVE)):
+        return vn.lower_first(unit.name)
+    return unit.name
+
+
+def report_of(plan: Plan, unit: Unit) -> Report | None:
+    """The reporting rule a unit follows: its own, else the plan's."""
+    return unit.report or plan.report
+
+
+def report_words(report: Report, issuer: str) -> str:
+    """ "báo cáo kết quả thực hiện về Sở Công Thương trước ngày 20 hằng tháng để tổng hợp"."""
+    words = f"báo cáo {report.what} về {report.to or issuer} {report.when}"
+    return f"{words} {report.purpose}" if report.purpose else words

@@ -26,10 +26,12 @@ UID rule (see :func:`plan_key`, :func:`phase_uid`, :func:`task_uid`):
   id, else ``<unit id>.nv-<position among the unit's tasks, from 1>``; a key task
   of the appendix the unit leads: ``<unit id>.trong-tam-<position in key_tasks>``.
   Giving tasks an ``id`` keeps their events when tasks are inserted or reordered.
+- a unit's recurring report: ``<unit id>.bao-cao.<plan key>@kehoach``, one event with an RRULE.
 """
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
@@ -40,7 +42,7 @@ from icalendar import Alarm, Calendar, Event
 
 from kehoach.plan.loader import KeyPath, Position, format_path
 from kehoach.plan.model import Phase, Plan, Unit
-from kehoach.plan.terms import phase_span
+from kehoach.plan.terms import phase_span, report_of, report_words
 from kehoach.plan.validate import LoadedPlan
 from kehoach.plan.when import When
 from kehoach.render.docx_bytes import document_time
@@ -184,6 +186,9 @@ def _items(plan: Plan, unit: Unit | None, lang: str) -> Iterator[Event | Note]:
             yield _phase_item(plan, phase, ("phases", index), stamp, lang)
     for each in [unit] if unit else plan.units:
         yield from _task_items(plan, each, stamp, lang, titled=unit is None)
+        report = _report_event(plan, each, stamp, lang, titled=unit is None)
+        if report is not None:
+            yield report
 
 
 def _stamp(plan: Plan) -> dt.datetime:
@@ -315,6 +320,59 @@ def _first_words(full: str) -> str:
     if len(words) <= SUMMARY_WORDS:
         return " ".join(words)
     return " ".join(words[:SUMMARY_WORDS]).rstrip(",;:.") + "…"
+
+
+# Reports
+
+
+def _report_event(plan: Plan, unit: Unit, stamp: dt.datetime, lang: str, titled: bool) -> Event | None:
+    """The unit's report when its rule comes back ("trước ngày 20 hằng tháng", "ngày 15/12 hằng
+    năm"): one event repeating (RRULE) from the plan's start to its end, with a reminder."""
+    rule = report_of(plan, unit)
+    due = When.model_validate(rule.when) if rule is not None else None
+    if rule is None or due is None or due.kind != "recurring" or due.day is None:
+        return None
+    start, end = _plan_span(plan)
+    first = _next_occurrence(due, start)
+    if first is None or first > end:
+        return None
+    words = report_words(rule, plan.issuer.short_name or plan.issuer.full_name)
+    summary = text("calendar.report_summary", lang, words=_first_words(words.removeprefix("báo cáo ")))
+    if titled:
+        summary = text("calendar.unit_summary", lang, unit=unit.name, summary=summary)
+    description = "\n".join([words, text("calendar.reference", lang, reference=_reference(plan))])
+    event = _event(task_uid(plan, unit, "bao-cao"), stamp, first, first, summary, description)
+    repeat: dict[str, Any] = {"freq": "monthly" if due.every == "month" else "yearly", "bymonthday": due.day}
+    if due.every == "year":
+        repeat["bymonth"] = due.month
+    repeat["until"] = end
+    event.add("rrule", repeat)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", dt.timedelta(days=-REMINDER_DAYS))
+    alarm.add("description", summary)
+    event.add_component(alarm)
+    return event
+
+
+def _plan_span(plan: Plan) -> tuple[dt.date, dt.date]:
+    """From the issue date (1 January of a draft's year) to the last phase's end, else the year's end."""
+    start = plan.document.date or dt.date(plan.document.the_year, 1, 1)
+    ends = [p.end.last for p in plan.phases if p.end is not None and p.end.last is not None]
+    return start, max(ends, default=dt.date(start.year, 12, 31))
+
+
+def _next_occurrence(due: When, start: dt.date) -> dt.date | None:
+    """The first day on or after ``start`` that a monthly or yearly date falls on (a 31st skips short months)."""
+    for offset in range(0, 48):
+        year, month = divmod(start.month - 1 + offset, 12)
+        year, month = start.year + year, month + 1
+        if due.every == "year" and month != due.month:
+            continue
+        day = due.day or 1
+        if day <= calendar.monthrange(year, month)[1] and (found := dt.date(year, month, day)) >= start:
+            return found
+    return None
 
 
 def _event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, summary: str, description: str) -> Event:

@@ -185,6 +185,18 @@ TEXTS: _M = {
         "Mã '{id}' đã dùng cho phần khác (mục, khoản, bảng hoặc phụ lục).",
         "Id '{id}' is already used by another part (section, item, table or appendix).",
     ),
+    "deadline_before_issue": (
+        "Thời hạn {deadline} đã qua trước ngày ban hành {issued}.",
+        "Deadline {deadline} has passed before the issue date {issued}.",
+    ),
+    "lint.capital_after_verb": (
+        "'{word}' giữa câu viết thường: '{lower}'.",
+        "'{word}' inside a sentence is written '{lower}'.",
+    ),
+    "lint.no_date": (
+        "Không tính được ngày từ thời hạn '{text}' (lịch và nhắc hạn sẽ bỏ qua nhiệm vụ này).",
+        "No date can be worked out from the deadline '{text}' (calendars and reminders leave this task out).",
+    ),
     "reference_unknown": (
         "Tham chiếu {reference} không trỏ tới phần nào của kế hoạch.",
         "Reference {reference} points at no part of the plan.",
@@ -451,6 +463,7 @@ TEXTS: _M = {
     "calendar.phase_summary": ("{name}: {span}", "{name}: {span}"),
     "calendar.dates": ("Từ {first} đến {last}", "{first} to {last}"),
     "calendar.task_summary": ("Hạn: {words}", "Due: {words}"),
+    "calendar.report_summary": ("Báo cáo {words}", "Report: {words}"),
     "calendar.unit_summary": ("{unit} – {summary}", "{unit} – {summary}"),
     "calendar.when": ("Thời hạn: {when}", "Time: {when}"),
     "calendar.unit": ("Đơn vị: {unit}", "Unit: {unit}"),
@@ -970,6 +983,12 @@ HINTS: _M = {
     ),
     "duplicate_unit_id": ("Đặt cho mỗi đơn vị một mã riêng.", "Give every unit its own id."),
     "reference_unknown": ("Các mã có: {known}.", "Known ids: {known}."),
+    "lint.no_date": (
+        "Ghi ngày, tháng, quý hoặc năm (31/8/2026, tháng 5/2026, quý IV năm 2026), hoặc ngày bắt đầu: "
+        "'05 ngày làm việc kể từ ngày 01/3/2026'.",
+        "Give a date, month, quarter or year (31/8/2026, tháng 5/2026, quý IV năm 2026), or a start: "
+        "'05 ngày làm việc kể từ ngày 01/3/2026'.",
+    ),
     "block_kinds": (
         "Ví dụ: '- text: Đoạn văn', '- heading: Phạm vi:', '- list: [...]'.",
         "For example: '- text: A paragraph', '- heading: Scope:', '- list: [...]'.",

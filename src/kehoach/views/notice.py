@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kehoach.diff import FieldChange, PlanDiff, TaskChange, UnitChanges, Value, changes_for_unit, notice_subject
 from kehoach.plan.model import Plan
+from kehoach.plan.terms import sentence_name
 from kehoach.plan.when import When
 from kehoach.text import markup, messages, vn
 from kehoach.text.markup import Run
@@ -69,9 +70,11 @@ def _body(diff: PlanDiff, changes: UnitChanges, lang: str) -> Iterator[Paragraph
     plan = diff.new
     issuer = plan.issuer.short_name or plan.issuer.full_name
     subject = vn.lower_first(markup.plain(plan.document.subject))
+    unit = plan.unit(changes.unit_id)
+    # inside a Vietnamese sentence the unit has its sentence form ("các chủ đầu tư …")
+    name = sentence_name(unit) if unit is not None and lang == "vi" else changes.unit_name
     yield Paragraph(
-        TEXT,
-        (Run(_say("opening", lang, plan=cited_plan(plan), subject=subject, issuer=issuer, unit=changes.unit_name)),),
+        TEXT, (Run(_say("opening", lang, plan=cited_plan(plan), subject=subject, issuer=issuer, unit=name)),)
     )
     groups = [
         ("added", list(_added(diff, changes, lang))),
@@ -86,9 +89,8 @@ def _body(diff: PlanDiff, changes: UnitChanges, lang: str) -> Iterator[Paragraph
             number += 1
             yield Paragraph(HEADING, (Run(f"{number}. {_say('group.' + key, lang)}", bold=True),))
             yield from lines
-    unit = plan.unit(changes.unit_id)
     verb = "closing.request" if unit is not None and unit.relation == "đề nghị" else "closing.assign"
-    yield Paragraph(CLOSING, (Run(_say(verb, lang, symbol=plan.symbol, unit=changes.unit_name)),))
+    yield Paragraph(CLOSING, (Run(_say(verb, lang, symbol=plan.symbol, unit=name)),))
 
 
 def _task_line(text: str, note: str = "") -> Paragraph:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kehoach.plan.blocks import Bullet
 from kehoach.plan.model import KeyTask, Phase, Plan, Task, Unit
-from kehoach.plan.terms import deadline_words, phase_span, task_time, unit_names
+from kehoach.plan.terms import deadline_words, phase_span, report_of, report_words, sentence_name, task_time, unit_names
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run
 from kehoach.views.common import (
@@ -162,10 +162,11 @@ def _letter_body(
     plan: Plan, unit: Unit, reference: str, tasks: list[UnitTask], phases: list[str]
 ) -> Iterator[Paragraph]:
     issuer = plan.issuer.short_name or plan.issuer.full_name
+    name = sentence_name(unit)
     if unit.relation == "đề nghị":
-        lead = f"{issuer} đề nghị {unit.name} phối hợp thực hiện các nội dung sau:"
+        lead = f"{issuer} đề nghị {name} phối hợp thực hiện các nội dung sau:"
     else:
-        lead = f"{issuer} giao {unit.name} thực hiện các nhiệm vụ sau:"
+        lead = f"{issuer} giao {name} thực hiện các nhiệm vụ sau:"
     yield Paragraph(TEXT, (Run(f"Thực hiện {reference}, {lead}"),))
     for task in tasks:
         yield Paragraph(TEXT, (Run(f"{task.number}. "), *task.runs))
@@ -178,17 +179,20 @@ def _letter_body(
         for i, line in enumerate(phases):
             end = "." if i == len(phases) - 1 else ";"
             yield Paragraph(TEXT, (Run(f"- {line}{end}"),))
-    report = "sau mỗi đợt thực hiện" if phases else "định kỳ hoặc khi có yêu cầu"
+    yield paragraph(CLOSING, _closing(plan, unit, issuer, name, bool(phases)))
+
+
+def _closing(plan: Plan, unit: Unit, issuer: str, name: str, phased: bool) -> str:
+    """The letter's last sentence: the plan's reporting rule for this unit, else the usual one."""
+    rule = report_of(plan, unit)
+    if rule is not None:
+        asked = f"{issuer} đề nghị {name} quan tâm phối hợp thực hiện và" if unit.relation == "đề nghị" else None
+        ask = asked or f"Yêu cầu {name} triển khai thực hiện nghiêm túc các nhiệm vụ trên,"
+        return f"{ask} {report_words(rule, issuer)}./."
+    report = "sau mỗi đợt thực hiện" if phased else "định kỳ hoặc khi có yêu cầu"
     if unit.relation == "đề nghị":
-        closing = (
-            f"{issuer} đề nghị {unit.name} quan tâm phối hợp thực hiện và thông tin kết quả về {issuer} {report}./."
-        )
-    else:
-        closing = (
-            f"Yêu cầu {unit.name} triển khai thực hiện nghiêm túc các nhiệm vụ trên, báo cáo "
-            f"kết quả về {issuer} {report}./."
-        )
-    yield paragraph(CLOSING, closing)
+        return f"{issuer} đề nghị {name} quan tâm phối hợp thực hiện và thông tin kết quả về {issuer} {report}./."
+    return f"Yêu cầu {name} triển khai thực hiện nghiêm túc các nhiệm vụ trên, báo cáo kết quả về {issuer} {report}./."
 
 
 def _task_detail(task: UnitTask) -> str:

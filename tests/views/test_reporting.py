@@ -1,0 +1,75 @@
+"""Letters name a unit as a sentence does and close with the plan's own reporting rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar
+
+from helpers import make_plan, open_docx, texts
+from kehoach.commands.lint import run_lint
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
+from kehoach.render.ics import calendar_for, ics_bytes
+
+UNITS = [
+    {"id": "chu-dau-tu", "name": "Các chủ đầu tư dự án khu công nghiệp", "tasks": ["Lập hồ sơ."]},
+    {"id": "so-du-lich", "name": "Sở Du lịch", "tasks": ["Quảng bá."], "report": {"when": "trước ngày 25/12/2026"}},
+    {"id": "mttq", "name": "Ủy ban MTTQ Việt Nam phường", "relation": "đề nghị", "tasks": ["Vận động."]},
+]
+SECTIONS = [{"title": "Tổ chức thực hiện", "show": "units"}]
+REPORT = {"to": "Sở Công Thương", "when": "trước ngày 20 hằng tháng", "purpose": "để tổng hợp"}
+
+
+def letters(tmp_path, **overrides):
+    run_render(make_plan(tmp_path, units=UNITS, sections=SECTIONS, **overrides), tmp_path / "out")
+    return {u["id"]: texts(open_docx(tmp_path / "out" / "giao-viec" / f"{u['id']}.docx")) for u in UNITS}
+
+
+def test_a_collective_name_is_lowered_inside_a_sentence_only(tmp_path):
+    letter = letters(tmp_path)["chu-dau-tu"]
+    assert "Kính gửi: Các chủ đầu tư dự án khu công nghiệp." in letter
+    assert any("giao các chủ đầu tư dự án khu công nghiệp thực hiện các nhiệm vụ sau:" in t for t in letter)
+    assert any(t.startswith("Yêu cầu các chủ đầu tư dự án khu công nghiệp triển khai") for t in letter)
+
+
+def test_the_plan_s_reporting_rule_closes_every_letter_a_unit_s_own_rule_its_letter(tmp_path):
+    found = letters(tmp_path, report=REPORT)
+    assert next(t for t in found["chu-dau-tu"] if t.endswith("./.")) == (
+        "Yêu cầu các chủ đầu tư dự án khu công nghiệp triển khai thực hiện nghiêm túc các nhiệm vụ trên, "
+        "báo cáo kết quả thực hiện về Sở Công Thương trước ngày 20 hằng tháng để tổng hợp./."
+    )
+    closing = next(t for t in found["so-du-lich"] if t.endswith("./."))
+    assert closing.endswith("báo cáo kết quả thực hiện về Ủy ban nhân dân phường An Dương trước ngày 25/12/2026./.")
+    asked = next(t for t in found["mttq"] if t.endswith("./."))
+    assert asked == (
+        "Ủy ban nhân dân phường An Dương đề nghị Ủy ban MTTQ Việt Nam phường quan tâm phối hợp thực hiện và "
+        "báo cáo kết quả thực hiện về Sở Công Thương trước ngày 20 hằng tháng để tổng hợp./."
+    )
+    assert not any("định kỳ hoặc khi có yêu cầu" in t for letter in found.values() for t in letter)
+
+
+def test_without_a_rule_the_usual_sentence_stays(tmp_path):
+    closing = next(t for t in letters(tmp_path)["chu-dau-tu"] if t.endswith("./."))
+    assert closing.endswith("báo cáo kết quả về Ủy ban nhân dân phường An Dương định kỳ hoặc khi có yêu cầu./.")
+
+
+def test_lint_flags_a_capital_after_giao(tmp_path):
+    plan = make_plan(tmp_path, closing="Ủy ban nhân dân phường giao Các cơ quan thực hiện./.")
+    (found,) = [p for p in run_lint(plan).warnings if p.code == "lint.capital_after_verb"]
+    assert found.args == {"word": "Các", "lower": "các"}
+
+
+def test_a_recurring_report_is_one_repeating_event_with_a_reminder(tmp_path):
+    plan = load_plan(make_plan(tmp_path, units=UNITS, sections=SECTIONS, report=REPORT)).plan
+    cal = Calendar.from_ical(ics_bytes(calendar_for(plan, "chu-dau-tu")[0]))
+    (report,) = [e for e in cal.walk("VEVENT") if str(e["uid"]).startswith("chu-dau-tu.bao-cao.")]
+    assert report.decoded("dtstart") == dt.date(2025, 1, 20)  # the first 20th after the issue date
+    rule = report["rrule"]
+    assert rule["FREQ"] == ["MONTHLY"] and rule["BYMONTHDAY"] == [20]
+    assert rule["UNTIL"] == [dt.date(2025, 12, 31)]
+    assert str(report["summary"]).startswith("Báo cáo kết quả thực hiện về Sở Công Thương")
+    assert [a["trigger"].dt for a in report.walk("VALARM")] == [dt.timedelta(days=-3)]
+    # Sở Du lịch reports once (25/12/2026): no repeating event
+    cal = Calendar.from_ical(ics_bytes(calendar_for(plan, "so-du-lich")[0]))
+    assert not [e for e in cal.walk("VEVENT") if "rrule" in e]
