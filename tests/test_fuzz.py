@@ -29,7 +29,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -352,8 +352,9 @@ def _fit_phases(phases: list[dict[str, Any]], doc: dict[str, Any]) -> None:
 
 
 def _fit_deadlines(units: list[dict[str, Any]], phases: list[dict[str, Any]], doc: dict[str, Any]) -> None:
-    """Drop a deadline outside the phase its task belongs to (an error by design)."""
+    """Drop a deadline outside the phase its task belongs to, or before the issue date (errors by design)."""
     by_key = {phase_key(p): p for p in phases}
+    _drop_past((t for unit in units for t in unit["tasks"] if isinstance(t, dict)), _issued(doc))
     for task in (t for unit in units for t in unit["tasks"] if isinstance(t, dict)):
         if "phase" not in task or "deadline" not in task:
             continue
@@ -361,6 +362,19 @@ def _fit_deadlines(units: list[dict[str, Any]], phases: list[dict[str, Any]], do
         first, last = _phase_start(phase, doc), _when(phase.get("end", "nay")).last
         due = _when(task["deadline"]).last
         if due and ((last and due > last) or (first and due < first)):
+            del task["deadline"]
+
+
+def _issued(doc: dict[str, Any]) -> dt.date | None:
+    """The issue date (a draft has none)."""
+    return _when(doc["date"]).last if "date" in doc else None
+
+
+def _drop_past(tasks: Iterable[dict[str, Any]], issued: dt.date | None) -> None:
+    """Drop a dated deadline that has passed on the issue date (an error by design)."""
+    for task in tasks:
+        due = _when(task["deadline"]).last if "deadline" in task else None
+        if due and issued and due < issued:
             del task["deadline"]
 
 
@@ -460,6 +474,7 @@ def plans(draw: st.DrawFn, max_units: int = 50) -> dict[str, Any]:
         key_tasks=draw(key_tasks(unit_ids)),
         appendices=draw(appendices()),
     )
+    _drop_past(plan["key_tasks"], _issued(plan["document"]))
     plan["sections"] = _sections(draw, plan)
     plan["signer"] = draw(SIGNER)
     for key in ("phases", "units", "slogans", "recipients", "key_tasks", "appendices"):

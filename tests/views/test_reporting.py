@@ -73,3 +73,10 @@ def test_a_recurring_report_is_one_repeating_event_with_a_reminder(tmp_path):
     # Sở Du lịch reports once (25/12/2026): no repeating event
     cal = Calendar.from_ical(ics_bytes(calendar_for(plan, "so-du-lich")[0]))
     assert not [e for e in cal.walk("VEVENT") if "rrule" in e]
+
+
+def test_the_checklist_ends_with_the_report_to_tick(tmp_path):
+    run_render(make_plan(tmp_path, units=UNITS, sections=SECTIONS, report=REPORT), tmp_path / "out")
+    table = open_docx(tmp_path / "out" / "checklist" / "chu-dau-tu.docx").tables[0]
+    last = [c.text for c in table.rows[-1].cells]
+    assert last[:3] == ["2", "Báo cáo kết quả thực hiện về Sở Công Thương", "trước ngày 20 hằng tháng"]

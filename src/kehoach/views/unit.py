@@ -95,7 +95,7 @@ def unit_view(plan: Plan, unit: Unit) -> UnitView:
         tasks=tasks,
         phases=phases,
         body=list(_letter_body(plan, unit, reference, tasks, phases)),
-        rows=list(_rows(tasks)),
+        rows=list(_rows(tasks, _report_row(plan, unit, len(tasks) + 1))),
         signature=signature(plan, ["Như trên"]),
         checklist_title="BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ",
         checklist_unit=vn.upper(unit.name),
@@ -204,11 +204,22 @@ def _task_detail(task: UnitTask) -> str:
     return "(" + "; ".join(parts) + ")" if parts else ""
 
 
-def _rows(tasks: list[UnitTask]) -> Iterator[ChecklistRow]:
+def _rows(tasks: list[UnitTask], report: ChecklistRow | None) -> Iterator[ChecklistRow]:
     for task in tasks:
         yield ChecklistRow(str(task.number), task.runs, task.when, task.partners)
         for i, item in enumerate(task.item_texts, 1):
             yield ChecklistRow(f"{task.number}.{i}", tuple(markup.parse(item)), task.when, "")
+    if report is not None:
+        yield report
+
+
+def _report_row(plan: Plan, unit: Unit, number: int) -> ChecklistRow | None:
+    """The unit's reporting rule as the checklist's last row to tick: "Báo cáo kết quả … về …"."""
+    rule = report_of(plan, unit)
+    if rule is None:
+        return None
+    to = rule.to or plan.issuer.short_name or plan.issuer.full_name
+    return ChecklistRow(str(number), (Run(f"Báo cáo {rule.what} về {to}"),), rule.when, "")
 
 
 def _flatten(items: list[Bullet]) -> Iterator[str]:
