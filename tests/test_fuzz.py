@@ -613,6 +613,7 @@ def _many_units(count: int) -> dict[str, Any]:
     return {**copy.deepcopy(MINIMAL), "units": units, "sections": sections}
 
 
+@pytest.mark.slow  # 25 s: CI runs it with the other slow checks (pytest -m slow)
 @fuzz(60)
 @example(plan=_many_units(50))
 @given(plan=plans())

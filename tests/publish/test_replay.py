@@ -335,6 +335,7 @@ changes = st.one_of(
 )
 
 
+@pytest.mark.slow  # 15 s of renders: CI runs it with the other slow checks (pytest -m slow)
 @settings(
     max_examples=30,
     deadline=None,
