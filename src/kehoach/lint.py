@@ -30,7 +30,7 @@ from typing import Any, NamedTuple, Protocol
 
 import yaml
 
-from kehoach.plan import outline, refs
+from kehoach.plan import assignments, outline, refs
 from kehoach.plan.loader import KeyPath, format_path
 from kehoach.plan.model import Plan
 from kehoach.plan.when import When
@@ -431,7 +431,7 @@ def _capital_after_verb(source: Source) -> Iterator[Problem]:
 
 def _undated(source: Source, plan: Plan) -> Iterator[Problem]:
     """Deadlines no date can be worked out from ("02 ngày", an event without its expected date)."""
-    deadlines: dict[KeyPath, When] = dict(outline.deadlines(plan))
+    deadlines: dict[KeyPath, When] = dict(assignments.deadlines(plan))
     for value in source.values:
         deadline = deadlines.get(value.path)
         if deadline is not None and not deadline.computable:

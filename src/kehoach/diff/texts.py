@@ -67,7 +67,7 @@ def block_texts(blocks: list[Block]) -> Iterator[str]:
         if single is not None:
             yield single
         yield from _line_texts(block.lines or [])
-        for item in block.items or []:
+        for item in block.numbered or []:
             yield from (text for text in (item.title, item.text) if text)
             yield from block_texts(outline.content(item))
         if block.table is not None:

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.plan.base import Id, Strict, Text, clean_text, text_or_mapping
+from kehoach.plan.when import When
 from kehoach.text import numbering
 
 TitleStyle = Literal["bold", "italic", "bold-italic", "plain"]
@@ -37,7 +38,27 @@ class Bullet(Strict):
         return text_or_mapping(value)
 
 
-class Line(Strict):
+class Assigned(Strict):
+    """What makes a part of the body a task: who leads it (``lead``, unit ids or names), who
+    takes part (``with``), the collective's member that does it (``member``), when it is due.
+
+    Such a part goes into the letters and checklists of the units it names, in plan order.
+    """
+
+    lead: Annotated[list[Text], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = []
+    with_: Annotated[list[Text], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
+        default=[], alias="with"
+    )
+    member: Text | None = None
+    deadline: When | None = None
+
+    @property
+    def assigned(self) -> bool:
+        """Whether the part names a unit to do it."""
+        return bool(self.lead or self.with_)
+
+
+class Line(Assigned):
     """A line of a list, with an optional list of its own under it."""
 
     text: Text
@@ -140,12 +161,39 @@ class Table(Strict):
         return value
 
 
+class Member(Strict):
+    """A person of a team: "Ông Hoàng Văn A, Phó Giám đốc Sở Nội vụ – Trưởng đoàn: phụ trách chung"."""
+
+    honorific: Literal["Ông", "Bà", "Đồng chí"] | None = None
+    name: Text
+    position: Text | None = None
+    role: Text | None = None
+    duties: Text | None = None
+
+    @property
+    def line(self) -> str:
+        """The member as a plan writes the line."""
+        line = f"{self.honorific} {self.name}" if self.honorific else self.name
+        line += f", {self.position}" if self.position else ""
+        line += f" – {self.role}" if self.role else ""
+        return f"{line}: {self.duties}" if self.duties else line
+
+
+class Team(Strict):
+    """A team (đoàn kiểm tra, ban chỉ đạo, tổ công tác): its members, numbered as items where
+    the team stands. People are not units: no letters go to them."""
+
+    id: Id | None = None
+    name: Text
+    members: list[Member] = Field(min_length=1)
+
+
 class Block(Strict):
     """One block of a body, in order; exactly one of its kinds.
 
     ``text``: a paragraph; ``heading``: an unnumbered sub-heading (``style`` bold by
     default); ``note``: a centred note; ``list``: a list (``marker``); ``items``: numbered
-    khoản or điểm; ``table``: a table.
+    khoản or điểm; ``table``: a table; ``team``: a team, its members numbered as items.
     """
 
     text: Text | None = None
@@ -156,11 +204,19 @@ class Block(Strict):
     marker: Marker | None = None
     items: list[Item] | None = None
     table: Table | None = None
+    team: Team | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: object) -> object:
         return text_or_mapping(value)
+
+    @property
+    def numbered(self) -> list[Item] | None:
+        """The items this block numbers: its items, or its team's members (one item each)."""
+        if self.team is not None:
+            return [Item(text=member.line) for member in self.team.members]
+        return self.items
 
     @model_validator(mode="after")
     def _one_kind(self) -> Block:
@@ -181,10 +237,10 @@ class Block(Strict):
         return [k for k in BLOCK_KINDS if getattr(self, "lines" if k == "list" else k) is not None]
 
 
-BLOCK_KINDS = ("text", "heading", "note", "list", "items", "table")
+BLOCK_KINDS = ("text", "heading", "note", "list", "items", "table", "team")
 
 
-class Item(Strict):
+class Item(Assigned):
     """A numbered khoản ("1.") or điểm ("a)"), with an optional title and children.
 
     Its content is the short forms (``paragraphs``, ``items``, ``bullets``, in that order)

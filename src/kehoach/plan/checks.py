@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.plan import outline, refs, tables, when
+from kehoach.plan import assignments, outline, refs, tables, when
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import SYMBOL, Plan
 from kehoach.text import vn
@@ -193,7 +193,7 @@ def _deadlines_after_issue(plan: Plan) -> Iterator[Check]:
     issued = plan.document.date
     if issued is None:
         return
-    for path, deadline in outline.deadlines(plan):
+    for path, deadline in assignments.deadlines(plan):
         if deadline.last is not None and deadline.last < issued:
             args = {"deadline": deadline.text, "issued": vn.short_date(issued)}
             yield Check(path, "deadline_before_issue", args)
@@ -214,6 +214,9 @@ def _task_references(plan: Plan) -> Iterator[Check]:
     for k, key_task in enumerate(plan.key_tasks):
         yield from _unit_refs(("key_tasks", k, "lead"), key_task.lead, units, unit_ids)
         yield from _unit_refs(("key_tasks", k, "with"), key_task.with_, units, unit_ids)
+    for found in assignments.assignments(plan):
+        yield from _unit_refs((*found.path, "lead"), found.part.lead, units, unit_ids)
+        yield from _unit_refs((*found.path, "with"), found.part.with_, units, unit_ids)
 
 
 def _unit_refs(path: KeyPath, refs: list[str], units: set[str], unit_ids: list[str]) -> Iterator[Check]:

@@ -292,6 +292,7 @@ class Unit(Strict):
     name: Text
     in_sentence: Text | None = None
     relation: Relation = "giao"
+    letters: bool = True
     tasks: list[Task] = []
     report: Report | None = None
 

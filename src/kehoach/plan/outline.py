@@ -75,7 +75,7 @@ def numbered(blocks: list[Block], style: Numbering, numbers: tuple[int, ...]) ->
     level = len(numbers)
     fmt = numbering.level_format(style.formats, level)
     for index, block in enumerate(blocks):
-        for item in block.items or []:
+        for item in block.numbered or []:
             count += 1
             own = (*numbers, count)
             yield index, Numbered(item, level, own, numbering.marker(fmt, own), numbering.label(fmt, own))

@@ -24,7 +24,9 @@ UID rule (see :func:`plan_key`, :func:`phase_uid`, :func:`task_uid`):
 - phase: ``<phase key>.<plan key>@kehoach`` (``dot-1.kh-ubnd-2025.…@kehoach``).
 - task of a unit: ``<unit id>.<task id>.<plan key>@kehoach`` when the task has an
   id, else ``<unit id>.nv-<position among the unit's tasks, from 1>``; a key task
-  of the appendix the unit leads: ``<unit id>.trong-tam-<position in key_tasks>``.
+  of the appendix the unit leads: ``<unit id>.trong-tam-<position in key_tasks>``; a task of
+  the body (a khoản, điểm or line with ``lead``/``with``): its ``id``, else its key path
+  (``<unit id>.sections-1-items-0``).
   Giving tasks an ``id`` keeps their events when tasks are inserted or reordered.
 - a unit's recurring report: ``<unit id>.bao-cao.<plan key>@kehoach``, one event with an RRULE.
 """
@@ -49,7 +51,7 @@ from kehoach.render.docx_bytes import document_time
 from kehoach.text import markup, messages, vn
 from kehoach.text.errors import Problem
 from kehoach.views.common import cited_plan, phase_heading
-from kehoach.views.unit import UnitTask, unit_view
+from kehoach.views.unit import UnitTask, task_sources, unit_view
 from kehoach.views.unit import phases_of as unit_phases_of
 
 LANGS = messages.LANGS
@@ -274,16 +276,9 @@ def _task_items(plan: Plan, unit: Unit, stamp: dt.datetime, lang: str, titled: b
 
 
 def _task_keys(plan: Plan, unit: Unit) -> Iterator[tuple[str, KeyPath]]:
-    """Keys of the unit's tasks in :func:`unit_view`'s order, each with the task's place in the plan.
-
-    Its own tasks come first, then the key tasks it leads.
-    """
-    index = next(i for i, each in enumerate(plan.units) if each is unit)
-    for position, task in enumerate(unit.tasks, 1):
-        yield task.id or f"nv-{position}", ("units", index, "tasks", position - 1)
-    for position, key_task in enumerate(plan.key_tasks, 1):
-        if unit.id in key_task.lead:
-            yield f"trong-tam-{position}", ("key_tasks", position - 1)
+    """Keys of the unit's tasks in :func:`unit_view`'s order, each with the task's place in the plan."""
+    for _, keyed in task_sources(plan, unit):
+        yield keyed
 
 
 def _task_event(plan: Plan, unit: Unit, task: UnitTask, uid: str, stamp: dt.datetime, lang: str, titled: bool) -> Event:

@@ -131,20 +131,23 @@ class Document:
 
 
 def _unit_view(plan: Plan, unit_id: str | None) -> views.UnitView:
-    """A unit's view; the letter and the checklist rendered one after the other share it."""
-    key = (id(plan), unit_id)
-    view = _last_unit_view.get(key)
-    if view is None:
-        unit = plan.unit(unit_id or "")
-        assert unit is not None
-        view = views.unit_view(plan, unit)
-        _last_unit_view.clear()
-        _last_unit_view[key] = view
+    """A unit's view; the letter and the checklist rendered one after the other share it.
+
+    The entry keeps the plan itself, compared by identity: keyed by ``id(plan)`` alone, a
+    later plan made at the address of a freed one would be given the old plan's view.
+    """
+    last = _last_unit_view.get("view")
+    if last is not None and last[0] is plan and last[1] == unit_id:
+        return last[2]
+    unit = plan.unit(unit_id or "")
+    assert unit is not None
+    view = views.unit_view(plan, unit)
+    _last_unit_view["view"] = (plan, unit_id, view)
     return view
 
 
-#: The last unit view built, by (plan, unit): at most one entry.
-_last_unit_view: dict[tuple[int, str | None], views.UnitView] = {}
+#: The last unit view built, with its plan and unit: at most one entry.
+_last_unit_view: dict[str, tuple[Plan, str | None, views.UnitView]] = {}
 
 
 def _unit_name(plan: Plan, unit_id: str | None) -> str:
@@ -296,7 +299,7 @@ def documents(plan: Plan, extras: Iterable[str] = frozenset()) -> list[Document]
     asked = set(extras)
     default = [k for k in KINDS if k.made is Made.DEFAULT and k.applies(plan)]
     out = [document(k, plan, None) for k in default if k.scope is not Scope.UNITS]
-    for unit in plan.units:
+    for unit in (u for u in plan.units if u.letters):  # a unit without letters gets no document
         out += [document(k, plan, unit.id) for k in default if k.scope is not Scope.PLAN]
     for extra in (k for k in KINDS if k.made is Made.EXTRA and k.extra in asked and k.applies(plan)):
         out += _each(extra, plan)
@@ -304,7 +307,7 @@ def documents(plan: Plan, extras: Iterable[str] = frozenset()) -> list[Document]
 
 
 def _each(kind_: DocumentKind, plan: Plan) -> list[Document]:
-    units = [] if kind_.scope is Scope.PLAN else [document(kind_, plan, u.id) for u in plan.units]
+    units = [] if kind_.scope is Scope.PLAN else [document(kind_, plan, u.id) for u in plan.units if u.letters]
     whole = [] if kind_.scope is Scope.UNITS else [document(kind_, plan, None)]
     return units + whole
 

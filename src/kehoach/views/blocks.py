@@ -28,7 +28,7 @@ def blocks(found: list[Block], style: Numbering, numbers: tuple[int, ...], lands
     for index, item in outline.numbered(found, style, numbers):
         numbered.setdefault(index, []).append(item)
     for index, block in enumerate(found):
-        if block.items is not None:
+        if block.numbered is not None:
             for item in numbered.get(index, []):
                 yield from _item(item, style, landscape)
         else:

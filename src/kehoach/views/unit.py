@@ -12,7 +12,9 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kehoach.plan.assignments import Assignment, assignments, units_section
 from kehoach.plan.blocks import Bullet
+from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import KeyTask, Phase, Plan, Task, Unit
 from kehoach.plan.terms import deadline_words, phase_span, report_of, report_words, sentence_name, task_time, unit_names
 from kehoach.text import markup, vn
@@ -45,6 +47,11 @@ class UnitTask:
     when: str
     due: dt.date | None
     partners: str
+    #: For a task of the body: the unit's part ("chủ trì" or "phối hợp"), the lead units'
+    #: names and where the task is ("khoản 2 mục II").
+    role: str = ""
+    leads: str = ""
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,13 +119,55 @@ def _letter_header(plan: Plan) -> Header:
 
 
 def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
-    number = 0
-    for task in unit.tasks:
-        number += 1
-        yield unit_task(plan, number, task)
-    for key_task in plan.key_tasks_led_by(unit.id):
-        number += 1
-        yield _key_task(plan, number, key_task, unit)
+    for number, (source, _) in enumerate(task_sources(plan, unit), 1):
+        if isinstance(source, Task):
+            yield unit_task(plan, number, source)
+        elif isinstance(source, KeyTask):
+            yield _key_task(plan, number, source, unit)
+        else:
+            yield _assigned_task(plan, number, source, unit)
+
+
+Source = Task | KeyTask | Assignment
+
+
+def task_sources(plan: Plan, unit: Unit) -> list[tuple[Source, tuple[str, KeyPath]]]:
+    """The unit's tasks in plan order, each with its calendar key and its place in the file:
+    tasks of the body before "Tổ chức thực hiện", its own tasks there, tasks of the body after
+    it, then the appendix's key tasks it leads."""
+    given = [a for a in assignments(plan) if unit.id in a.part.lead or unit.id in a.part.with_]
+    split = units_section(plan)
+    out: list[tuple[Source, tuple[str, KeyPath]]] = [(a, (a.key, a.path)) for a in given if a.section < split]
+    index = next(i for i, each in enumerate(plan.units) if each is unit)
+    out += [(t, (t.id or f"nv-{n}", ("units", index, "tasks", n - 1))) for n, t in enumerate(unit.tasks, 1)]
+    out += [(a, (a.key, a.path)) for a in given if a.section >= split]
+    for position, key_task in enumerate(plan.key_tasks, 1):
+        if unit.id in key_task.lead:
+            out.append((key_task, (f"trong-tam-{position}", ("key_tasks", position - 1))))
+    return out
+
+
+def _assigned_task(plan: Plan, number: int, found: Assignment, unit: Unit) -> UnitTask:
+    """A task of the body as the unit's letter gives it: its part, the others, where it is."""
+    part = found.part
+    leads = unit.id in part.lead
+    others = [ref for ref in (part.with_ if leads else part.lead) if ref != unit.id]
+    if leads:
+        others += [ref for ref in part.lead if ref != unit.id]
+    deadline = part.deadline
+    return UnitTask(
+        number=number,
+        runs=tuple(markup.parse(found.text)),
+        items=(),
+        item_texts=(),
+        phase="",
+        when=deadline_words(deadline, None),
+        due=deadline.last if deadline else None,
+        partners=unit_names(plan, others),
+        role="chủ trì" if leads else "phối hợp",
+        leads=part.member or ("" if leads else unit_names(plan, part.lead)),
+        where=found.where,
+    )
 
 
 def unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
@@ -169,7 +218,7 @@ def _letter_body(
         lead = f"{issuer} giao {name} thực hiện các nhiệm vụ sau:"
     yield Paragraph(TEXT, (Run(f"Thực hiện {reference}, {lead}"),))
     for task in tasks:
-        yield Paragraph(TEXT, (Run(f"{task.number}. "), *task.runs))
+        yield Paragraph(TEXT, (Run(f"{task.number}. {_role_words(task)}"), *task.runs))
         yield from task.items
         detail = _task_detail(task)
         if detail:
@@ -195,11 +244,22 @@ def _closing(plan: Plan, unit: Unit, issuer: str, name: str, phased: bool) -> st
     return f"Yêu cầu {name} triển khai thực hiện nghiêm túc các nhiệm vụ trên, báo cáo kết quả về {issuer} {report}./."
 
 
+def _role_words(task: UnitTask) -> str:
+    """ "Chủ trì, phối hợp với Sở Tài chính thực hiện: ", "Phối hợp với Sở Du lịch thực hiện: "
+    before a task of the body; a collective's member is named ("UBND phường Yên Bái chủ trì …")."""
+    if task.role == "chủ trì":
+        words = f"{task.leads} chủ trì" if task.leads else "Chủ trì"
+        return f"{words}, phối hợp với {task.partners} thực hiện: " if task.partners else f"{words} thực hiện: "
+    if task.role == "phối hợp":
+        return f"Phối hợp với {task.leads} thực hiện: " if task.leads else "Phối hợp thực hiện: "
+    return ""
+
+
 def _task_detail(task: UnitTask) -> str:
-    parts = []
+    parts = [f"tại {task.where}"] if task.where else []
     if task.when:
         parts.append(f"Thời gian: {task.when}")
-    if task.partners:
+    if task.partners and not task.role:
         parts.append(f"Phối hợp: {task.partners}")
     return "(" + "; ".join(parts) + ")" if parts else ""
 
