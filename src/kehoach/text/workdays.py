@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import holidays
-
 SATURDAY = 5
 
 
 @functools.cache
 def _days_off(year: int) -> frozenset[dt.date]:
+    # Imported here, not at the top: the package loads every country's calendar (0.3 s), which
+    # every command would pay at start-up; only a plan that counts working days needs it.
+    import holidays
+
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
