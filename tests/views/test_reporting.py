@@ -80,3 +80,16 @@ def test_the_checklist_ends_with_the_report_to_tick(tmp_path):
     table = open_docx(tmp_path / "out" / "checklist" / "chu-dau-tu.docx").tables[0]
     last = [c.text for c in table.rows[-1].cells]
     assert last[:3] == ["2", "Báo cáo kết quả thực hiện về Sở Công Thương", "trước ngày 20 hằng tháng"]
+
+
+def test_a_task_s_own_report_is_said_under_it(tmp_path):
+    units = [
+        {
+            "id": "a",
+            "name": "Phòng Kinh tế",
+            "tasks": [{"text": "Rà soát.", "report": {"when": "trước ngày 15/12/2026"}}],
+        }
+    ]
+    run_render(make_plan(tmp_path, units=units, sections=SECTIONS), tmp_path / "out")
+    lines = texts(open_docx(tmp_path / "out" / "giao-viec" / "a.docx"))
+    assert "(Báo cáo kết quả thực hiện về Ủy ban nhân dân phường An Dương trước ngày 15/12/2026)" in lines

@@ -252,6 +252,16 @@ class Phase(Strict):
         return self.id or vn.slug(self.name)
 
 
+class Report(Strict):
+    """Báo cáo: what to report, to whom, when ("trước ngày 20 hằng tháng", "6 tháng và hằng
+    năm"), and what for ("để tổng hợp, báo cáo Ủy ban nhân dân tỉnh")."""
+
+    what: Text = "kết quả thực hiện"
+    to: Text | None = None
+    when: Text
+    purpose: Text | None = None
+
+
 class Task(Strict):
     """A unit's task; its sub-items are the "+" lines under it."""
 
@@ -261,6 +271,7 @@ class Task(Strict):
     phase: str | None = None
     deadline: When | None = None
     with_: list[Text] = Field(default=[], alias="with")
+    report: Report | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -269,16 +280,6 @@ class Task(Strict):
 
 
 Relation = Literal["giao", "đề nghị"]
-
-
-class Report(Strict):
-    """Báo cáo: what to report, to whom, when ("trước ngày 20 hằng tháng", "6 tháng và hằng
-    năm"), and what for ("để tổng hợp, báo cáo Ủy ban nhân dân tỉnh")."""
-
-    what: Text = "kết quả thực hiện"
-    to: Text | None = None
-    when: Text
-    purpose: Text | None = None
 
 
 class Unit(Strict):

@@ -224,6 +224,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Task.bullets": ("Nội dung con", "Các dòng '+' dưới nhiệm vụ."),
     "Task.phase": ("Đợt", "Mã đợt của nhiệm vụ: dot-1."),
     "Task.deadline": ("Thời hạn", "31/8/2025, tháng 5/2026, Quý II/2026, năm 2026, Hằng năm, Thường xuyên…"),
+    "Task.report": ("Báo cáo", "Quy định báo cáo riêng của nhiệm vụ: in trong công văn, dưới nhiệm vụ."),
     "Task.with": ("Phối hợp", "Mã các đơn vị phối hợp, hoặc tên đầy đủ của đơn vị ngoài kế hoạch."),
     "KeyTask": ("Nhiệm vụ trọng tâm", "Một dòng của bảng Phụ lục."),
     "KeyTask.text": ("Tên nhiệm vụ", "Nội dung nhiệm vụ."),

@@ -157,6 +157,11 @@ def lower_first(text: str) -> str:
     return text
 
 
+def upper_first(text: str) -> str:
+    """A phrase that starts a sentence or a line: "báo cáo …" → "Báo cáo …"."""
+    return text[:1].upper() + text[1:]
+
+
 def amount(value: Decimal, places: int | None = None) -> str:
     """An amount the Vietnamese way: 7080.5 → "7.080,5" (thousands ".", decimals ",")."""
     if places is not None:

@@ -52,6 +52,8 @@ class UnitTask:
     role: str = ""
     leads: str = ""
     where: str = ""
+    #: The task's own reporting rule, as the letter words it ("báo cáo … về … trước …").
+    report: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ def unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
         when=words,
         due=due,
         partners=unit_names(plan, task.with_),
+        report=report_words(task.report, plan.issuer.short_name or plan.issuer.full_name) if task.report else "",
     )
 
 
@@ -261,6 +264,8 @@ def _task_detail(task: UnitTask) -> str:
         parts.append(f"Thời gian: {task.when}")
     if task.partners and not task.role:
         parts.append(f"Phối hợp: {task.partners}")
+    if task.report:
+        parts.append(vn.upper_first(task.report))
     return "(" + "; ".join(parts) + ")" if parts else ""
 
 
