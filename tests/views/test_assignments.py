@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
-from helpers import make_plan, open_docx, texts
+from helpers import MINIMAL, make_plan, open_docx, texts
+from kehoach import diff as D
+from kehoach.plan.model import Plan
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
 from kehoach.text.errors import ProblemsError
+from kehoach.views.notice import notice_view
 
 UNITS = [
     {"id": "so-cong-thuong", "name": "Sở Công Thương", "tasks": ["Tổng hợp báo cáo."]},
@@ -111,3 +116,20 @@ def test_a_team_s_members_are_numbered_as_items_and_get_no_letters(tmp_path):
     assert "b) Bà Lê Thị B – thành viên" in body
     assert "2. Khoản sau." in body
     assert sorted(p.name for p in (tmp_path / "out" / "giao-viec").iterdir()) == ["so-noi-vu.docx"]
+
+
+def plan_of(sections):
+    data = copy.deepcopy(MINIMAL)
+    data.update(units=UNITS, sections=sections)
+    return Plan.model_validate(data)
+
+
+def test_a_moved_deadline_of_a_body_task_reaches_its_units_as_a_notice():
+    old = plan_of(SECTIONS)
+    sections = copy.deepcopy(SECTIONS)
+    sections[0]["items"][0]["items"][0]["deadline"] = "quý I năm 2027"
+    diff = D.diff_plans(old, plan_of(sections))
+    assert D.affected_units(diff) == ["so-cong-thuong", "so-du-lich"]
+    notice = [p.text for p in notice_view(diff, "so-cong-thuong").body]
+    assert "- Nay là: Xây dựng bộ sản phẩm du lịch đặc trưng. (phối hợp; cùng Sở Du lịch; quý I năm 2027)" in notice
+    assert not D.changes_for_unit(diff, "ubnd-cap-xa").body_tasks

@@ -8,7 +8,7 @@ from typing import TypeVar
 from kehoach.diff.changes import TextChange
 from kehoach.diff.pairing import Pairs, pair_items, word_diff
 from kehoach.plan import outline, refs, tables
-from kehoach.plan.blocks import Block, Bullet, Line, Table
+from kehoach.plan.blocks import Assigned, Block, Bullet, Line, Table
 from kehoach.plan.model import Phase, Plan, Section
 
 T = TypeVar("T")
@@ -68,7 +68,9 @@ def block_texts(blocks: list[Block]) -> Iterator[str]:
             yield single
         yield from _line_texts(block.lines or [])
         for item in block.numbered or []:
-            yield from (text for text in (item.title, item.text) if text)
+            texts = [text for text in (item.title, item.text) if text]
+            yield from texts[:-1]
+            yield texts[-1] + _assigned(item)
             yield from block_texts(outline.content(item))
         if block.table is not None:
             yield from table_texts(block.table)
@@ -76,8 +78,22 @@ def block_texts(blocks: list[Block]) -> Iterator[str]:
 
 def _line_texts(lines: list[Line]) -> Iterator[str]:
     for line in lines:
-        yield line.text
+        yield line.text + _assigned(line)
         yield from _line_texts(line.lines)
+
+
+def _assigned(part: Assigned) -> str:
+    """Who does a task of the body and by when, so that a diff shows a moved deadline or lead:
+    " [chủ trì: so-du-lich; phối hợp: so-cong-thuong; thời hạn: quý IV năm 2026]"."""
+    if not part.assigned and part.deadline is None:
+        return ""
+    details = [
+        *([f"chủ trì: {', '.join(part.lead)}"] if part.lead else []),
+        *([f"thành viên: {part.member}"] if part.member else []),
+        *([f"phối hợp: {', '.join(part.with_)}"] if part.with_ else []),
+        *([f"thời hạn: {part.deadline.text}"] if part.deadline else []),
+    ]
+    return f" [{'; '.join(details)}]"
 
 
 def table_texts(table: Table) -> Iterator[str]:

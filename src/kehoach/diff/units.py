@@ -11,11 +11,15 @@ from kehoach.diff.changes import (
     PhaseChange,
     PlanDiff,
     TaskChange,
+    TextChange,
     UnitChange,
 )
 from kehoach.diff.tasks import unit_rank
+from kehoach.diff.texts import diff_texts
 from kehoach.diff.wording import label
-from kehoach.plan.model import Unit
+from kehoach.plan.assignments import assignments
+from kehoach.plan.model import Plan, Unit
+from kehoach.plan.terms import unit_names
 from kehoach.text.errors import KehoachError
 
 #: Header fields a unit's letter shows: a change there changes every letter.
@@ -46,12 +50,15 @@ class UnitChanges:
     header: tuple[FieldChange, ...] = ()
     key_tasks: tuple[KeyTaskChange, ...] = ()
     partners: tuple[UnitChange, ...] = ()
+    #: Tasks given to the unit in the body of the plan (a khoản with ``lead``/``with``), each
+    #: as its letter states it: added, removed or changed (its text, part, partners or time).
+    body_tasks: tuple[TextChange, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when nothing in this unit's letter or checklist changed."""
         parts = (self.new_tasks, self.removed_tasks, self.changed_tasks, self.deadlines, self.phases)
-        rest = (self.header, self.key_tasks, self.partners)
+        rest = (self.header, self.key_tasks, self.partners, self.body_tasks)
         return self.unit is None and not any(parts) and not any(rest)
 
 
@@ -77,7 +84,22 @@ def changes_for_unit(diff: PlanDiff, unit_id: str, lang: str = "vi") -> UnitChan
         header=tuple(f for f in diff.header if f.field.startswith(LETTER_HEADER)),
         key_tasks=tuple(k for k in diff.key_tasks if unit_id in k.leads),
         partners=_renamed_partners(diff, unit_id),
+        body_tasks=diff_texts(body_task_lines(diff.old, unit_id), body_task_lines(diff.new, unit_id)),
     )
+
+
+def body_task_lines(plan: Plan, unit_id: str) -> list[str]:
+    """The unit's tasks of the body, each with its part and time, as one line to compare."""
+    out = []
+    for found in assignments(plan):
+        part = found.part
+        if unit_id not in part.lead and unit_id not in part.with_:
+            continue
+        role = "chủ trì" if unit_id in part.lead else "phối hợp"
+        others = unit_names(plan, [r for r in (*part.lead, *part.with_) if r != unit_id])
+        details = [role, *([f"cùng {others}"] if others else []), *([part.deadline.text] if part.deadline else [])]
+        out.append(f"{found.text} ({'; '.join(details)})")
+    return out
 
 
 def notice_subject(diff: PlanDiff, lang: str = "vi") -> str:

@@ -81,6 +81,7 @@ def _body(diff: PlanDiff, changes: UnitChanges, lang: str) -> Iterator[Paragraph
         ("removed", list(_removed(diff, changes, lang))),
         ("reworded", list(_reworded(changes, lang))),
         ("times", list(_times(changes, lang))),
+        ("body", list(_body_tasks(changes, lang))),
         ("general", list(_general(changes, lang))),
     ]
     number = 0
@@ -121,6 +122,17 @@ def _reworded(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
 
 def _new_text(task: TaskChange) -> str:
     return task.new.text if task.new else task.text
+
+
+def _body_tasks(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
+    """Tasks of the body of the plan given to the unit: added, no longer given, or now reading."""
+    for change in changes.body_tasks:
+        if change.kind == "added":
+            yield _task_line(_say("body.added", lang, text=change.new or ""))
+        elif change.kind == "removed":
+            yield _task_line(_say("body.removed", lang, text=change.old or ""))
+        else:
+            yield _task_line(_say("body.changed", lang, text=change.new or ""))
 
 
 def _times(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
