@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from icalendar import Calendar
 
-from helpers import make_plan, open_docx, texts
+from helpers import MINIMAL, make_plan, open_docx, texts
+from kehoach import diff as D
 from kehoach.commands.lint import run_lint
+from kehoach.plan.model import Plan
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
 from kehoach.render.ics import calendar_for, ics_bytes
+from kehoach.views.notice import notice_view
 
 UNITS = [
     {"id": "chu-dau-tu", "name": "Các chủ đầu tư dự án khu công nghiệp", "tasks": ["Lập hồ sơ."]},
@@ -93,3 +97,19 @@ def test_a_task_s_own_report_is_said_under_it(tmp_path):
     run_render(make_plan(tmp_path, units=units, sections=SECTIONS), tmp_path / "out")
     lines = texts(open_docx(tmp_path / "out" / "giao-viec" / "a.docx"))
     assert "(Báo cáo kết quả thực hiện về Ủy ban nhân dân phường An Dương trước ngày 15/12/2026)" in lines
+
+
+def test_a_changed_reporting_rule_reaches_every_unit_it_applies_to_as_a_notice():
+    def plan(report):
+        data = copy.deepcopy(MINIMAL)
+        data.update(units=UNITS, sections=SECTIONS, report=report)
+        return Plan.model_validate(data)
+
+    diff = D.diff_plans(plan(REPORT), plan({**REPORT, "when": "trước ngày 25 hằng tháng"}))
+    # Sở Du lịch has its own rule: its letter does not change
+    assert D.affected_units(diff) == ["chu-dau-tu", "mttq"]
+    notice = [p.text for p in notice_view(diff, "chu-dau-tu").body]
+    assert (
+        "- Báo cáo: điều chỉnh từ “báo cáo kết quả thực hiện về Sở Công Thương trước ngày 20 hằng tháng để tổng hợp”"
+        " thành “báo cáo kết quả thực hiện về Sở Công Thương trước ngày 25 hằng tháng để tổng hợp”." in notice
+    )

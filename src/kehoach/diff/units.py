@@ -13,13 +13,14 @@ from kehoach.diff.changes import (
     TaskChange,
     TextChange,
     UnitChange,
+    field_change,
 )
 from kehoach.diff.tasks import unit_rank
 from kehoach.diff.texts import diff_texts
 from kehoach.diff.wording import label
 from kehoach.plan.assignments import assignments
 from kehoach.plan.model import Plan, Unit
-from kehoach.plan.terms import unit_names
+from kehoach.plan.terms import report_of, report_words, unit_names
 from kehoach.text.errors import KehoachError
 
 #: Header fields a unit's letter shows: a change there changes every letter.
@@ -53,13 +54,15 @@ class UnitChanges:
     #: Tasks given to the unit in the body of the plan (a khoản with ``lead``/``with``), each
     #: as its letter states it: added, removed or changed (its text, part, partners or time).
     body_tasks: tuple[TextChange, ...] = ()
+    #: The reporting rule the unit's letter closes with, when it changed.
+    report: FieldChange | None = None
 
     @property
     def is_empty(self) -> bool:
         """True when nothing in this unit's letter or checklist changed."""
         parts = (self.new_tasks, self.removed_tasks, self.changed_tasks, self.deadlines, self.phases)
         rest = (self.header, self.key_tasks, self.partners, self.body_tasks)
-        return self.unit is None and not any(parts) and not any(rest)
+        return self.unit is None and self.report is None and not any(parts) and not any(rest)
 
 
 def changes_for_unit(diff: PlanDiff, unit_id: str, lang: str = "vi") -> UnitChanges:
@@ -85,7 +88,19 @@ def changes_for_unit(diff: PlanDiff, unit_id: str, lang: str = "vi") -> UnitChan
         key_tasks=tuple(k for k in diff.key_tasks if unit_id in k.leads),
         partners=_renamed_partners(diff, unit_id),
         body_tasks=diff_texts(body_task_lines(diff.old, unit_id), body_task_lines(diff.new, unit_id)),
+        report=_report_change(diff, unit_id),
     )
+
+
+def _report_change(diff: PlanDiff, unit_id: str) -> FieldChange | None:
+    """The unit's reporting rule before and after, as its letter words it, when that changed."""
+    words = []
+    for plan in (diff.old, diff.new):
+        unit = plan.unit(unit_id)
+        rule = report_of(plan, unit) if unit is not None else None
+        words.append(report_words(rule, plan.issuer.short_name or plan.issuer.full_name) if rule else "")
+    old, new = words
+    return field_change("report", old, new) if old != new else None
 
 
 def body_task_lines(plan: Plan, unit_id: str) -> list[str]:

@@ -433,6 +433,7 @@ TEXTS: _M = {
     "notice.what.name": ("tên", "the name"),
     "notice.what.connector": ("cách ghi khoảng thời gian", "the wording of the dates"),
     "notice.what.description": ("phần mô tả", "the description"),
+    "notice.what.report": ("Báo cáo", "Reporting"),
     "notice.what.unit.name": ("Tên đơn vị", "Unit name"),
     "notice.what.unit.relation": ("Hình thức (giao hoặc đề nghị)", "Relation (assigned or requested)"),
     "notice.closing.assign": (

@@ -152,6 +152,9 @@ def _general(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
     for change in changes.header:
         what = messages.text(f"diff.field.{change.field}", lang)
         yield Paragraph(TEXT, (Run(f"- {_change('field', lang, what=what, **_values(change, lang))}"),))
+    if changes.report is not None:
+        what = _say("what.report", lang)
+        yield Paragraph(TEXT, (Run(f"- {_change('field', lang, what=what, **_values(changes.report, lang))}"),))
     if changes.unit is not None:
         for change in changes.unit.fields:
             what = _say(f"what.unit.{change.field}", lang)
