@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import copy
-import io
 import os
 import re
 import subprocess
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -200,8 +198,7 @@ def docxtpl_reference(template: Path, view: Any, plan: Plan, title: str) -> byte
     notes = Footnotes()
     tpl.render(kinds.docx_context(view, plan, styles, notes), docx.jinja_env())
     docx.finish(tpl.docx, plan, title, landscape=kinds.orientations(view))
-    with zipfile.ZipFile(io.BytesIO(docx_bytes.docx_bytes(tpl.docx))) as saved:
-        entries = [(info.filename, saved.read(info)) for info in saved.infolist()]
+    entries = docx_bytes.members(docx_bytes.docx_bytes(tpl.docx))
     return docx_bytes.zip_entries(with_notes(entries, notes.texts))
 
 

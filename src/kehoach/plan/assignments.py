@@ -93,7 +93,13 @@ def units_section(plan: Plan) -> int:
 
 def deadlines(plan: Plan) -> Iterator[tuple[KeyPath, When]]:
     """Every deadline of the plan with its key path: the units' tasks, the key tasks, the body's tasks."""
-    yield from outline.deadlines(plan)
+    for u, unit in enumerate(plan.units):
+        for t, task in enumerate(unit.tasks):
+            if task.deadline is not None:
+                yield ("units", u, "tasks", t, "deadline"), task.deadline
+    for k, key_task in enumerate(plan.key_tasks):
+        if key_task.deadline is not None:
+            yield ("key_tasks", k, "deadline"), key_task.deadline
     for found in assignments(plan):
         if found.part.deadline is not None:
             yield (*found.path, "deadline"), found.part.deadline

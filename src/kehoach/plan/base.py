@@ -55,6 +55,8 @@ def _check_slug(value: str) -> str:
 
 
 Text = Annotated[str, BeforeValidator(clean_text), AfterValidator(_non_empty)]
+#: Texts that may be written as one when there is one: ``lead: so-du-lich``.
+Texts = Annotated[list[Text], BeforeValidator(lambda value: [value] if isinstance(value, str) else value)]
 Id = Annotated[str, AfterValidator(_check_slug)]
 
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from kehoach.plan.base import Id, Strict, Text, clean_text, text_or_mapping
+from kehoach.plan.base import Id, Strict, Text, Texts, clean_text, text_or_mapping
 from kehoach.plan.when import When
 from kehoach.text import numbering
 
@@ -45,10 +45,8 @@ class Assigned(Strict):
     Such a part goes into the letters and checklists of the units it names, in plan order.
     """
 
-    lead: Annotated[list[Text], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = []
-    with_: Annotated[list[Text], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(
-        default=[], alias="with"
-    )
+    lead: Texts = []
+    with_: Texts = Field(default=[], alias="with")
     member: Text | None = None
     deadline: When | None = None
 
@@ -78,7 +76,7 @@ class Column(Strict):
     written the Vietnamese way (7.080,5); ``total``: summed into the total row.
     """
 
-    label: Annotated[list[Text], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)] = Field(min_length=1)
+    label: Texts = Field(min_length=1)
     width: float = Field(default=1, gt=0, le=100)
     align: Align | None = None
     counter: bool = False

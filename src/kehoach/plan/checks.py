@@ -149,13 +149,14 @@ def _tables(plan: Plan) -> Iterator[Check]:
     """Rows as wide as the table, numbers where a column holds amounts, totals that add up."""
     for path, table in outline.tables(plan):
         columns = len(table.columns)
-        for r, placed in enumerate(tables.layout(table)):
+        rows = tables.layout(table)
+        for r, placed in enumerate(rows):
             if placed.width != columns:
                 yield Check((*path, "rows", r), "table_row_width", {"count": placed.width, "columns": columns})
-        for r, c, column, text in tables.bad_numbers(table):
+        for r, c, column, text in tables.bad_numbers(table, rows):
             label = " ".join(table.columns[column].label)
             yield Check((*path, "rows", r, "cells", c), "table_not_a_number", {"column": label, "text": text})
-        sums = tables.totals(table)
+        sums = tables.totals(table, rows)
         for r, c, column, stated in tables.stated_totals(table):
             if stated != sums[column]:
                 args = {

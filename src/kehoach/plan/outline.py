@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from kehoach.plan.blocks import Block, Bullet, Item, Line, Table
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import Numbering, Phase, Plan, Section
-from kehoach.plan.when import When
 from kehoach.text import numbering
 
 #: The "-", "+", "•" of bullets written in the short form, by depth.
@@ -110,14 +109,3 @@ def _tables_in_blocks(blocks: list[Block], path: KeyPath) -> Iterator[tuple[KeyP
             yield (*path, j, "table"), block.table
         for k, item in enumerate(block.items or []):
             yield from _tables_in_part(item, (*path, j, "items", k))
-
-
-def deadlines(plan: Plan) -> Iterator[tuple[KeyPath, When]]:
-    """Every task's and key task's deadline, with its key path."""
-    for u, unit in enumerate(plan.units):
-        for t, task in enumerate(unit.tasks):
-            if task.deadline is not None:
-                yield ("units", u, "tasks", t, "deadline"), task.deadline
-    for k, key_task in enumerate(plan.key_tasks):
-        if key_task.deadline is not None:
-            yield ("key_tasks", k, "deadline"), key_task.deadline

@@ -92,10 +92,11 @@ def _placed(
     return Placed(row, shown, cells, merged, len(taken) + overlap), opened
 
 
-def totals(table: Table) -> dict[int, Decimal]:
-    """The sum of each column marked ``total``, over the rows that are neither groups nor totals."""
+def totals(table: Table, rows: list[Placed]) -> dict[int, Decimal]:
+    """The sum of each column marked ``total``, over the rows (as :func:`layout` places them)
+    that are neither groups nor totals."""
     sums = {i: Decimal(0) for i, c in enumerate(table.columns) if c.total}
-    for placed in layout(table):
+    for placed in rows:
         if placed.row.group or placed.row.total:
             continue
         for column, cell in placed.cells:
@@ -117,21 +118,21 @@ def stated_totals(table: Table) -> Iterator[tuple[int, int, int, Decimal]]:
                 yield r, index, column, value
 
 
-def bad_numbers(table: Table) -> Iterator[tuple[int, int, int, str]]:
+def bad_numbers(table: Table, rows: list[Placed]) -> Iterator[tuple[int, int, int, str]]:
     """Cells of number columns that are not numbers: (row index, cell index, column, text)."""
-    for r, placed in enumerate(layout(table)):
+    for r, placed in enumerate(rows):
         for index, (column, cell) in enumerate(placed.cells):
             text = cell.text
             if table.columns[column].number and text not in (None, "") and amount(text) is None:
                 yield r, index, column, str(text)
 
 
-def scale(table: Table, column: int) -> int:
-    """Decimal places a column's numbers show: as many as its most precise cell."""
-    places = 0
-    for placed in layout(table):
+def scales(table: Table, rows: list[Placed]) -> dict[int, int]:
+    """Decimal places each number column shows: as many as its most precise cell."""
+    places = {i: 0 for i, c in enumerate(table.columns) if c.number}
+    for placed in rows:
         for at, cell in placed.cells:
-            value = amount(cell.text) if at == column and cell.text is not None else None
+            value = amount(cell.text) if at in places and cell.text is not None else None
             if value is not None:
-                places = max(places, -int(value.as_tuple().exponent))
+                places[at] = max(places[at], -int(value.as_tuple().exponent))
     return places

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -177,8 +176,7 @@ def _zip_entries(tpl: DocxTemplate) -> list[tuple[str, bytes]]:
     """The template saved by python-docx, as (member, bytes) in the order it writes them."""
     raw = io.BytesIO()
     tpl.docx.save(raw)
-    with zipfile.ZipFile(raw) as archive:
-        return [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return docx_bytes.members(raw.getvalue())
 
 
 _cache: dict[tuple[str, int, int], CompiledTemplate] = {}

@@ -70,8 +70,13 @@ def docx_bytes(doc: DocxDocument) -> bytes:
 
 def normalise_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed timestamps and attributes, entries in their order."""
+    return zip_entries(members(data))
+
+
+def members(data: bytes) -> list[tuple[str, bytes]]:
+    """A zip's entries, (name, bytes) in their order."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return zip_entries([(entry.filename, src.read(entry)) for entry in src.infolist()])
+        return [(entry.filename, src.read(entry)) for entry in src.infolist()]
 
 
 def zip_entries(entries: list[tuple[str, bytes]]) -> bytes:

@@ -290,11 +290,7 @@ def _task_event(plan: Plan, unit: Unit, task: UnitTask, uid: str, stamp: dt.date
     if titled:
         summary = text("calendar.unit_summary", lang, unit=unit.name, summary=summary)
     event = _event(uid, stamp, task.due, task.due, summary, _task_description(plan, unit, task, full, lang))
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("trigger", dt.timedelta(days=-REMINDER_DAYS))
-    alarm.add("description", text("calendar.alarm", lang, days=REMINDER_DAYS, words=words))
-    event.add_component(alarm)
+    event.add_component(_reminder(text("calendar.alarm", lang, days=REMINDER_DAYS, words=words)))
     return event
 
 
@@ -342,12 +338,17 @@ def _report_event(plan: Plan, unit: Unit, stamp: dt.datetime, lang: str, titled:
         repeat["bymonth"] = due.month
     repeat["until"] = end
     event.add("rrule", repeat)
+    event.add_component(_reminder(summary))
+    return event
+
+
+def _reminder(description: str) -> Alarm:
+    """A reminder shown REMINDER_DAYS days before the event."""
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", dt.timedelta(days=-REMINDER_DAYS))
-    alarm.add("description", summary)
-    event.add_component(alarm)
-    return event
+    alarm.add("description", description)
+    return alarm
 
 
 def _plan_span(plan: Plan) -> tuple[dt.date, dt.date]:

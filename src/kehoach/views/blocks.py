@@ -96,9 +96,10 @@ def table(found: Table, landscape: bool = False) -> common.Table:
     if found.number_row:
         numbers = tuple(common.Cell(((Run(f"({i})"),),), "center") for i in range(1, len(columns) + 1))
         rows.append(common.Row(numbers, header=True, italic=True))
-    sums = tables.totals(found)
-    scales = {i: tables.scale(found, i) for i, c in enumerate(columns) if c.number}
-    for placed in tables.layout(found):
+    placed_rows = tables.layout(found)
+    sums = tables.totals(found, placed_rows)
+    scales = tables.scales(found, placed_rows)
+    for placed in placed_rows:
         rows.append(_row(found, placed, sums, scales))
     return common.Table(tuple(c.width for c in columns), tuple(rows), landscape=landscape)
 

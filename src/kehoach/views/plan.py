@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kehoach.plan import outline, refs
 from kehoach.plan.model import KeyTask, Numbering, Phase, Plan, Section, Unit
 from kehoach.plan.terms import unit_names
-from kehoach.text import markup, numbering, vn
+from kehoach.text import markup, vn
 from kehoach.text.markup import Run
 from kehoach.views import blocks
 from kehoach.views.common import (
@@ -111,11 +111,6 @@ def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph | 
             yield paragraph(TEXT, slogan, Run(f"{n}. "))
     for text in section.closing:
         yield paragraph(TEXT, text)
-
-
-def item_marker(level: int, number: int) -> str:
-    """Marker of an item in Decree 30's style: "1." for a khoản, "a)" for a điểm, "-" below that."""
-    return numbering.marker(numbering.level_format(numbering.STYLES[numbering.DEFAULT_STYLE], level), (number,))
 
 
 def _phase(number: int, phase: Phase, style: Numbering, section: int) -> Iterator[Paragraph | Table]:
