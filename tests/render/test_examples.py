@@ -124,3 +124,28 @@ def test_lam_dong_cchc_task_appendix_is_landscape_with_groups_and_merges(docs):
     assert groups[:3] == ["I", "II", "III"]
     merged = [i for i in range(2, len(table.rows)) if table.cell(i, 1)._tc is table.cell(i - 1, 1)._tc]
     assert merged, "items spanning two rows keep one Nhiệm vụ cell"
+
+
+def test_lam_dong_cchc_task_table_reaches_each_named_unit_once_in_its_part(tmp_path):
+    """The appendix is typed once; each unit its lead or partner cells name gets its rows."""
+    run_render(EXAMPLES / CASES["lam-dong-cchc"][0], tmp_path)
+    thanh_tra = texts(open_docx(tmp_path / "giao-viec" / "thanh-tra.docx"))
+    tasks = [t for t in thanh_tra if re.match(r"\d+\. ", t)]
+    assert tasks == [
+        "1. Chủ trì, phối hợp với Sở Nội vụ; Văn phòng UBND tỉnh thực hiện: Tổ chức thanh tra trách nhiệm "
+        "thực hiện nhiệm vụ công vụ của cán bộ, công chức, viên chức trong việc thực hiện các quy định của "
+        "pháp luật về việc tiếp nhận và giải quyết thủ tục hành chính."
+    ]
+    tu_phap = [t for t in texts(open_docx(tmp_path / "giao-viec" / "so-tu-phap.docx")) if re.match(r"\d+\. ", t)]
+    assert [t.split(":")[0] for t in tu_phap] == [
+        "1. Chủ trì thực hiện",
+        "2. Chủ trì, phối hợp với UBND các xã, phường, đặc khu thực hiện",
+        "3. Chủ trì, phối hợp với các cơ quan, đơn vị, địa phương thực hiện",
+        "4. Chủ trì, phối hợp với Sở Khoa học và Công nghệ thực hiện",
+        "5. Phối hợp với các sở, ban, ngành thực hiện",
+        "6. Phối hợp với Sở Nội vụ thực hiện",
+        "7. Phối hợp với Sở Nội vụ thực hiện",
+    ]
+    assert "(tại nhiệm vụ 2 nhóm I Phụ lục; Thời gian: Trước ngày 31/01 năm liền kề)" in texts(
+        open_docx(tmp_path / "giao-viec" / "so-tu-phap.docx")
+    )

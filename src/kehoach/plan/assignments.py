@@ -1,9 +1,11 @@
 """Tasks given anywhere in the body: a khoản, điểm or list line that names who leads it.
 
 Real plans assign work inside "II. Nội dung" as well as under "Tổ chức thực hiện" ("Sở Công
-Thương chủ trì …, hoàn thành trong quý IV năm 2026"). Such a part carries ``lead``, ``with``,
+Thương chủ trì …, hoàn thành trong quý IV năm 2026"), and in task tables whose columns say
+who leads, who takes part and when (``role``). Such a part carries ``lead``, ``with``,
 ``member`` and ``deadline``; here they are collected once, in plan order, each with where it
-is ("khoản 2 mục II") so a letter can say it, and with its key path for errors and calendars.
+is ("khoản 2 mục II", "nhiệm vụ 3 nhóm II Phụ lục") so a letter can say it, and with its key
+path for errors and calendars.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kehoach.plan import outline
-from kehoach.plan.blocks import Assigned, Block, Item, Line
+from pydantic import ValidationError
+
+from kehoach.plan import outline, refs, tables
+from kehoach.plan.blocks import Assigned, Block, Cell, Item, Line, Table
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import Numbering, Plan, Section
 from kehoach.plan.when import When
@@ -36,13 +40,14 @@ class Assignment:
 
 
 def assignments(plan: Plan) -> list[Assignment]:
-    """Every assigned part of the plan's sections, in plan order."""
+    """Every assigned part of the plan's sections, then of its appendices' tables, in plan order."""
     out: list[Assignment] = []
     for index, section in enumerate(plan.sections):
         style = outline.formats(plan, section)
         where = f"mục {outline.section_label(plan, index + 1, section)}"
         out += _in_part(section, ("sections", index), style, (index + 1,), where, index)
-    return out
+        out += _in_tables(plan, [t for t in outline.tables(plan) if t[0][:2] == ("sections", index)])
+    return out + _in_tables(plan, [t for t in outline.tables(plan) if t[0][0] == "appendices"])
 
 
 def _in_part(
@@ -84,6 +89,119 @@ def _in_lines(lines: list[Line], path: KeyPath, where: str, section: int) -> Ite
         if line.assigned:
             yield Assignment(line.text, line, where, (*path, k), section)
         yield from _in_lines(line.lines, (*path, k, "list"), where, section)
+
+
+def _in_tables(plan: Plan, found: list[tuple[KeyPath, Table]]) -> list[Assignment]:
+    names = _unit_names(plan)
+    out: list[Assignment] = []
+    for path, table in found:
+        section = int(path[1]) + (len(plan.sections) if path[0] == "appendices" else 0)
+        place = _table_place(plan, path)
+        for k, row in table_tasks(table, names):
+            out.append(Assignment(row.text, row.part, f"{row.label} {place}", (*path, "rows", k), section))
+    return out
+
+
+def _table_place(plan: Plan, path: KeyPath) -> str:
+    """Where a table stands, as a letter names it: "Phụ lục II", "mục III"."""
+    if path[0] == "appendices":
+        return refs.appendix_label(plan, int(path[1]) + 1)
+    number = int(path[1]) + 1
+    return f"mục {outline.section_label(plan, number, plan.sections[number - 1])}"
+
+
+@dataclass(frozen=True)
+class TableTask:
+    """A row of a task table as a task: its text, who and when, and how a letter names the row."""
+
+    text: str
+    part: Assigned
+    label: str
+
+
+def table_tasks(table: Table, names: dict[str, str] | None = None) -> Iterator[tuple[int, TableTask]]:
+    """The rows of ``table`` that give a task, with their index among its rows.
+
+    A row's lead, partners and deadline are its own fields, else its cells in the columns of
+    those roles (a cell merged from above counts for each row it covers); a cell naming units
+    ("Sở Tư pháp; UBND các xã") gives their ids where ``names`` knows them, the text otherwise.
+    """
+    roles: dict[str, int] = {role: i for i, c in enumerate(table.columns) if (role := c.role) is not None}
+    if not roles and not any(row.assigned for row in table.rows):
+        return
+    above: dict[int, Cell] = {}
+    group = number = ""
+    for k, (row, placed) in enumerate(zip(table.rows, tables.layout(table), strict=True)):
+        if row.group:
+            group = placed.counter
+        number = number if placed.continues else placed.counter
+        cells = {c: above[c] for c, _ in placed.merged if c in above} | dict(placed.cells)
+        above |= dict(placed.cells)
+        if row.group or row.total:
+            continue
+        part = _row_part(row, cells, roles, names or {})
+        if part.assigned:
+            yield k, TableTask(_row_text(table, cells, roles), part, _row_label(number, k, group))
+
+
+def _row_part(row: Assigned, cells: dict[int, Cell], roles: dict[str, int], names: dict[str, str]) -> Assigned:
+    given = {"lead": row.lead, "with": row.with_, "member": row.member, "deadline": row.deadline}
+    for role in ("lead", "with"):
+        if not given[role] and role in roles:
+            given[role] = [names.get(_key(n), n) for n in _names(cell_text(cells.get(roles[role])))]
+    if given["deadline"] is None and (text := cell_text(cells.get(roles.get("deadline", -1)))):
+        given["deadline"] = _when(text)
+    return Assigned.model_validate(given)
+
+
+def _row_text(table: Table, cells: dict[int, Cell], roles: dict[str, int]) -> str:
+    """The task's words: its ``task`` column, else the first column kehoach does not number."""
+    counter = tables.counter_column(table)
+    column = roles.get("task", next((i for i in range(len(table.columns)) if i != counter), 0))
+    return cell_text(cells.get(column))
+
+
+def _row_label(number: str, index: int, group: str) -> str:
+    """ "nhiệm vụ 3 nhóm II" where the table numbers its rows (a row going on with the one
+    above has its number), else "dòng 5"."""
+    if not number:
+        return f"dòng {index + 1}"
+    return f"nhiệm vụ {number}" + (f" nhóm {group}" if group else "")
+
+
+def cell_text(cell: Cell | None) -> str:
+    """What a cell says, as one line of text."""
+    if cell is None:
+        return ""
+    lines = [str(cell.text) if cell.text is not None else "", *cell.paragraphs, *(line.text for line in cell.lines)]
+    return " ".join(" ".join(line.split()) for line in lines if line)
+
+
+def _names(text: str) -> list[str]:
+    """The units a lead or partner cell names: split at ";" (a name may hold commas)."""
+    return [name for part in text.split(";") if (name := part.strip().strip(".,").strip())]
+
+
+def _unit_names(plan: Plan) -> dict[str, str]:
+    """Each unit's id by its name, its name in a sentence and its id, compared loosely."""
+    out: dict[str, str] = {}
+    for unit in plan.units:
+        for name in (unit.id, unit.name, unit.in_sentence or ""):
+            out.setdefault(_key(name), unit.id)
+    return out
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _when(text: str) -> When:
+    """A deadline cell as a point in time; a cell that is no date ("31/02/2026") is an event,
+    and the table check reports it."""
+    try:
+        return When.model_validate(text)
+    except ValidationError:
+        return When(kind="event", event=text, text=text)
 
 
 def units_section(plan: Plan) -> int:

@@ -24,6 +24,9 @@ from kehoach.text import numbering
 TitleStyle = Literal["bold", "italic", "bold-italic", "plain"]
 Align = Literal["left", "center", "right", "both"]
 Marker = Annotated[str, AfterValidator(numbering.check_marker)]
+#: What a column of a task table holds: the task, who leads it, who takes part, when it is
+#: due; or (``addressee``) the body a schedule row concerns, who gets a notice of it.
+ColumnRole = Literal["task", "lead", "with", "deadline", "addressee"]
 
 
 class Bullet(Strict):
@@ -73,7 +76,9 @@ class Column(Strict):
     """A column of a table: its label, relative width and alignment.
 
     ``counter``: kehoach numbers the rows in it (TT); ``number``: its cells are amounts,
-    written the Vietnamese way (7.080,5); ``total``: summed into the total row.
+    written the Vietnamese way (7.080,5); ``total``: summed into the total row; ``role``:
+    what its cells say of the row's task, so a task table is typed once and its rows
+    still reach the letters of the units they name.
     """
 
     label: Texts = Field(min_length=1)
@@ -82,6 +87,7 @@ class Column(Strict):
     counter: bool = False
     number: bool = False
     total: bool = False
+    role: ColumnRole | None = None
 
 
 def _cell_value(value: Any) -> Any:
@@ -119,8 +125,9 @@ def _multiline(value: Any) -> Any:
     return value
 
 
-class Row(Strict):
-    """A row: its cells, or a group row ("Khu vực phía Bắc"), or the total row."""
+class Row(Assigned):
+    """A row: its cells, or a group row ("Khu vực phía Bắc"), or the total row. A row of a
+    task table may name its lead, partners and deadline itself, over its role columns."""
 
     cells: list[Cell] = []
     group: Text | None = None
@@ -133,6 +140,8 @@ class Row(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Row:
+        if (self.group or self.total) and self.assigned:
+            raise PydanticCustomError("group_row_assigned", "group row with a task")
         if self.group and (self.cells or self.total):
             raise PydanticCustomError("group_row_with_cells", "group row with cells")
         if not (self.cells or self.group or self.total):

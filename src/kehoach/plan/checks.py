@@ -244,6 +244,7 @@ def _section_lists(plan: Plan) -> Iterator[Check]:
 
 def _units_without_tasks(plan: Plan) -> Iterator[Check]:
     leads = {ref for task in plan.key_tasks for ref in task.lead}
+    leads |= {ref for found in assignments.assignments(plan) for ref in (*found.part.lead, *found.part.with_)}
     for i, unit in enumerate(plan.units):
         if not unit.tasks and unit.id not in leads:
             yield Check(("units", i, "name"), "unit_without_tasks", {"name": unit.name}, "warning")

@@ -26,12 +26,15 @@ def phase_span(phase: Phase) -> str:
     return text
 
 
-def unit_names(plan: Plan, refs: list[str]) -> str:
-    """Lead or partner units as words: ids become names, free text stays."""
-    names = []
+def unit_names(plan: Plan, refs: list[str], in_sentence: bool = False) -> str:
+    """Lead or partner units as words: ids become names (inside a sentence, their names
+    there: "phối hợp với các cơ quan, đơn vị"), free text stays; each named once."""
+    names: list[str] = []
     for ref in refs:
         unit = plan.unit(ref)
-        names.append(unit.name if unit else ref)
+        name = (sentence_name(unit) if in_sentence else unit.name) if unit else ref
+        if name not in names:
+            names.append(name)
     return "; ".join(names)
 
 

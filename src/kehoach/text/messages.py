@@ -173,6 +173,10 @@ TEXTS: _M = {
         "A group row ('group') has no 'cells' or 'total'.",
     ),
     "empty_row": ("Dòng bảng trống.", "Empty table row."),
+    "group_row_assigned": (
+        "Dòng nhóm hay dòng tổng không giao việc ('lead', 'with').",
+        "A group or total row assigns no task ('lead', 'with').",
+    ),
     "appendix_contents": (
         "Phụ lục chỉ có một nội dung: 'show', 'table' hoặc 'body' (đang có: {given}).",
         "An appendix has one content: 'show', 'table' or 'body' (given: {given}).",

@@ -47,10 +47,11 @@ class UnitTask:
     when: str
     due: dt.date | None
     partners: str
-    #: For a task of the body: the unit's part ("chủ trì" or "phối hợp"), the lead units'
-    #: names and where the task is ("khoản 2 mục II").
+    #: For a task of the body or of a task table: the unit's part ("chủ trì" or "phối hợp"),
+    #: the words the letter puts before it ("Chủ trì, phối hợp với … thực hiện: ") and where
+    #: the task is ("khoản 2 mục II").
     role: str = ""
-    leads: str = ""
+    role_words: str = ""
     where: str = ""
     #: The task's own reporting rule, as the letter words it ("báo cáo … về … trước …").
     report: str = ""
@@ -157,6 +158,8 @@ def _assigned_task(plan: Plan, number: int, found: Assignment, unit: Unit) -> Un
     if leads:
         others += [ref for ref in part.lead if ref != unit.id]
     deadline = part.deadline
+    role = "chủ trì" if leads else "phối hợp"
+    named = part.member or ("" if leads else unit_names(plan, part.lead, in_sentence=True))
     return UnitTask(
         number=number,
         runs=tuple(markup.parse(found.text)),
@@ -166,8 +169,8 @@ def _assigned_task(plan: Plan, number: int, found: Assignment, unit: Unit) -> Un
         when=deadline_words(deadline, None),
         due=deadline.last if deadline else None,
         partners=unit_names(plan, others),
-        role="chủ trì" if leads else "phối hợp",
-        leads=part.member or ("" if leads else unit_names(plan, part.lead)),
+        role=role,
+        role_words=_role_words(role, named, unit_names(plan, others, in_sentence=True)),
         where=found.where,
     )
 
@@ -221,7 +224,7 @@ def _letter_body(
         lead = f"{issuer} giao {name} thực hiện các nhiệm vụ sau:"
     yield Paragraph(TEXT, (Run(f"Thực hiện {reference}, {lead}"),))
     for task in tasks:
-        yield Paragraph(TEXT, (Run(f"{task.number}. {_role_words(task)}"), *task.runs))
+        yield Paragraph(TEXT, (Run(f"{task.number}. {task.role_words}"), *task.runs))
         yield from task.items
         detail = _task_detail(task)
         if detail:
@@ -247,15 +250,13 @@ def _closing(plan: Plan, unit: Unit, issuer: str, name: str, phased: bool) -> st
     return f"Yêu cầu {name} triển khai thực hiện nghiêm túc các nhiệm vụ trên, báo cáo kết quả về {issuer} {report}./."
 
 
-def _role_words(task: UnitTask) -> str:
+def _role_words(role: str, leads: str, partners: str) -> str:
     """ "Chủ trì, phối hợp với Sở Tài chính thực hiện: ", "Phối hợp với Sở Du lịch thực hiện: "
     before a task of the body; a collective's member is named ("UBND phường Yên Bái chủ trì …")."""
-    if task.role == "chủ trì":
-        words = f"{task.leads} chủ trì" if task.leads else "Chủ trì"
-        return f"{words}, phối hợp với {task.partners} thực hiện: " if task.partners else f"{words} thực hiện: "
-    if task.role == "phối hợp":
-        return f"Phối hợp với {task.leads} thực hiện: " if task.leads else "Phối hợp thực hiện: "
-    return ""
+    if role == "chủ trì":
+        words = f"{leads} chủ trì" if leads else "Chủ trì"
+        return f"{words}, phối hợp với {partners} thực hiện: " if partners else f"{words} thực hiện: "
+    return f"Phối hợp với {leads} thực hiện: " if leads else "Phối hợp thực hiện: "
 
 
 def _task_detail(task: UnitTask) -> str:
