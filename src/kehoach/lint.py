@@ -68,6 +68,8 @@ COLLECTIVES = {
     "trường học": ("trường",),
     "tổ dân phố": ("tổ dân phố",),
     "sở": ("sở",),
+    # The cơ quan chuyên môn of a province's UBND: its sở, its Văn phòng and its Thanh tra.
+    "cơ quan chuyên môn": ("sở", "văn phòng", "thanh tra"),
     "ban, ngành": ("sở", "ban", "ngành", "thanh tra", "thuế", "công an", "bộ chỉ huy"),
 }
 
@@ -330,6 +332,7 @@ def lint_source(source: Source, plan: Plan) -> list[Problem]:
         *_split_flows(source, plan),
         *_hand_numbered(source, plan),
         *_undated(source, plan),
+        *_undated_reports(source, plan),
         *_capital_after_verb(source),
     ]
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
@@ -463,6 +466,19 @@ def _undated(source: Source, plan: Plan) -> Iterator[Problem]:
             yield source.problem(value.start, "lint.no_date", value.path, text=deadline.text)
 
 
+def _undated_reports(source: Source, plan: Plan) -> Iterator[Problem]:
+    """Reporting rules whose words name no day a calendar can remind of ("6 tháng và hằng năm")."""
+    rules = {(*path, "when"): rule for path, rule in assignments.reports(plan)}
+    for value in source.values:
+        rule = rules.get(value.path)
+        if rule is not None and not any(_remindable(due) for due in rule.times):
+            yield source.problem(value.start, "lint.report_no_date", value.path, text=rule.when)
+
+
+def _remindable(due: When) -> bool:
+    return (due.kind == "date" and due.date is not None) or (due.kind == "recurring" and due.day is not None)
+
+
 def _hand_numbered(source: Source, plan: Plan) -> Iterator[Problem]:
     """A hand-written "mục V" or "Phụ lục 03" that is no number of this plan: renumbering left it stale."""
     sections = {outline.section_label(plan, n, s) for n, s in enumerate(plan.sections, 1)}
@@ -477,10 +493,6 @@ def _hand_numbered(source: Source, plan: Plan) -> Iterator[Problem]:
             yield source.problem(index, "lint.hand_numbered", value.path, name=match.group(), known=shown)
 
 
-#: Words of a unit's name that say nothing of which unit it is.
-_FILLER = frozenset({"các", "trên", "địa", "bàn", "và"})
-
-
 @functools.lru_cache(maxsize=syllables.WORDS_REMEMBERED)
 def _lower(text: str) -> str:
     """A name or a recipient in NFC and lower case; remembered, because every unit's name is
@@ -489,24 +501,51 @@ def _lower(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=syllables.WORDS_REMEMBERED)
-def _words(text: str) -> frozenset[str]:
-    """The words of a name or a recipient, abbreviations spelled out (remembered as :func:`_lower`)."""
-    text = _lower(text)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a name or a recipient in order, abbreviations spelled out, a leading "các"
+    and anything in brackets ("(để thực hiện)", "(Đ/c Phúc)") left out."""
+    text = re.sub(r"\([^)]*\)", " ", _lower(text))
     for short, full in ABBREVIATIONS.items():
         text = re.sub(rf"\b{short}\b", full, text)
-    return frozenset(re.findall(r"\w+", text))
+    words = tuple(re.findall(r"\w+", text))
+    return words[1:] if words[:1] == ("các",) else words
+
+
+#: Between the names of one line of Nơi nhận: "Sở Tư pháp, Sở Nội vụ", "Công an và Quân sự".
+_NAMES_APART = re.compile(r"\s*(?:,|;|\svà\s|\s-\s)\s*")
 
 
 def covers(recipient: str, unit_name: str) -> bool:
-    """Whether a line of Nơi nhận reaches a unit: by its name, or as a collective of its kind."""
+    """Whether a line of Nơi nhận reaches a unit: as a collective of its kind ("Các cơ quan,
+    đơn vị"), by the unit's whole name in it, or by a shorter form of that name (a name of
+    the line whose words all come, in order, in the unit's name, from its first word: "Ủy
+    ban MTTQ phường" for "Ủy ban Mặt trận Tổ quốc Việt Nam phường"). Words merely shared
+    do not count: "Bộ Tư pháp" is not "Sở Tư pháp"."""
     lower = _lower(recipient)
     if lower.startswith("các"):
         name = _lower(unit_name)
         for collective, kinds in COLLECTIVES.items():
             if collective in lower and any(name.startswith(k) or f" {k}" in name for k in kinds):
                 return True
-    unit_words = _words(unit_name) - _FILLER
-    return len(unit_words & _words(recipient)) >= max(2, int(0.6 * len(unit_words)))
+    unit = _words(unit_name)
+    if not unit:
+        return False
+    if _contains(_words(recipient), unit):
+        return True
+    return any(_shortens(_words(part), unit) for part in _NAMES_APART.split(recipient))
+
+
+def _contains(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether ``name`` comes word for word somewhere in ``words``."""
+    return any(words[i : i + len(name)] == name for i in range(len(words) - len(name) + 1))
+
+
+def _shortens(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether ``short`` (two words or more) is ``name`` with words left out, from the same first word."""
+    if len(short) < 2 or short[0] != name[0]:
+        return False
+    rest = iter(name[1:])
+    return all(word in rest for word in short[1:])
 
 
 #: "Các đơn vị nêu tại mục V": a line of Nơi nhận that reaches every unit of a section.
@@ -522,10 +561,12 @@ def _covers_all(plan: Plan) -> bool:
 def _uncovered_units(source: Source, plan: Plan) -> Iterator[Problem]:
     if _covers_all(plan):
         return
+    given = {ref for found in assignments.assignments(plan) for ref in (*found.part.lead, *found.part.with_)}
+    given |= {ref for task in plan.key_tasks for ref in task.lead}
     uncovered = [
         (index, unit)
         for index, unit in enumerate(plan.units)
-        if unit.tasks and not any(covers(r, unit.name) for r in plan.recipients)
+        if (unit.tasks or unit.id in given) and not any(covers(r, unit.name) for r in plan.recipients)
     ]
     starts = {v.path: v.start for v in source.values if v.path[:1] == ("units",)} if uncovered else {}
     for index, unit in uncovered:

@@ -130,3 +130,29 @@ def test_unit_not_reached_by_recipients(tmp_path):
     assert lint.covers("Các cơ quan, đơn vị, trường học", "Phòng Tư pháp phường")
     assert lint.covers("Ủy ban MTTQ phường", "Ủy ban Mặt trận Tổ quốc Việt Nam phường")
     assert not lint.covers("Các tổ dân phố", "Công an phường")
+
+
+@pytest.mark.parametrize(
+    ("recipient", "unit", "reached"),
+    [
+        ("Bộ Tư pháp", "Sở Tư pháp", False),  # shared words, another body
+        ("Trung tâm Văn hóa - Thể thao", "Phòng Văn hóa - Xã hội", False),
+        ("Chủ tịch, PCT.UBND tỉnh (Đ/c Phúc)", "Văn phòng UBND tỉnh", False),
+        ("Thường trực HĐND tỉnh", "Văn phòng HĐND tỉnh", False),
+        ("Sở Tư pháp, Sở Nội vụ", "Sở Nội vụ", True),
+        ("Sở Y tế (để thực hiện)", "Sở Y tế", True),
+        ("Các cơ quan chuyên môn thuộc UBND tỉnh", "Sở Tài chính", True),
+        ("Các cơ quan chuyên môn thuộc UBND tỉnh", "Thanh tra tỉnh", True),
+        ("UBND các xã, phường, đặc khu", "UBND các xã, phường, đặc khu", True),
+    ],
+)
+def test_a_recipient_reaches_a_unit_by_its_name_not_by_shared_words(recipient, unit, reached):
+    assert lint.covers(recipient, unit) is reached
+
+
+def test_a_unit_with_tasks_only_in_the_body_must_be_reached_too(tmp_path):
+    units = [{"id": "so-y-te", "name": "Sở Y tế"}]
+    sections = [{"title": "Nội dung", "items": [{"text": "Kiểm tra.", "lead": ["so-y-te"]}]}]
+    path = make_plan(tmp_path, units=units, sections=sections, recipients=["Bộ Y tế"])
+    warnings = [w for w in run_lint(path).warnings if w.code == "lint.unit_not_a_recipient"]
+    assert [w.args["name"] for w in warnings] == ["Sở Y tế"]

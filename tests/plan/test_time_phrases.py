@@ -9,6 +9,7 @@ import pytest
 
 from helpers import make_plan
 from kehoach.commands.lint import run_lint
+from kehoach.plan import when
 from kehoach.plan.validate import load_plan
 from kehoach.plan.when import When
 from kehoach.text.errors import ProblemsError
@@ -69,3 +70,20 @@ def test_lint_lists_deadlines_no_date_can_be_worked_out_from(tmp_path):
         for p in run_lint(make_plan(tmp_path, units=unit_with("quý IV năm 2026"))).warnings
         if p.code == "lint.no_date"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("trước ngày 20 hằng tháng", [("recurring", None, 20, None)]),
+        (
+            "trước ngày 25/12/2026 và 25/12/2027",
+            [("date", dt.date(2026, 12, 25), None, None), ("date", dt.date(2027, 12, 25), None, None)],
+        ),
+        ("trước ngày 15/6 và 15/12 hằng năm", [("recurring", None, 15, 6), ("recurring", None, 15, 12)]),
+        ("định kỳ 6 tháng và hằng năm", [("recurring", None, None, None), ("recurring", None, None, None)]),
+        ("ngày 31/02/2026 và 01/3/2026", [("date", dt.date(2026, 3, 1), None, None)]),
+    ],
+)
+def test_a_phrase_of_several_points_is_read_point_by_point(text, points):
+    assert [(w.kind, w.date, w.day, w.month) for w in when.several(text)] == points

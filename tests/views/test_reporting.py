@@ -113,3 +113,81 @@ def test_a_changed_reporting_rule_reaches_every_unit_it_applies_to_as_a_notice()
         "- Báo cáo: điều chỉnh từ “báo cáo kết quả thực hiện về Sở Công Thương trước ngày 20 hằng tháng để tổng hợp”"
         " thành “báo cáo kết quả thực hiện về Sở Công Thương trước ngày 25 hằng tháng để tổng hợp”." in notice
     )
+
+
+def report_events(tmp_path, unit_id, **overrides):
+    plan = load_plan(make_plan(tmp_path, units=UNITS, sections=SECTIONS, **overrides)).plan
+    cal = Calendar.from_ical(ics_bytes(calendar_for(plan, unit_id)[0]))
+    return [e for e in cal.walk("VEVENT") if ".bao-cao" in str(e["uid"])]
+
+
+def test_a_rule_of_two_dates_is_two_events(tmp_path):
+    report = {"to": "Sở Công Thương", "when": "trước ngày 25/12/2026 và 25/12/2027"}
+    events = report_events(tmp_path, "chu-dau-tu", report=report)
+    assert [e.decoded("dtstart") for e in events] == [dt.date(2026, 12, 25), dt.date(2027, 12, 25)]
+    assert not any("rrule" in e for e in events)
+    assert len({str(e["uid"]) for e in events}) == 2
+
+
+def test_two_yearly_days_said_once_are_two_repeating_events(tmp_path):
+    report = {"to": "Sở Công Thương", "when": "trước ngày 15/6 và 15/12 hằng năm"}
+    events = report_events(tmp_path, "chu-dau-tu", report=report)
+    assert [(e["rrule"]["FREQ"], e["rrule"]["BYMONTH"], e["rrule"]["BYMONTHDAY"]) for e in events] == [
+        (["YEARLY"], [6], [15]),
+        (["YEARLY"], [12], [15]),
+    ]
+
+
+def test_six_monthly_and_yearly_reports_need_their_days_else_lint_says_so(tmp_path):
+    report = {"to": "Sở Công Thương", "when": "định kỳ 6 tháng và hằng năm"}
+    assert report_events(tmp_path, "chu-dau-tu", report=report) == []
+    (found,) = [
+        p
+        for p in run_lint(make_plan(tmp_path, units=UNITS, sections=SECTIONS, report=report)).warnings
+        if p.code == "lint.report_no_date"
+    ]
+    assert found.args == {"text": "định kỳ 6 tháng và hằng năm"} and found.line > 1
+    dated = {**report, "dates": ["ngày 15/6 hằng năm", "ngày 15/12 hằng năm"]}
+    events = report_events(tmp_path, "chu-dau-tu", report=dated)
+    assert [e["rrule"]["BYMONTH"] for e in events] == [[6], [12]]
+    assert not [p for p in run_lint(tmp_path / "plan.yaml").warnings if p.code == "lint.report_no_date"]
+
+
+def test_a_report_through_an_office_is_said_so(tmp_path):
+    report = {**REPORT, "through": "Phòng Kinh tế"}
+    closing = next(t for t in letters(tmp_path, report=report)["chu-dau-tu"] if t.endswith("./."))
+    assert closing.endswith(
+        "báo cáo kết quả thực hiện về Sở Công Thương (qua Phòng Kinh tế) trước ngày 20 hằng tháng để tổng hợp./."
+    )
+    table = open_docx(tmp_path / "out" / "checklist" / "chu-dau-tu.docx").tables[0]
+    assert table.rows[-1].cells[1].text == "Báo cáo kết quả thực hiện về Sở Công Thương (qua Phòng Kinh tế)"
+
+
+def test_a_body_task_s_report_is_in_its_letter_checklist_and_calendar(tmp_path):
+    sections = [
+        {
+            "title": "Nội dung",
+            "items": [
+                {
+                    "text": "Kiểm tra an toàn thực phẩm.",
+                    "lead": ["chu-dau-tu"],
+                    "report": {"to": "Sở Y tế", "when": "trước ngày 20 hằng tháng"},
+                }
+            ],
+        },
+        *SECTIONS,
+    ]
+    run_render(make_plan(tmp_path, units=UNITS, sections=sections), tmp_path / "out")
+    lines = texts(open_docx(tmp_path / "out" / "giao-viec" / "chu-dau-tu.docx"))
+    assert "(tại khoản 1 mục I; Báo cáo kết quả thực hiện về Sở Y tế trước ngày 20 hằng tháng)" in lines
+    table = open_docx(tmp_path / "out" / "checklist" / "chu-dau-tu.docx").tables[0]
+    assert [c.text for c in table.rows[2].cells][:3] == [
+        "1.1",
+        "Báo cáo kết quả thực hiện về Sở Y tế",
+        "trước ngày 20 hằng tháng",
+    ]
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    cal = Calendar.from_ical(ics_bytes(calendar_for(plan, "chu-dau-tu")[0]))
+    (event,) = [e for e in cal.walk("VEVENT") if "bao-cao" in str(e["uid"])]
+    assert str(event["uid"]).startswith("chu-dau-tu.bao-cao.sections-0-items-0.")
+    assert event["rrule"]["BYMONTHDAY"] == [20]

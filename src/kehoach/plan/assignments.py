@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from kehoach.plan import outline, refs, tables
-from kehoach.plan.blocks import Assigned, Block, Cell, Item, Line, Table
+from kehoach.plan.blocks import Assigned, Block, Cell, Item, Line, Report, Table
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import Numbering, Plan, Section
 from kehoach.plan.when import When
@@ -221,3 +221,19 @@ def deadlines(plan: Plan) -> Iterator[tuple[KeyPath, When]]:
     for found in assignments(plan):
         if found.part.deadline is not None:
             yield (*found.path, "deadline"), found.part.deadline
+
+
+def reports(plan: Plan) -> Iterator[tuple[KeyPath, Report]]:
+    """Every reporting rule of the plan with its key path: the plan's, the units', their
+    tasks', the body's and the task tables' (a row's own ``report``)."""
+    if plan.report is not None:
+        yield ("report",), plan.report
+    for u, unit in enumerate(plan.units):
+        if unit.report is not None:
+            yield ("units", u, "report"), unit.report
+        for t, task in enumerate(unit.tasks):
+            if task.report is not None:
+                yield ("units", u, "tasks", t, "report"), task.report
+    for found in assignments(plan):
+        if found.part.report is not None:
+            yield (*found.path, "report"), found.part.report

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach.plan.base import Id, Strict, Text, Texts, clean_text, text_or_mapping
-from kehoach.plan.when import When
+from kehoach.plan.when import When, several
 from kehoach.text import numbering
 
 TitleStyle = Literal["bold", "italic", "bold-italic", "plain"]
@@ -41,9 +41,32 @@ class Bullet(Strict):
         return text_or_mapping(value)
 
 
+class Report(Strict):
+    """Báo cáo: what to report, to whom (through whom), when ("trước ngày 20 hằng tháng",
+    "trước ngày 25/12/2026 và 25/12/2027", "6 tháng và hằng năm"), and what for ("để tổng
+    hợp, báo cáo Ủy ban nhân dân tỉnh").
+
+    ``dates``: the days calendars remind of when the words name none ("6 tháng và hằng
+    năm": ["ngày 15/6 hằng năm", "ngày 15/12 hằng năm"]); else they are read from ``when``.
+    """
+
+    what: Text = "kết quả thực hiện"
+    to: Text | None = None
+    through: Text | None = None
+    when: Text
+    purpose: Text | None = None
+    dates: list[When] = []
+
+    @property
+    def times(self) -> list[When]:
+        """The points in time the rule names, dated or recurring, for calendars and checks."""
+        return list(self.dates) or several(self.when)
+
+
 class Assigned(Strict):
     """What makes a part of the body a task: who leads it (``lead``, unit ids or names), who
-    takes part (``with``), the collective's member that does it (``member``), when it is due.
+    takes part (``with``), the collective's member that does it (``member``), when it is due,
+    and how its units report on it (``report``).
 
     Such a part goes into the letters and checklists of the units it names, in plan order.
     """
@@ -52,6 +75,7 @@ class Assigned(Strict):
     with_: Texts = Field(default=[], alias="with")
     member: Text | None = None
     deadline: When | None = None
+    report: Report | None = None
 
     @property
     def assigned(self) -> bool:

@@ -26,7 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from kehoach.plan.base import Id, Strict, Text, text_or_mapping
-from kehoach.plan.blocks import Block, Bullet, Item, Table, TitleStyle
+from kehoach.plan.blocks import Block, Bullet, Item, Report, Table, TitleStyle
 from kehoach.plan.when import When
 from kehoach.text import numbering, vn
 
@@ -250,16 +250,6 @@ class Phase(Strict):
     def key(self) -> str:
         """The id tasks use to name this phase ("dot-1" for "Đợt 1" when none is given)."""
         return self.id or vn.slug(self.name)
-
-
-class Report(Strict):
-    """Báo cáo: what to report, to whom, when ("trước ngày 20 hằng tháng", "6 tháng và hằng
-    năm"), and what for ("để tổng hợp, báo cáo Ủy ban nhân dân tỉnh")."""
-
-    what: Text = "kết quả thực hiện"
-    to: Text | None = None
-    when: Text
-    purpose: Text | None = None
 
 
 class Task(Strict):

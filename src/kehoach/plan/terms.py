@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from kehoach.plan import when
-from kehoach.plan.model import Phase, Plan, Report, Task, Unit
+from kehoach.plan.blocks import Report
+from kehoach.plan.model import Phase, Plan, Task, Unit
 from kehoach.text import vn
 
 #: First words of a collective name, lowered inside a sentence ("giao các chủ đầu tư …").
@@ -71,6 +72,8 @@ def report_of(plan: Plan, unit: Unit) -> Report | None:
 
 
 def report_words(report: Report, issuer: str) -> str:
-    """ "báo cáo kết quả thực hiện về Sở Công Thương trước ngày 20 hằng tháng để tổng hợp"."""
-    words = f"báo cáo {report.what} về {report.to or issuer} {report.when}"
+    """ "báo cáo kết quả thực hiện về Sở Công Thương (qua Phòng Kinh tế) trước ngày 20 hằng tháng
+    để tổng hợp"."""
+    through = f" (qua {report.through})" if report.through else ""
+    words = f"báo cáo {report.what} về {report.to or issuer}{through} {report.when}"
     return f"{words} {report.purpose}" if report.purpose else words

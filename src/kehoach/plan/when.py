@@ -237,6 +237,31 @@ def _from_mapping(value: dict[str, Any]) -> dict[str, Any]:
     return value
 
 
+#: Between the points of one phrase: "25/12/2026 và 25/12/2027", "15/6, 15/12".
+_AND = re.compile(r"\s*(?:,|;|\svà\s)\s*")
+#: A recurrence said once for all the points before it: "ngày 15/6 và 15/12 hằng năm".
+_EVERY_SUFFIX = re.compile(r"\s+(?:hằng|hàng)\s+(?:tháng|năm)$", re.IGNORECASE)
+
+
+def several(text: str) -> list[When]:
+    """Each point of a phrase that names several: "trước ngày 25/12/2026 và 25/12/2027" is
+    two dates, "trước ngày 15/6 và 15/12 hằng năm" two yearly ones; a phrase of one point
+    is that point. A piece that is no valid point (an impossible date) is left out."""
+    pieces = _AND.split(" ".join(text.split()))
+    if len(pieces) == 1:
+        return [When.model_validate(text)] if text.strip() else []
+    suffix = m.group() if (m := _EVERY_SUFFIX.search(pieces[-1])) else ""
+    out = []
+    for piece in pieces:
+        piece = piece if not suffix or _EVERY_SUFFIX.search(piece) else piece + suffix
+        piece = f"ngày {piece}" if piece[:1].isdigit() and "/" in piece.split()[0] else piece
+        try:
+            out.append(When.model_validate(piece))
+        except ValueError:
+            continue
+    return out
+
+
 def phrase(point: When) -> str:
     """How a point reads inside a phase heading ("31/8/2025", "năm 2026", an event)."""
     if point.kind == "now":

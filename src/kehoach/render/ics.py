@@ -42,6 +42,8 @@ from typing import Any
 
 from icalendar import Alarm, Calendar, Event
 
+from kehoach.plan.assignments import Assignment
+from kehoach.plan.blocks import Report
 from kehoach.plan.loader import KeyPath, Position, format_path
 from kehoach.plan.model import Phase, Plan, Unit
 from kehoach.plan.terms import phase_span, report_of, report_words
@@ -188,9 +190,7 @@ def _items(plan: Plan, unit: Unit | None, lang: str) -> Iterator[Event | Note]:
             yield _phase_item(plan, phase, ("phases", index), stamp, lang)
     for each in [unit] if unit else plan.units:
         yield from _task_items(plan, each, stamp, lang, titled=unit is None)
-        report = _report_event(plan, each, stamp, lang, titled=unit is None)
-        if report is not None:
-            yield report
+        yield from _report_events(plan, each, stamp, lang, titled=unit is None)
 
 
 def _stamp(plan: Plan) -> dt.datetime:
@@ -316,28 +316,50 @@ def _first_words(full: str) -> str:
 # Reports
 
 
-def _report_event(plan: Plan, unit: Unit, stamp: dt.datetime, lang: str, titled: bool) -> Event | None:
-    """The unit's report when its rule comes back ("trước ngày 20 hằng tháng", "ngày 15/12 hằng
-    năm"): one event repeating (RRULE) from the plan's start to its end, with a reminder."""
-    rule = report_of(plan, unit)
-    due = When.model_validate(rule.when) if rule is not None else None
-    if rule is None or due is None or due.kind != "recurring" or due.day is None:
-        return None
-    start, end = _plan_span(plan)
-    first = _next_occurrence(due, start)
-    if first is None or first > end:
-        return None
+def _report_events(plan: Plan, unit: Unit, stamp: dt.datetime, lang: str, titled: bool) -> Iterator[Event]:
+    """The unit's reports: its rule (its own, else the plan's), then its tasks' own rules,
+    one event for each day a rule names."""
+    rules: list[tuple[str, Report]] = []
+    if (rule := report_of(plan, unit)) is not None:
+        rules.append(("bao-cao", rule))
+    for source, (key, _) in task_sources(plan, unit):
+        own = source.part.report if isinstance(source, Assignment) else getattr(source, "report", None)
+        if own is not None:
+            rules.append((f"bao-cao.{key}", own))
+    for key, rule in rules:
+        for n, due in enumerate(rule.times, 1):
+            uid = task_uid(plan, unit, key if n == 1 else f"{key}-{n}")
+            if (event := _report_event(plan, unit, rule, due, uid, (stamp, lang, titled))) is not None:
+                yield event
+
+
+def _report_event(
+    plan: Plan, unit: Unit, rule: Report, due: When, uid: str, how: tuple[dt.datetime, str, bool]
+) -> Event | None:
+    """One day of a reporting rule: a date ("25/12/2026") as one event; a day that comes back
+    ("trước ngày 20 hằng tháng", "ngày 15/12 hằng năm") as one event repeating (RRULE) from the
+    plan's start to its end; each with a reminder. None for words that name no day."""
+    stamp, lang, titled = how
     words = report_words(rule, plan.issuer.short_name or plan.issuer.full_name)
     summary = text("calendar.report_summary", lang, words=_first_words(words.removeprefix("báo cáo ")))
     if titled:
         summary = text("calendar.unit_summary", lang, unit=unit.name, summary=summary)
     description = "\n".join([words, text("calendar.reference", lang, reference=_reference(plan))])
-    event = _event(task_uid(plan, unit, "bao-cao"), stamp, first, first, summary, description)
-    repeat: dict[str, Any] = {"freq": "monthly" if due.every == "month" else "yearly", "bymonthday": due.day}
-    if due.every == "year":
-        repeat["bymonth"] = due.month
-    repeat["until"] = end
-    event.add("rrule", repeat)
+    if due.kind == "date" and due.date is not None:
+        event = _event(uid, stamp, due.date, due.date, summary, description)
+    elif due.kind == "recurring" and due.day is not None:
+        start, end = _plan_span(plan)
+        first = _next_occurrence(due, start)
+        if first is None or first > end:
+            return None
+        event = _event(uid, stamp, first, first, summary, description)
+        repeat: dict[str, Any] = {"freq": "monthly" if due.every == "month" else "yearly", "bymonthday": due.day}
+        if due.every == "year":
+            repeat["bymonth"] = due.month
+        repeat["until"] = end
+        event.add("rrule", repeat)
+    else:
+        return None
     event.add_component(_reminder(summary))
     return event
 

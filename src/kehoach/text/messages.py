@@ -197,6 +197,10 @@ TEXTS: _M = {
         "'{word}' giữa câu viết thường: '{lower}'.",
         "'{word}' inside a sentence is written '{lower}'.",
     ),
+    "lint.report_no_date": (
+        "Không tính được ngày báo cáo từ '{text}' (lịch sẽ không nhắc hạn báo cáo này).",
+        "No day can be worked out from the reporting time '{text}' (calendars will not remind of it).",
+    ),
     "lint.no_date": (
         "Không tính được ngày từ thời hạn '{text}' (lịch và nhắc hạn sẽ bỏ qua nhiệm vụ này).",
         "No date can be worked out from the deadline '{text}' (calendars and reminders leave this task out).",
@@ -992,6 +996,12 @@ HINTS: _M = {
     ),
     "duplicate_unit_id": ("Đặt cho mỗi đơn vị một mã riêng.", "Give every unit its own id."),
     "reference_unknown": ("Các mã có: {known}.", "Known ids: {known}."),
+    "lint.report_no_date": (
+        "Ghi ngày trong 'when' ('trước ngày 15/6 và 15/12 hằng năm'), hoặc thêm 'dates:' "
+        "(ví dụ: ['ngày 15/6 hằng năm', 'ngày 15/12 hằng năm']).",
+        "Name the days in 'when' ('trước ngày 15/6 và 15/12 hằng năm'), or add 'dates:' "
+        "(e.g. ['ngày 15/6 hằng năm', 'ngày 15/12 hằng năm']).",
+    ),
     "lint.no_date": (
         "Ghi ngày, tháng, quý hoặc năm (31/8/2026, tháng 5/2026, quý IV năm 2026), hoặc ngày bắt đầu: "
         "'05 ngày làm việc kể từ ngày 01/3/2026'.",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kehoach.plan.assignments import Assignment, assignments, units_section
-from kehoach.plan.blocks import Bullet
+from kehoach.plan.blocks import Bullet, Report
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import KeyTask, Phase, Plan, Task, Unit
 from kehoach.plan.terms import deadline_words, phase_span, report_of, report_words, sentence_name, task_time, unit_names
@@ -55,6 +55,7 @@ class UnitTask:
     where: str = ""
     #: The task's own reporting rule, as the letter words it ("báo cáo … về … trước …").
     report: str = ""
+    report_rule: Report | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def unit_view(plan: Plan, unit: Unit) -> UnitView:
         tasks=tasks,
         phases=phases,
         body=list(_letter_body(plan, unit, reference, tasks, phases)),
-        rows=list(_rows(tasks, _report_row(plan, unit, len(tasks) + 1))),
+        rows=list(_rows(plan, tasks, _report_row(plan, unit, len(tasks) + 1))),
         signature=signature(plan, ["Như trên"]),
         checklist_title="BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ",
         checklist_unit=vn.upper(unit.name),
@@ -172,6 +173,8 @@ def _assigned_task(plan: Plan, number: int, found: Assignment, unit: Unit) -> Un
         role=role,
         role_words=_role_words(role, named, unit_names(plan, others, in_sentence=True)),
         where=found.where,
+        report=_report(plan, part.report),
+        report_rule=part.report,
     )
 
 
@@ -187,8 +190,13 @@ def unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
         when=words,
         due=due,
         partners=unit_names(plan, task.with_),
-        report=report_words(task.report, plan.issuer.short_name or plan.issuer.full_name) if task.report else "",
+        report=_report(plan, task.report),
+        report_rule=task.report,
     )
+
+
+def _report(plan: Plan, rule: Report | None) -> str:
+    return report_words(rule, plan.issuer.short_name or plan.issuer.full_name) if rule else ""
 
 
 def _key_task(plan: Plan, number: int, task: KeyTask, unit: Unit) -> UnitTask:
@@ -270,11 +278,15 @@ def _task_detail(task: UnitTask) -> str:
     return "(" + "; ".join(parts) + ")" if parts else ""
 
 
-def _rows(tasks: list[UnitTask], report: ChecklistRow | None) -> Iterator[ChecklistRow]:
+def _rows(plan: Plan, tasks: list[UnitTask], report: ChecklistRow | None) -> Iterator[ChecklistRow]:
+    """A row per task and per sub-item, a row for a task's own report, the unit's report last."""
     for task in tasks:
         yield ChecklistRow(str(task.number), task.runs, task.when, task.partners)
         for i, item in enumerate(task.item_texts, 1):
             yield ChecklistRow(f"{task.number}.{i}", tuple(markup.parse(item)), task.when, "")
+        if task.report_rule is not None:
+            number = f"{task.number}.{len(task.item_texts) + 1}"
+            yield _report_line(plan, task.report_rule, number)
     if report is not None:
         yield report
 
@@ -282,10 +294,13 @@ def _rows(tasks: list[UnitTask], report: ChecklistRow | None) -> Iterator[Checkl
 def _report_row(plan: Plan, unit: Unit, number: int) -> ChecklistRow | None:
     """The unit's reporting rule as the checklist's last row to tick: "Báo cáo kết quả … về …"."""
     rule = report_of(plan, unit)
-    if rule is None:
-        return None
+    return _report_line(plan, rule, str(number)) if rule is not None else None
+
+
+def _report_line(plan: Plan, rule: Report, number: str) -> ChecklistRow:
     to = rule.to or plan.issuer.short_name or plan.issuer.full_name
-    return ChecklistRow(str(number), (Run(f"Báo cáo {rule.what} về {to}"),), rule.when, "")
+    through = f" (qua {rule.through})" if rule.through else ""
+    return ChecklistRow(number, (Run(f"Báo cáo {rule.what} về {to}{through}"),), rule.when, "")
 
 
 def _flatten(items: list[Bullet]) -> Iterator[str]:
