@@ -149,3 +149,18 @@ def test_lam_dong_cchc_task_table_reaches_each_named_unit_once_in_its_part(tmp_p
     assert "(tại nhiệm vụ 2 nhóm I Phụ lục; Thời gian: Trước ngày 31/01 năm liền kề)" in texts(
         open_docx(tmp_path / "giao-viec" / "so-tu-phap.docx")
     )
+
+
+def test_lam_dong_inspected_bodies_each_get_their_notice(tmp_path):
+    """The schedule's 29 bodies (Phụ lục I) each get a notice with their month, what to
+    prepare (khoản 2 mục V) and the report outline (Phụ lục II)."""
+    run_render(EXAMPLES / CASES["lam-dong"][0], tmp_path)
+    notices = sorted(p.name for p in (tmp_path / "thong-bao").iterdir())
+    assert len(notices) == 29 and "so-nong-nghiep-va-moi-truong.docx" in notices
+    lines = texts(open_docx(tmp_path / "thong-bao" / "so-y-te.docx"))
+    body = lines[lines.index("Kính gửi: Sở Y tế.") + 2 : lines.index("Nơi nhận:")]
+    assert body[0] == "1. Thời gian kiểm tra: Tháng 8/2026."
+    assert body[1] == "2. Nội dung chuẩn bị:"
+    assert body[2].startswith("- Rà soát các nội dung theo Kế hoạch và Đề cương kiểm tra (Phụ lục II đính kèm)")
+    assert body[3].startswith("- Chuẩn bị xây dựng báo cáo theo nội dung đề cương kiểm tra") and body[3].endswith(".")
+    assert body[4].startswith("3. Báo cáo, tài liệu theo Phụ lục II (đề cương báo cáo phục vụ kiểm tra")

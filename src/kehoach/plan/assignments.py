@@ -123,33 +123,25 @@ def table_tasks(table: Table, names: dict[str, str] | None = None) -> Iterator[t
     """The rows of ``table`` that give a task, with their index among its rows.
 
     A row's lead, partners and deadline are its own fields, else its cells in the columns of
-    those roles (a cell merged from above counts for each row it covers); a cell naming units
-    ("Sở Tư pháp; UBND các xã") gives their ids where ``names`` knows them, the text otherwise.
+    those roles; a cell naming units ("Sở Tư pháp; UBND các xã") gives their ids where
+    ``names`` knows them, the text otherwise.
     """
     roles: dict[str, int] = {role: i for i, c in enumerate(table.columns) if (role := c.role) is not None}
     if not roles and not any(row.assigned for row in table.rows):
         return
-    above: dict[int, Cell] = {}
-    group = number = ""
-    for k, (row, placed) in enumerate(zip(table.rows, tables.layout(table), strict=True)):
-        if row.group:
-            group = placed.counter
-        number = number if placed.continues else placed.counter
-        cells = {c: above[c] for c, _ in placed.merged if c in above} | dict(placed.cells)
-        above |= dict(placed.cells)
-        if row.group or row.total:
-            continue
-        part = _row_part(row, cells, roles, names or {})
+    for filled in tables.filled_rows(table):
+        part = _row_part(filled.row, filled.cells, roles, names or {})
         if part.assigned:
-            yield k, TableTask(_row_text(table, cells, roles), part, _row_label(number, k, group))
+            label = _row_label(filled.number, filled.index, filled.group)
+            yield filled.index, TableTask(_row_text(table, filled.cells, roles), part, label)
 
 
 def _row_part(row: Assigned, cells: dict[int, Cell], roles: dict[str, int], names: dict[str, str]) -> Assigned:
-    given = {"lead": row.lead, "with": row.with_, "member": row.member, "deadline": row.deadline}
+    given = {"lead": row.lead, "with": row.with_, "member": row.member, "deadline": row.deadline, "report": row.report}
     for role in ("lead", "with"):
         if not given[role] and role in roles:
-            given[role] = [names.get(_key(n), n) for n in _names(cell_text(cells.get(roles[role])))]
-    if given["deadline"] is None and (text := cell_text(cells.get(roles.get("deadline", -1)))):
+            given[role] = [names.get(_key(n), n) for n in tables.names_in(tables.cell_text(cells.get(roles[role])))]
+    if given["deadline"] is None and (text := tables.cell_text(cells.get(roles.get("deadline", -1)))):
         given["deadline"] = _when(text)
     return Assigned.model_validate(given)
 
@@ -158,28 +150,14 @@ def _row_text(table: Table, cells: dict[int, Cell], roles: dict[str, int]) -> st
     """The task's words: its ``task`` column, else the first column kehoach does not number."""
     counter = tables.counter_column(table)
     column = roles.get("task", next((i for i in range(len(table.columns)) if i != counter), 0))
-    return cell_text(cells.get(column))
+    return tables.cell_text(cells.get(column))
 
 
 def _row_label(number: str, index: int, group: str) -> str:
-    """ "nhiệm vụ 3 nhóm II" where the table numbers its rows (a row going on with the one
-    above has its number), else "dòng 5"."""
+    """ "nhiệm vụ 3 nhóm II" where the table numbers its rows, else "dòng 5"."""
     if not number:
         return f"dòng {index + 1}"
     return f"nhiệm vụ {number}" + (f" nhóm {group}" if group else "")
-
-
-def cell_text(cell: Cell | None) -> str:
-    """What a cell says, as one line of text."""
-    if cell is None:
-        return ""
-    lines = [str(cell.text) if cell.text is not None else "", *cell.paragraphs, *(line.text for line in cell.lines)]
-    return " ".join(" ".join(line.split()) for line in lines if line)
-
-
-def _names(text: str) -> list[str]:
-    """The units a lead or partner cell names: split at ";" (a name may hold commas)."""
-    return [name for part in text.split(";") if (name := part.strip().strip(".,").strip())]
 
 
 def _unit_names(plan: Plan) -> dict[str, str]:

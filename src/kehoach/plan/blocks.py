@@ -173,6 +173,19 @@ class Row(Assigned):
         return self
 
 
+class Notice(Strict):
+    """What each body a schedule row names (a column of ``role: addressee``) is told in the
+    notice it receives: its V/v line, the part of the plan it must prepare (an item's id), the
+    team that comes (a team's id), the appendix it fills in (an appendix's id), and the
+    closing sentence. The row's other cells (its time, its place) are said first."""
+
+    subject: Text | None = None
+    prepare: Id | None = None
+    team: Id | None = None
+    appendix: Id | None = None
+    closing: Text | None = None
+
+
 class Table(Strict):
     """A table of the body or of an appendix; its TT column, groups and totals computed."""
 
@@ -183,6 +196,7 @@ class Table(Strict):
     rows: list[Row] = []
     restart: bool = True
     note: list[Text] = []
+    notice: Notice | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.plan import assignments, outline, refs, tables, when
+from kehoach.plan import addressees, assignments, outline, refs, tables, when
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import SYMBOL, Plan
 from kehoach.text import vn
@@ -49,6 +49,7 @@ def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
         *_references(plan, data or {}),
         *_appendix_contents(plan),
         *_tables(plan),
+        *_notices(plan),
     ]
 
 
@@ -143,6 +144,25 @@ def _ids_under(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
 def _references(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
     for path, code, args in refs.problems(plan, data):
         yield Check(path, code, args)
+
+
+def _notices(plan: Plan) -> Iterator[Check]:
+    """A schedule's notice names an item, a team and an appendix of this plan."""
+    found = refs.targets(plan)
+    kinds = {"prepare": ("mục", "item"), "appendix": ("phụ lục",)}
+    teams = {t.id for t in outline.teams(plan) if t.id}
+    for path, notice in addressees.table_notices(plan):
+        for key, wanted in kinds.items():
+            ref = getattr(notice, key)
+            if ref is not None and (ref not in found or found[ref].kind not in wanted):
+                known = [i for i, t in found.items() if t.kind in wanted]
+                yield Check((*path, key), "notice_unknown_part", {"id": ref, "known": known_ids(ref, known)})
+        if notice.team is not None and notice.team not in teams:
+            yield Check(
+                (*path, "team"),
+                "notice_unknown_part",
+                {"id": notice.team, "known": known_ids(notice.team, sorted(teams))},
+            )
 
 
 def _tables(plan: Plan) -> Iterator[Check]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kehoach.plan.blocks import Block, Bullet, Item, Line, Table
+from kehoach.plan.blocks import Block, Bullet, Item, Line, Table, Team
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import Numbering, Phase, Plan, Section
 from kehoach.text import numbering
@@ -109,3 +109,19 @@ def _tables_in_blocks(blocks: list[Block], path: KeyPath) -> Iterator[tuple[KeyP
             yield (*path, j, "table"), block.table
         for k, item in enumerate(block.items or []):
             yield from _tables_in_part(item, (*path, j, "items", k))
+
+
+def teams(plan: Plan) -> Iterator[Team]:
+    """Every team of the plan's body and appendices, in reading order."""
+    for section in plan.sections:
+        yield from _teams_in(content(section))
+    for appendix in plan.appendices:
+        yield from _teams_in(appendix.body)
+
+
+def _teams_in(blocks: list[Block]) -> Iterator[Team]:
+    for block in blocks:
+        if block.team is not None:
+            yield block.team
+        for item in block.items or []:
+            yield from _teams_in(content(item))

@@ -138,6 +138,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Table": ("Bảng", "Cột, các dòng, dòng nhóm và dòng tổng; cột TT và tổng được tính tự động."),
     "Table.id": ("Mã bảng", "Mã của bảng (duy nhất trong kế hoạch)."),
     "Table.title": ("Tên bảng", "Tên bảng (chưa in; dành cho tham chiếu)."),
+    "Table.notice": (
+        "Thông báo cho đơn vị trong lịch",
+        "Mỗi đơn vị ở cột role: addressee nhận một thông báo: subject (V/v), prepare (mã khoản cần chuẩn bị), "
+        "team (mã đoàn), appendix (mã phụ lục), closing (câu kết).",
+    ),
+    "Notice": ("Thông báo", "Nội dung thông báo gửi các đơn vị có tên trong lịch (đơn vị được kiểm tra)."),
+    "Notice.subject": ("Trích yếu", "Sau 'V/v': 'thông báo lịch kiểm tra công tác cải cách hành chính năm 2026'."),
+    "Notice.prepare": ("Việc cần chuẩn bị", "Mã của mục hay khoản nêu việc đơn vị phải chuẩn bị."),
+    "Notice.team": ("Đoàn", "Mã của đoàn (team) sẽ đến làm việc."),
+    "Notice.appendix": ("Phụ lục", "Mã của phụ lục đơn vị phải điền, gửi (đề cương báo cáo)."),
+    "Notice.closing": ("Câu kết", "Câu cuối thông báo (mặc định: 'Đề nghị … chuẩn bị các nội dung trên …')."),
     "Table.columns": ("Các cột", "Nhãn, độ rộng tương đối, căn lề; counter: cột TT; number: cột số; total: cộng."),
     "Table.number_row": ("Dòng số cột", "In dòng (1) (2) (3) … dưới tiêu đề cột."),
     "Table.rows": (

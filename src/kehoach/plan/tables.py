@@ -34,6 +34,46 @@ class Placed:
     keep: bool = False
 
 
+@dataclass(frozen=True)
+class FilledRow:
+    """A row of data as a reader sees it: every column's cell (a cell merged from above
+    counts for each row it covers), its TT (a row going on with the one above has that
+    one's) and the numeral of its group ("" outside groups)."""
+
+    index: int
+    row: Row
+    cells: dict[int, Cell]
+    number: str
+    group: str
+
+
+def filled_rows(table: Table) -> Iterator[FilledRow]:
+    """The rows that are not group or total rows, each with all its cells."""
+    above: dict[int, Cell] = {}
+    group = number = ""
+    for k, (row, placed) in enumerate(zip(table.rows, layout(table), strict=True)):
+        if row.group:
+            group = placed.counter
+        number = number if placed.continues else placed.counter
+        cells = {c: above[c] for c, _ in placed.merged if c in above} | dict(placed.cells)
+        above |= dict(placed.cells)
+        if not (row.group or row.total):
+            yield FilledRow(k, row, cells, number, group)
+
+
+def cell_text(cell: Cell | None) -> str:
+    """What a cell says, as one line of text."""
+    if cell is None:
+        return ""
+    lines = [str(cell.text) if cell.text is not None else "", *cell.paragraphs, *(line.text for line in cell.lines)]
+    return " ".join(" ".join(line.split()) for line in lines if line)
+
+
+def names_in(text: str) -> list[str]:
+    """The bodies a cell names: split at ";" (a name may hold commas: "UBND các xã, phường")."""
+    return [name for part in text.split(";") if (name := part.strip().strip(".,").strip())]
+
+
 def counter_column(table: Table) -> int | None:
     """The index of the column kehoach numbers (TT), if any."""
     return next((i for i, c in enumerate(table.columns) if c.counter), None)

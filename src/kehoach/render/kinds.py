@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kehoach import views
+from kehoach.plan.addressees import addressee, addressees
 from kehoach.plan.model import Plan
 from kehoach.render import html, layout
 from kehoach.render.compiled import compiled
@@ -28,6 +29,7 @@ from kehoach.render.names import find_template, plan_file_name, template_dirs
 from kehoach.render.tables import TableStyles
 from kehoach.text import markup
 from kehoach.views import slogans
+from kehoach.views.addressee import addressee_view
 from kehoach.views.notice import NoticeView
 
 Format = Literal["docx", "html", "ics"]
@@ -36,11 +38,13 @@ Rule = Callable[[Plan, str | None], Any]
 
 
 class Scope(StrEnum):
-    """Whether a kind makes one document for the plan, one per unit, or both."""
+    """Whether a kind makes one document for the plan, one per unit, both, or one per addressee."""
 
     PLAN = "plan"
     UNITS = "units"
     UNITS_AND_PLAN = "units and plan"
+    #: One per body a schedule names (:mod:`kehoach.plan.addressees`), not a unit.
+    ADDRESSEES = "addressees"
 
 
 class Made(StrEnum):
@@ -159,6 +163,11 @@ def _letter_title(plan: Plan, unit_id: str | None) -> str:
     return f"V/v triển khai {plan.document.type_name} số {plan.symbol} - {_unit_name(plan, unit_id)}"
 
 
+def _addressee_title(plan: Plan, key: str | None) -> str:
+    found = addressee(plan, key or "")
+    return f"Thông báo thực hiện {plan.document.type_name} số {plan.symbol} - {found.name if found else key}"
+
+
 def _notice_title(plan: Plan, unit_id: str | None) -> str:
     return f"V/v điều chỉnh {plan.document.type_name} số {plan.symbol} - {unit_id}"
 
@@ -193,6 +202,19 @@ CHECKLIST = DocumentKind(
     Scope.UNITS,
     folder="checklist",
     only="checklists",
+)
+#: The notices to the bodies a schedule names (the inspected): the letter's template too.
+ADDRESSEE = DocumentKind(
+    "addressee",
+    "docx",
+    "giao-viec.docx",
+    lambda plan, key: addressee_view(plan, key or ""),
+    NoticeView,
+    lambda plan, key: _addressee_title(plan, key),
+    Scope.ADDRESSEES,
+    folder="thong-bao",
+    only="addressees",
+    applies=lambda plan: bool(addressees(plan)),
 )
 #: Change notices (``kehoach notify``) share the letter's template; its view says ``notice``.
 NOTICE = DocumentKind(
@@ -246,7 +268,7 @@ SLOGANS = DocumentKind(
 )
 
 #: Every kind, in the order a plan's documents are listed (and templates exported).
-KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, NOTICE, CALENDAR, HTML, SLOGANS)
+KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, ADDRESSEE, NOTICE, CALENDAR, HTML, SLOGANS)
 
 
 def kind(name: str) -> DocumentKind:
@@ -293,14 +315,17 @@ def documents(plan: Plan, extras: Iterable[str] = frozenset()) -> list[Document]
     """Every document of the plan a render makes, in plan order.
 
     First the default kinds: those of the whole plan, then each unit's, unit by
-    unit (letter and checklist together); then each extra named in ``extras``
+    unit (letter and checklist together), then the notices to the bodies a schedule
+    names; then each extra named in ``extras``
     (``"calendar"``, ``"html"``, ``"slogans"``), its units' documents before the plan's.
     """
     asked = set(extras)
     default = [k for k in KINDS if k.made is Made.DEFAULT and k.applies(plan)]
-    out = [document(k, plan, None) for k in default if k.scope is not Scope.UNITS]
+    out = [document(k, plan, None) for k in default if k.scope in (Scope.PLAN, Scope.UNITS_AND_PLAN)]
     for unit in (u for u in plan.units if u.letters):  # a unit without letters gets no document
-        out += [document(k, plan, unit.id) for k in default if k.scope is not Scope.PLAN]
+        out += [document(k, plan, unit.id) for k in default if k.scope in (Scope.UNITS, Scope.UNITS_AND_PLAN)]
+    for each in (k for k in default if k.scope is Scope.ADDRESSEES):
+        out += [document(each, plan, found.key) for found in addressees(plan)]
     for extra in (k for k in KINDS if k.made is Made.EXTRA and k.extra in asked and k.applies(plan)):
         out += _each(extra, plan)
     return out

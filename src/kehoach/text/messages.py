@@ -173,6 +173,10 @@ TEXTS: _M = {
         "A group row ('group') has no 'cells' or 'total'.",
     ),
     "empty_row": ("Dòng bảng trống.", "Empty table row."),
+    "notice_unknown_part": (
+        "Thông báo của bảng nêu '{id}', nhưng kế hoạch không có phần nào mang mã này.",
+        "The table's notice names '{id}', but no part of the plan has this id.",
+    ),
     "group_row_assigned": (
         "Dòng nhóm hay dòng tổng không giao việc ('lead', 'with').",
         "A group or total row assigns no task ('lead', 'with').",
@@ -996,6 +1000,11 @@ HINTS: _M = {
     ),
     "duplicate_unit_id": ("Đặt cho mỗi đơn vị một mã riêng.", "Give every unit its own id."),
     "reference_unknown": ("Các mã có: {known}.", "Known ids: {known}."),
+    "notice_unknown_part": (
+        "Các mã dùng được: {known}. 'prepare': mã một mục hay khoản; 'team': mã một đoàn; 'appendix': mã một phụ lục.",
+        "Ids that fit: {known}. 'prepare': a section's or item's id; 'team': a team's id; "
+        "'appendix': an appendix's id.",
+    ),
     "lint.report_no_date": (
         "Ghi ngày trong 'when' ('trước ngày 15/6 và 15/12 hằng năm'), hoặc thêm 'dates:' "
         "(ví dụ: ['ngày 15/6 hằng năm', 'ngày 15/12 hằng năm']).",
