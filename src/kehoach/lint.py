@@ -60,12 +60,16 @@ ABBREVIATIONS = {
     "ct": "chủ tịch",
     "pct": "phó chủ tịch",
     "bchqs": "bộ chỉ huy quân sự",
+    "bhxh": "bảo hiểm xã hội",
+    "bv": "bệnh viện",
+    "kh&cn": "khoa học và công nghệ",
 }
 #: A collective recipient ("Các cơ quan, đơn vị, trường học") covers units of these kinds.
 COLLECTIVES = {
     "cơ quan": ("phòng", "văn phòng", "trung tâm", "công an", "ban"),
     "đơn vị": ("phòng", "văn phòng", "trung tâm", "công an", "ban", "đội"),
     "trường học": ("trường",),
+    "bệnh viện": ("bệnh viện",),
     "tổ dân phố": ("tổ dân phố",),
     "sở": ("sở",),
     # The cơ quan chuyên môn of a province's UBND: its sở, its Văn phòng and its Thanh tra.
@@ -522,12 +526,14 @@ def covers(recipient: str, unit_name: str) -> bool:
     ban MTTQ phường" for "Ủy ban Mặt trận Tổ quốc Việt Nam phường"). Words merely shared
     do not count: "Bộ Tư pháp" is not "Sở Tư pháp"."""
     lower = _lower(recipient)
-    if lower.startswith("các"):
-        name = _lower(unit_name)
-        for collective, kinds in COLLECTIVES.items():
-            if collective in lower and any(name.startswith(k) or f" {k}" in name for k in kinds):
-                return True
     unit = _words(unit_name)
+    if lower.startswith("các"):
+        name, spelled = " ".join(unit), " ".join(_words(recipient))
+        for collective, kinds in COLLECTIVES.items():
+            if (collective in lower or collective in spelled) and any(
+                name.startswith(k) or f" {k}" in name for k in kinds
+            ):
+                return True
     if not unit:
         return False
     if _contains(_words(recipient), unit):

@@ -164,3 +164,20 @@ def test_lam_dong_inspected_bodies_each_get_their_notice(tmp_path):
     assert body[2].startswith("- Rà soát các nội dung theo Kế hoạch và Đề cương kiểm tra (Phụ lục II đính kèm)")
     assert body[3].startswith("- Chuẩn bị xây dựng báo cáo theo nội dung đề cương kiểm tra") and body[3].endswith(".")
     assert body[4].startswith("3. Báo cáo, tài liệu theo Phụ lục II (đề cương báo cáo phục vụ kiểm tra")
+
+
+def test_ha_noi_units_get_their_khoan_of_muc_iv_and_the_tasks_of_muc_ii(tmp_path):
+    run_render(EXAMPLES / CASES["ha-noi"][0], tmp_path)
+    police = texts(open_docx(tmp_path / "giao-viec" / "cong-an.docx"))
+    assert [t[:60] for t in police if re.match(r"\d+\. ", t)] == [
+        "1. Chủ trì, phối hợp với Sở Y tế; Sở Khoa học và Công nghệ; ",
+        "2. Phối hợp với Sở Y tế, Sở Khoa học và Công nghệ và các bện",
+        "3. Đẩy mạnh tuyên truyền, hướng dẫn công dân tích hợp thẻ BH",
+    ]
+    assert "(tại khoản 2 mục II; Thời gian: thường xuyên)" in police
+    hospitals = texts(open_docx(tmp_path / "giao-viec" / "cac-benh-vien.docx"))
+    assert next(t for t in hospitals if t.endswith("./.")) == (
+        "Yêu cầu các bệnh viện công lập và ngoài công lập trực thuộc triển khai thực hiện nghiêm túc các nhiệm "
+        "vụ trên, báo cáo đề xuất các khó khăn, vướng mắc trong quá trình chuyển đổi số y tế và thực hiện hồ sơ "
+        "bệnh án điện tử về Sở Y tế kịp thời./."
+    )

@@ -133,3 +133,65 @@ def test_a_moved_deadline_of_a_body_task_reaches_its_units_as_a_notice():
     notice = [p.text for p in notice_view(diff, "so-cong-thuong").body]
     assert "- Nay là: Xây dựng bộ sản phẩm du lịch đặc trưng. (phối hợp; cùng Sở Du lịch; quý I năm 2027)" in notice
     assert not D.changes_for_unit(diff, "ubnd-cap-xa").body_tasks
+
+
+UNIT_SECTIONS = [
+    {
+        "title": "Nội dung",
+        "items": [
+            {
+                "title": "Kết nối dữ liệu",
+                "bullets": ["Chuẩn hóa dữ liệu.", "Đơn vị thực hiện: Sở Du lịch."],
+                "lead": "so-du-lich",
+            }
+        ],
+    },
+    {
+        "title": "Tổ chức thực hiện",
+        "items": [
+            {
+                "title": "Sở Công Thương",
+                "unit": "so-cong-thuong",
+                "paragraphs": ["Chủ trì tổng hợp."],
+                "items": ["Hướng dẫn các xã.", {"text": "Kiểm tra chợ.", "lead": "ubnd-cap-xa"}],
+                "bullets": ["Báo cáo UBND tỉnh."],
+            }
+        ],
+    },
+]
+
+
+def test_a_unit_s_khoan_gives_it_each_of_its_lines_as_written(tmp_path):
+    units = [{**u, "tasks": []} for u in UNITS]
+    run_render(make_plan(tmp_path, units=units, sections=UNIT_SECTIONS), tmp_path / "out")
+    lines = letter(tmp_path, "so-cong-thuong")
+    assert [t for t in lines if t[:2] in ("1.", "2.", "3.", "4.")] == [
+        "1. Chủ trì tổng hợp.",
+        "2. Hướng dẫn các xã.",
+        "3. Báo cáo UBND tỉnh.",
+    ]
+    assert lines.count("(tại khoản 1 mục II)") == 3
+    # the sub-item with its own lead is that lead's task
+    assert "1. Chủ trì thực hiện: Kiểm tra chợ." in letter(tmp_path, "ubnd-cap-xa")
+
+
+def test_a_khoan_given_as_a_task_is_quoted_whole_in_the_letter_and_is_one_checklist_row(tmp_path):
+    units = [{**u, "tasks": []} for u in UNITS]
+    run_render(make_plan(tmp_path, units=units, sections=UNIT_SECTIONS), tmp_path / "out")
+    lines = letter(tmp_path, "so-du-lich")
+    start = lines.index("1. Chủ trì thực hiện: Kết nối dữ liệu")
+    assert lines[start + 1 : start + 4] == [
+        "- Chuẩn hóa dữ liệu.",
+        "- Đơn vị thực hiện: Sở Du lịch.",
+        "(tại khoản 1 mục I)",
+    ]
+    table = open_docx(tmp_path / "out" / "checklist" / "so-du-lich.docx").tables[0]
+    assert [row.cells[0].text for row in table.rows[1:]] == ["1"]
+
+
+def test_a_khoan_of_an_unknown_unit_is_an_error_at_its_line(tmp_path):
+    sections = [{"title": "Tổ chức thực hiện", "items": [{"title": "Sở X", "unit": "so-x", "bullets": ["Việc."]}]}]
+    with pytest.raises(ProblemsError) as caught:
+        load_plan(make_plan(tmp_path, units=UNITS, sections=sections))
+    (problem,) = caught.value.problems
+    assert problem.code == "unknown_unit" and problem.key_path.endswith("items[0].unit")

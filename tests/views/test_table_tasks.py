@@ -3,13 +3,18 @@ units its lead and partner columns name, with the unit's part and the row's plac
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
-from helpers import make_plan, open_docx, texts
+from helpers import MINIMAL, make_plan, open_docx, texts
+from kehoach import diff as D
+from kehoach.plan.model import Plan
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
 from kehoach.render.ics import calendar_for, ics_bytes
 from kehoach.text.errors import ProblemsError
+from kehoach.views.notice import notice_view
 
 UNITS = [
     {"id": "so-noi-vu", "name": "Sở Nội vụ"},
@@ -88,3 +93,18 @@ def test_a_group_row_cannot_be_given_a_lead(tmp_path):
     with pytest.raises(ProblemsError) as caught:
         load_plan(make_plan(tmp_path, units=UNITS, appendices=[appendix]))
     assert [p.code for p in caught.value.problems] == ["group_row_assigned"]
+
+
+def plan_with(rows):
+    data = copy.deepcopy(MINIMAL)
+    data.update(units=UNITS, appendices=[{**APPENDIX, "table": {"columns": COLUMNS, "rows": rows}}])
+    return Plan.model_validate(data)
+
+
+def test_a_moved_deadline_in_the_table_gives_its_units_a_notice():
+    rows = copy.deepcopy(ROWS)
+    rows[1][2] = "Quý III/2026"
+    diff = D.diff_plans(plan_with(ROWS), plan_with(rows))
+    assert D.affected_units(diff) == ["so-tu-phap", "cac-co-quan"]
+    notice = [p.text for p in notice_view(diff, "so-tu-phap").body]
+    assert any(t.startswith("- Nay là: Rà soát văn bản.") and "Quý III/2026" in t for t in notice)

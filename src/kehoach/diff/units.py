@@ -110,9 +110,9 @@ def body_task_lines(plan: Plan, unit_id: str) -> list[str]:
         part = found.part
         if unit_id not in part.lead and unit_id not in part.with_:
             continue
-        role = "chủ trì" if unit_id in part.lead else "phối hợp"
+        role = [] if found.own else ["chủ trì" if unit_id in part.lead else "phối hợp"]
         others = unit_names(plan, [r for r in (*part.lead, *part.with_) if r != unit_id])
-        details = [role, *([f"cùng {others}"] if others else []), *([part.deadline.text] if part.deadline else [])]
+        details = [*role, *([f"cùng {others}"] if others else []), *([part.deadline.text] if part.deadline else [])]
         out.append(f"{found.text} ({'; '.join(details)})")
     return out
 

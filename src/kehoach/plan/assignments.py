@@ -31,6 +31,8 @@ class Assignment:
     where: str
     path: KeyPath
     section: int
+    #: A line of a khoản that is a unit's part (``unit:``): the unit's own task, said as written.
+    own: bool = False
 
     @property
     def key(self) -> str:
@@ -65,8 +67,34 @@ def _in_part(
             if item.assigned:
                 text = ": ".join(t for t in (item.title, item.text) if t)
                 yield Assignment(text, item, item_where, item_path, section)
+            if item.unit is not None:
+                own = Assigned(lead=[item.unit])
+                for text, line_path in _duties(item, item_path):
+                    yield Assignment(text, own, item_where, line_path, section, own=True)
             yield from _in_part(item, item_path, style, found.numbers, item_where, section)
         yield from _in_lines(block.lines or [], (*block_path, "list"), where, section)
+
+
+def _duties(item: Item, path: KeyPath) -> Iterator[tuple[str, KeyPath]]:
+    """The lines of a unit's khoản, each with its key path: its paragraphs, list lines and
+    sub-items (one that names its own lead is that lead's task, not one of these)."""
+    if item.body:
+        for j, block in enumerate(item.body):
+            block_path = (*path, "body", j)
+            if block.text:
+                yield block.text, block_path
+            yield from ((line.text, (*block_path, "list", k)) for k, line in enumerate(block.lines or []))
+            yield from _sub_items(block.items or [], (*block_path, "items"))
+        return
+    yield from ((text, (*path, "paragraphs", k)) for k, text in enumerate(item.paragraphs))
+    yield from _sub_items(item.items, (*path, "items"))
+    yield from ((bullet.text, (*path, "bullets", k)) for k, bullet in enumerate(item.bullets))
+
+
+def _sub_items(items: list[Item], path: KeyPath) -> Iterator[tuple[str, KeyPath]]:
+    for k, sub in enumerate(items):
+        if not sub.assigned:
+            yield ": ".join(t for t in (sub.title, sub.text) if t), (*path, k)
 
 
 def _blocks_with_paths(part: Section | Item, path: KeyPath) -> list[tuple[Block, KeyPath | None]]:

@@ -290,9 +290,13 @@ class Item(Assigned):
 
     Its content is the short forms (``paragraphs``, ``items``, ``bullets``, in that order)
     or ``body``, the blocks in their own order.
+
+    ``unit``: the khoản is that unit's part ("1. Sở Y tế", then its duties): each paragraph,
+    line and sub-item under it is a task of the unit, as a unit's ``tasks`` are.
     """
 
     id: Id | None = None
+    unit: Id | None = None
     title: Text | None = None
     title_style: TitleStyle | None = None
     text: Text | None = None

@@ -43,6 +43,7 @@ def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
         *_deadlines_in_phase(plan),
         *_deadlines_after_issue(plan),
         *_task_references(plan),
+        *_khoan_units(plan, data or {}),
         *_section_lists(plan),
         *_units_without_tasks(plan),
         *_part_ids(data or {}),
@@ -118,9 +119,9 @@ def _unique_ids(plan: Plan) -> Iterator[Check]:
 def _part_ids(data: dict[str, Any]) -> Iterator[Check]:
     """Ids of mục, items, tables and appendices name one part each: references point at them."""
     seen: set[str] = set()
-    for path, part_id in _ids_under(data.get("sections"), ("sections",)):
+    for path, part_id in _keyed_under(data.get("sections"), ("sections",), "id"):
         yield from _once(path, part_id, seen)
-    for path, part_id in _ids_under(data.get("appendices"), ("appendices",)):
+    for path, part_id in _keyed_under(data.get("appendices"), ("appendices",), "id"):
         yield from _once(path, part_id, seen)
 
 
@@ -128,17 +129,6 @@ def _once(path: KeyPath, part_id: str, seen: set[str]) -> Iterator[Check]:
     if part_id in seen:
         yield Check(path, "duplicate_part_id", {"id": part_id})
     seen.add(part_id)
-
-
-def _ids_under(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(value, dict):
-        if isinstance(value.get("id"), str):
-            yield (*path, "id"), value["id"]
-        for key, item in value.items():
-            yield from _ids_under(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _ids_under(item, (*path, index))
 
 
 def _references(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
@@ -236,8 +226,30 @@ def _task_references(plan: Plan) -> Iterator[Check]:
         yield from _unit_refs(("key_tasks", k, "lead"), key_task.lead, units, unit_ids)
         yield from _unit_refs(("key_tasks", k, "with"), key_task.with_, units, unit_ids)
     for found in assignments.assignments(plan):
+        if found.own:  # the khoản's ``unit``: checked once, at the khoản (:func:`_khoan_units`)
+            continue
         yield from _unit_refs((*found.path, "lead"), found.part.lead, units, unit_ids)
         yield from _unit_refs((*found.path, "with"), found.part.with_, units, unit_ids)
+
+
+def _khoan_units(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
+    """A khoản that is a unit's part (``unit:``) names a unit of the plan."""
+    unit_ids = [u.id for u in plan.units]
+    for path, ref in _keyed_under(data.get("sections"), ("sections",), "unit"):
+        if ref not in unit_ids:
+            yield Check(path, "unknown_unit", {"id": ref, "known": known_ids(ref, unit_ids)})
+
+
+def _keyed_under(value: Any, path: KeyPath, key: str) -> Iterator[tuple[KeyPath, str]]:
+    """Every text value of ``key`` in the mappings under ``value``, with its key path."""
+    if isinstance(value, dict):
+        if isinstance(value.get(key), str):
+            yield (*path, key), value[key]
+        for name, item in value.items():
+            yield from _keyed_under(item, (*path, name), key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _keyed_under(item, (*path, index), key)
 
 
 def _unit_refs(path: KeyPath, refs: list[str], units: set[str], unit_ids: list[str]) -> Iterator[Check]:

@@ -193,6 +193,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Item.paragraphs": ("Đoạn văn", "Các đoạn không đánh số dưới tiêu đề."),
     "Item.items": ("Các điểm", "Các mục con đánh số tiếp theo (a), b), …)."),
     "Item.bullets": ("Gạch đầu dòng", "Các dòng '-' (bên trong là '+')."),
+    "Item.unit": ("Khoản của đơn vị", "Mã đơn vị: mỗi đoạn, dòng, điểm dưới khoản này là một nhiệm vụ của đơn vị đó."),
     "Item.lead": ("Chủ trì", "Mã (hoặc tên) các đơn vị chủ trì: phần này thành nhiệm vụ trong công văn của họ."),
     "Item.with": ("Phối hợp", "Mã (hoặc tên) các đơn vị phối hợp: nhiệm vụ vào công văn của họ với vai trò phối hợp."),
     "Item.member": ("Thành viên thực hiện", "Thành viên của đơn vị tập thể chủ trì: 'UBND phường Yên Bái'."),

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 
 from kehoach.plan import outline, refs
 from kehoach.plan.addressees import Addressee, addressee
-from kehoach.plan.blocks import Block, Item, Line, Team
+from kehoach.plan.blocks import Item, Team
 from kehoach.plan.model import Plan
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run
+from kehoach.views.blocks import content_lines
 from kehoach.views.common import CLOSING, TEXT, Paragraph, cited_plan, header, signature
 from kehoach.views.notice import NoticeView
 
@@ -80,27 +81,10 @@ def _prepare(plan: Plan, found: Addressee) -> list[str]:
     part = _part(plan, found.notice.prepare) if found.notice.prepare else None
     if part is None:
         return []
-    lines = [markup.plain(line) for line in _lines(outline.content(part))]
+    lines = [markup.plain(line) for line in content_lines(outline.content(part))]
     if not lines and isinstance(part, Item):
         lines = [markup.plain(part.text or part.title or "")]
     return ["Nội dung chuẩn bị:", *_listed(lines)]
-
-
-def _lines(blocks: list[Block]) -> Iterator[str]:
-    """A part's content as lines: its paragraphs, list lines and items ("Tiêu đề: nội dung")."""
-    for block in blocks:
-        if single := block.text or block.heading:
-            yield single
-        yield from _list_lines(block.lines or [])
-        for item in block.numbered or []:
-            yield ": ".join(t for t in (item.title, item.text) if t)
-            yield from _lines(outline.content(item))
-
-
-def _list_lines(lines: list[Line]) -> Iterator[str]:
-    for line in lines:
-        yield line.text
-        yield from _list_lines(line.lines)
 
 
 def _part(plan: Plan, part_id: str) -> Item | None:

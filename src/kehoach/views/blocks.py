@@ -180,3 +180,21 @@ def _cell_paragraphs(cell: Cell, column: Column, scale: int | None) -> tuple[tup
     out += [tuple(markup.parse(text)) for text in cell.paragraphs]
     out += [p.runs for p in lines(cell.lines, cell.marker or numbering.UNNUMBERED[0])]
     return tuple(out)
+
+
+def content_lines(found: list[Block]) -> Iterator[str]:
+    """A part's content as lines of text, for a letter or notice that quotes it without its
+    layout: paragraphs, headings, list lines and items ("Tiêu đề: nội dung"), depth first."""
+    for block in found:
+        if single := block.text or block.heading:
+            yield single
+        yield from _list_lines(block.lines or [])
+        for item in block.numbered or []:
+            yield ": ".join(t for t in (item.title, item.text) if t)
+            yield from content_lines(outline.content(item))
+
+
+def _list_lines(found: list[Line]) -> Iterator[str]:
+    for line in found:
+        yield line.text
+        yield from _list_lines(line.lines)

@@ -12,13 +12,15 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kehoach.plan import outline
 from kehoach.plan.assignments import Assignment, assignments, units_section
-from kehoach.plan.blocks import Bullet, Report
+from kehoach.plan.blocks import Assigned, Bullet, Item, Line, Report
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import KeyTask, Phase, Plan, Task, Unit
 from kehoach.plan.terms import deadline_words, phase_span, report_of, report_words, sentence_name, task_time, unit_names
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run
+from kehoach.views.blocks import content_lines
 from kehoach.views.common import (
     CLOSING,
     TEXT,
@@ -159,23 +161,36 @@ def _assigned_task(plan: Plan, number: int, found: Assignment, unit: Unit) -> Un
     if leads:
         others += [ref for ref in part.lead if ref != unit.id]
     deadline = part.deadline
-    role = "chủ trì" if leads else "phối hợp"
+    role = "" if found.own else "chủ trì" if leads else "phối hợp"
     named = part.member or ("" if leads else unit_names(plan, part.lead, in_sentence=True))
     return UnitTask(
         number=number,
         runs=tuple(markup.parse(found.text)),
-        items=(),
+        items=tuple(_quoted(part)),
         item_texts=(),
         phase="",
         when=deadline_words(deadline, None),
         due=deadline.last if deadline else None,
         partners=unit_names(plan, others),
         role=role,
-        role_words=_role_words(role, named, unit_names(plan, others, in_sentence=True)),
+        role_words=_role_words(role, named, unit_names(plan, others, in_sentence=True)) if role else "",
         where=found.where,
         report=_report(plan, part.report),
         report_rule=part.report,
     )
+
+
+def _quoted(part: Assigned) -> Iterator[Paragraph]:
+    """What a khoản or list line given as a task holds under it, quoted as "-" lines so the
+    letter says the whole task (the checklist keeps one row for it)."""
+    if isinstance(part, Item):
+        lines = content_lines(outline.content(part))
+    elif isinstance(part, Line):
+        lines = (line.text for line in part.lines)
+    else:
+        return
+    for line in lines:
+        yield paragraph(TEXT, line, Run("- "))
 
 
 def unit_task(plan: Plan, number: int, task: Task) -> UnitTask:
