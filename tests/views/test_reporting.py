@@ -191,3 +191,34 @@ def test_a_body_task_s_report_is_in_its_letter_checklist_and_calendar(tmp_path):
     (event,) = [e for e in cal.walk("VEVENT") if "bao-cao" in str(e["uid"])]
     assert str(event["uid"]).startswith("chu-dau-tu.bao-cao.sections-0-items-0.")
     assert event["rrule"]["BYMONTHDAY"] == [20]
+
+
+def plan_of(units, sections=SECTIONS):
+    data = copy.deepcopy(MINIMAL)
+    data.update(units=units, sections=sections)
+    return Plan.model_validate(data)
+
+
+def test_a_task_s_changed_report_gives_its_unit_a_notice_and_shows_in_the_diff():
+    old_units = copy.deepcopy(UNITS)
+    old_units[0]["tasks"] = [{"text": "Lập hồ sơ.", "report": {"when": "trước ngày 15/12/2026"}}]
+    new_units = copy.deepcopy(old_units)
+    new_units[0]["tasks"][0]["report"]["when"] = "trước ngày 20 hằng tháng"
+    diff = D.diff_plans(plan_of(old_units), plan_of(new_units))
+    assert D.affected_units(diff) == ["chu-dau-tu"]
+    notice = [p.text for p in notice_view(diff, "chu-dau-tu").body]
+    assert any(
+        t.startswith("- Báo cáo của nhiệm vụ 1:") and "trước ngày 15/12/2026" in t and "trước ngày 20 hằng tháng" in t
+        for t in notice
+    ), notice
+
+
+def test_a_body_task_s_changed_report_reaches_its_unit():
+    def sections(when):
+        item = {"text": "Kiểm tra.", "lead": ["so-du-lich"], "report": {"to": "Sở Y tế", "when": when}}
+        return [{"title": "Nội dung", "items": [item]}, *SECTIONS]
+
+    diff = D.diff_plans(plan_of(UNITS, sections("trước ngày 20 hằng tháng")), plan_of(UNITS, sections("hằng quý")))
+    assert D.affected_units(diff) == ["so-du-lich"]
+    notice = [p.text for p in notice_view(diff, "so-du-lich").body]
+    assert any("báo cáo kết quả thực hiện về Sở Y tế hằng quý" in t for t in notice), notice

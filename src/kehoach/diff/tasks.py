@@ -17,7 +17,7 @@ from kehoach.diff.changes import (
 from kehoach.diff.pairing import Pairs, out_of_order, pair_items, word_diff
 from kehoach.diff.texts import assemble, diff_texts, flatten_bullets
 from kehoach.plan.model import KeyTask, Plan, Task
-from kehoach.plan.terms import task_time, unit_names
+from kehoach.plan.terms import report_words, task_time, unit_names
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,15 @@ def _task_fields(ctx: Context, a: Task, b: Task) -> tuple[FieldChange, ...]:
     if a.with_ != b.with_:
         old_names, new_names = unit_names(ctx.old, a.with_), unit_names(ctx.new, b.with_)
         out.append(field_change("with", tuple(a.with_), tuple(b.with_), old_names, new_names))
+    old_report, new_report = _report(ctx.old, a), _report(ctx.new, b)
+    if old_report != new_report:
+        out.append(field_change("report", old_report, new_report))
     return tuple(out)
+
+
+def _report(plan: Plan, task: Task) -> str:
+    """The task's own reporting rule as its letter words it ("" for none)."""
+    return report_words(task.report, plan.issuer.short_name or plan.issuer.full_name) if task.report else ""
 
 
 def _task_change(ctx: Context, p: Ref, q: Ref) -> TaskChange | None:

@@ -112,7 +112,13 @@ def body_task_lines(plan: Plan, unit_id: str) -> list[str]:
             continue
         role = [] if found.own else ["chủ trì" if unit_id in part.lead else "phối hợp"]
         others = unit_names(plan, [r for r in (*part.lead, *part.with_) if r != unit_id])
-        details = [*role, *([f"cùng {others}"] if others else []), *([part.deadline.text] if part.deadline else [])]
+        issuer = plan.issuer.short_name or plan.issuer.full_name
+        details = [
+            *role,
+            *([f"cùng {others}"] if others else []),
+            *([part.deadline.text] if part.deadline else []),
+            *([report_words(part.report, issuer)] if part.report else []),
+        ]
         out.append(f"{found.text} ({'; '.join(details)})")
     return out
 

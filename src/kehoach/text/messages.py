@@ -366,6 +366,7 @@ TEXTS: _M = {
     "diff.field.deadline": ("Thời hạn", "Deadline"),
     "diff.field.phase": ("Đợt", "Phase"),
     "diff.field.with": ("Phối hợp", "Partners"),
+    "diff.field.report": ("Báo cáo", "Reporting"),
     "diff.field.lead": ("Chủ trì", "Lead"),
     "diff.field.note": ("Ghi chú", "Note"),
     "diff.phase.added": ("Thêm đợt", "New phase"),
@@ -446,6 +447,7 @@ TEXTS: _M = {
     "notice.what.connector": ("cách ghi khoảng thời gian", "the wording of the dates"),
     "notice.what.description": ("phần mô tả", "the description"),
     "notice.what.report": ("Báo cáo", "Reporting"),
+    "notice.what.task_report": ("Báo cáo của nhiệm vụ {n}", "Reporting on task {n}"),
     "notice.what.unit.name": ("Tên đơn vị", "Unit name"),
     "notice.what.unit.relation": ("Hình thức (giao hoặc đề nghị)", "Relation (assigned or requested)"),
     "notice.closing.assign": (

@@ -155,6 +155,10 @@ def _general(changes: UnitChanges, lang: str) -> Iterator[Paragraph]:
     if changes.report is not None:
         what = _say("what.report", lang)
         yield Paragraph(TEXT, (Run(f"- {_change('field', lang, what=what, **_values(changes.report, lang))}"),))
+    for task in changes.changed_tasks:
+        for change in (f for f in task.fields if f.field == "report"):
+            what = _say("what.task_report", lang, n=task.new_number or "")
+            yield Paragraph(TEXT, (Run(f"- {_change('field', lang, what=what, **_values(change, lang))}"),))
     if changes.unit is not None:
         for change in changes.unit.fields:
             what = _say(f"what.unit.{change.field}", lang)
