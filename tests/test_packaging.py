@@ -74,7 +74,7 @@ def test_build_script_check_fails_on_a_template_that_drifted(tmp_path):
 def test_readme_lists_exactly_the_templates_kehoach_uses():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     paragraph = readme[readme.index("The defaults live in") :].split("\n\n")[0]
-    assert sorted(set(re.findall(r"`([\w-]+\.(?:docx|html))`", paragraph))) == sorted(VIEWS)
+    assert sorted(set(re.findall(r"`([\w.-]+\.(?:docx|html))`", paragraph))) == sorted(VIEWS)
 
 
 def test_sdist_holds_what_its_tests_need_and_its_wheel_the_templates(tmp_path):

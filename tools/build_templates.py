@@ -38,6 +38,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from kehoach.render.docx_bytes import docx_bytes
+from kehoach.render.names import party_name
+from kehoach.text.profile import profile
 
 FONT = "Times New Roman"
 BUILT = dt.datetime(2026, 1, 1)
@@ -76,6 +78,11 @@ STYLES = {
     "KH Bảng": (12, False, False, LEFT, 0, 3, False),
     "KH Đầu bảng": (12, True, False, CENTER, 0, 3, False),
     "KH Ngắt phần": (1, False, False, LEFT, 0, 0, False),
+}
+#: Styles only a Party document has: the "*" under the committee, the signer's position.
+PARTY_STYLES = {
+    "KH Sao": (13, False, False, CENTER, 0, 0, False),
+    "KH Chức danh": (14, True, False, CENTER, 0, 0, False),
 }
 #: Children of w:sectPr, w:pPr and w:tblPr that the schema puts after the ones we add
 #: (Word refuses a file whose elements are out of order).
@@ -240,14 +247,26 @@ def _no_theme_fonts(doc) -> None:
             fonts.set(qn(key), FONT)
 
 
-def _styles(doc) -> None:
+def _styles(doc, party: bool = False) -> None:
     _no_theme_fonts(doc)
     _doc_defaults(doc)
     _normal(doc)
-    for name, spec in STYLES.items():
+    for name, spec in {**STYLES, **(PARTY_STYLES if party else {})}.items():
         _add_style(doc, name, *spec)
     for name in RULES:
         _add_rule_style(doc, name)
+    _profile_styles(doc, profile("đảng" if party else "nhà nước"))
+
+
+def _profile_styles(doc, rules) -> None:
+    """What the profile's data says of the styles (``kehoach/text/profiles/*.yaml``): the
+    "Nơi nhận" label, a công văn's subject upright or italic, the signer's position."""
+    label, font = rules.recipients.label_style, doc.styles["KH Nơi nhận"].font
+    font.size, font.bold, font.italic = Pt(label.size), label.bold, label.italic
+    font.underline = label.underline or None
+    doc.styles["KH Trích yếu công văn"].font.italic = rules.letter.italic
+    if "KH Chức danh" in [s.name for s in doc.styles]:
+        doc.styles["KH Chức danh"].font.bold = rules.signer.position_bold
 
 
 def _page(section, landscape: bool = False, numbers: bool = True) -> None:
@@ -337,9 +356,14 @@ def _cell_lines(cell, lines: list[tuple[str, str]]) -> None:
         paragraph.style = style
 
 
-def _header_block(doc, number_lines: list[tuple[str, str]]) -> None:
-    """The two-column header (Decree 30 Phụ lục I §2): issuer | national title."""
+def _header_block(doc, number_lines: list[tuple[str, str]], party: bool = False) -> None:
+    """The two-column header (Decree 30 Phụ lục I §2): issuer | national title and motto.
+
+    A Party document (``party``): the committee with a "*" under it instead of a rule, and
+    "ĐẢNG CỘNG SẢN VIỆT NAM" alone at the right, over its rule.
+    """
     table = _table(doc, [64, 101], rows=2)
+    under_issuer = ("{{ header.star }}", "KH Sao") if party else ("", "KH Gạch cơ quan")
     _cell_lines(
         table.cell(0, 0),
         [
@@ -349,23 +373,21 @@ def _header_block(doc, number_lines: list[tuple[str, str]]) -> None:
             ("{%p for line in header.issuer %}", "KH Cơ quan"),
             ("{{ line }}", "KH Cơ quan"),
             ("{%p endfor %}", "KH Cơ quan"),
-            ("", "KH Gạch cơ quan"),
+            under_issuer,
         ],
     )
+    motto = [] if party else [("{{ header.motto }}", "KH Tiêu ngữ")]
     _cell_lines(
         table.cell(0, 1),
-        [
-            ("{{ header.national_title }}", "KH Quốc hiệu"),
-            ("{{ header.motto }}", "KH Tiêu ngữ"),
-            ("", "KH Gạch tiêu ngữ"),
-        ],
+        [("{{ header.national_title }}", "KH Quốc hiệu"), *motto, ("", "KH Gạch tiêu ngữ")],
     )
     _cell_lines(table.cell(1, 0), number_lines)
     _cell_lines(table.cell(1, 1), [("{{ header.place_date }}", "KH Địa danh")])
 
 
-def _signature_block(doc) -> None:
-    """Nơi nhận (left) beside the signer (right), Decree 30 Phụ lục I §8."""
+def _signature_block(doc, party: bool = False) -> None:
+    """Nơi nhận (left) beside the signer (right), Decree 30 Phụ lục I §8; in a Party
+    document the position under "T/M …" in a style of its own (not bold)."""
     table = _table(doc, [80, 85], top_pt=12)
     row = table.rows[0]
     cant_split = OxmlElement("w:cantSplit")
@@ -373,7 +395,7 @@ def _signature_block(doc) -> None:
     _cell_lines(
         row.cells[0],
         [
-            ("Nơi nhận:", "KH Nơi nhận"),
+            (profile("đảng" if party else "nhà nước").recipients.label, "KH Nơi nhận"),
             ("{%p for line in signature.recipients %}", "KH Danh sách nơi nhận"),
             ("{{ line }}", "KH Danh sách nơi nhận"),
             ("{%p endfor %}", "KH Danh sách nơi nhận"),
@@ -382,15 +404,26 @@ def _signature_block(doc) -> None:
     _cell_lines(
         row.cells[1],
         [
-            ("{%p for line in signature.signer_lines %}", "KH Chức vụ"),
-            ("{{ line }}", "KH Chức vụ"),
-            ("{%p endfor %}", "KH Chức vụ"),
+            *(_party_signer if party else _state_signer),
             ("{{ signature.signer_name }}", "KH Người ký"),
             ("{%p for line in signature.signer_after %}", "KH Dưới tên"),
             ("{{ line }}", "KH Dưới tên"),
             ("{%p endfor %}", "KH Dưới tên"),
         ],
     )
+
+
+_state_signer = [
+    ("{%p for line in signature.signer_lines %}", "KH Chức vụ"),
+    ("{{ line }}", "KH Chức vụ"),
+    ("{%p endfor %}", "KH Chức vụ"),
+]
+_party_signer = [
+    ("{%p for line in signature.signer_lines[:-1] %}", "KH Chức vụ"),
+    ("{{ line }}", "KH Chức vụ"),
+    ("{%p endfor %}", "KH Chức vụ"),
+    ("{{ signature.signer_lines[-1] }}", "KH Chức danh"),
+]
 
 
 def _body_loop(doc, items: str, tables: bool = False) -> None:
@@ -454,9 +487,9 @@ def _page_of_pages_footer(section) -> None:
     _field(paragraph, "NUMPAGES", "1")
 
 
-def _new_document(landscape: bool = False):
+def _new_document(landscape: bool = False, party: bool = False):
     doc = Document()
-    _styles(doc)
+    _styles(doc, party)
     section = doc.sections[0]
     if landscape:
         _page(section, landscape=True, numbers=False)
@@ -513,43 +546,47 @@ def _save(doc, name: str) -> tuple[str, bytes]:
     return name, docx_bytes(doc)
 
 
-def _properties(doc, title: str) -> None:
+def _properties(doc, title: str, party: bool = False) -> None:
     _trim(doc)
     props = doc.core_properties
     props.created = props.modified = props.last_printed = BUILT
     props.title = title
     props.author = "kehoach"
     props.last_modified_by = "kehoach"
-    props.comments = "Mẫu docxtpl của kehoach (Nghị định 30/2020/NĐ-CP)"
+    props.comments = (
+        "Mẫu docxtpl của kehoach (văn bản của Đảng)" if party else "Mẫu docxtpl của kehoach (Nghị định 30/2020/NĐ-CP)"
+    )
     props.revision = 1
 
 
-def build_plan_template() -> tuple[str, bytes]:
-    """ke-hoach.docx: the plan (Kế hoạch, or another named type)."""
-    doc = _new_document()
-    _header_block(doc, [("{{ header.number_line }}", "KH Số")])
+def build_plan_template(party: bool = False) -> tuple[str, bytes]:
+    """ke-hoach.docx: the plan (Kế hoạch, or another named type); ke-hoach.dang.docx in the
+    Party's form."""
+    doc = _new_document(party=party)
+    _header_block(doc, [("{{ header.number_line }}", "KH Số")], party)
     doc.add_paragraph("{{ type_name }}", "KH Tên loại")
     doc.add_paragraph("{{ subject }}", "KH Trích yếu")
     doc.add_paragraph("", "KH Gạch trích yếu")
     _body_loop(doc, "body", tables=True)
-    _signature_block(doc)
+    _signature_block(doc, party)
     _appendix_loop(doc)
-    _properties(doc, "Kế hoạch")
-    return _save(doc, "ke-hoach.docx")
+    _properties(doc, "Kế hoạch", party)
+    return _save(doc, party_name("ke-hoach.docx") if party else "ke-hoach.docx")
 
 
-def build_letter_template() -> tuple[str, bytes]:
+def build_letter_template(party: bool = False) -> tuple[str, bytes]:
     """giao-viec.docx: the công văn that gives one unit its share of the plan, and the change notice.
 
     Both have the same parts (letterhead, "V/v", Kính gửi, body, signature); the views fill them.
     """
-    doc = _new_document()
-    _header_block(doc, [("{{ header.number_line }}", "KH Số"), ("{{ header.subject_line }}", "KH Trích yếu công văn")])
+    doc = _new_document(party=party)
+    number_lines = [("{{ header.number_line }}", "KH Số"), ("{{ header.subject_line }}", "KH Trích yếu công văn")]
+    _header_block(doc, number_lines, party)
     doc.add_paragraph("{{ addressee }}", "KH Kính gửi")
     _body_loop(doc, "body")
-    _signature_block(doc)
-    _properties(doc, "Công văn giao nhiệm vụ")
-    return _save(doc, "giao-viec.docx")
+    _signature_block(doc, party)
+    _properties(doc, "Công văn giao nhiệm vụ", party)
+    return _save(doc, party_name("giao-viec.docx") if party else "giao-viec.docx")
 
 
 def build_checklist_template() -> tuple[str, bytes]:
@@ -625,6 +662,8 @@ def build_slogan_template() -> tuple[str, bytes]:
 BUILDERS: list[Callable[[], tuple[str, bytes]]] = [
     build_plan_template,
     build_letter_template,
+    lambda: build_plan_template(party=True),
+    lambda: build_letter_template(party=True),
     build_checklist_template,
     build_slogan_template,
 ]

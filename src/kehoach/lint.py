@@ -70,6 +70,8 @@ COLLECTIVES = {
     "đơn vị": ("phòng", "văn phòng", "trung tâm", "công an", "ban", "đội"),
     "trường học": ("trường",),
     "bệnh viện": ("bệnh viện",),
+    # A Party committee's "Các chi, đảng bộ trực thuộc" reaches its chi bộ and đảng ủy.
+    "đảng bộ": ("đảng ủy", "đảng uỷ", "đảng bộ", "chi bộ"),
     "tổ dân phố": ("tổ dân phố",),
     "sở": ("sở",),
     # The cơ quan chuyên môn of a province's UBND: its sở, its Văn phòng and its Thanh tra.

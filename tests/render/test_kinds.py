@@ -25,6 +25,7 @@ from kehoach.publish import commit
 from kehoach.publish.manifest import MANIFEST
 from kehoach.publish.pipeline import RenderOptions, run_render
 from kehoach.render import kinds, pdf
+from kehoach.render.names import party_name
 from kehoach.text.errors import KehoachError, UsageError
 
 runner = CliRunner()
@@ -156,7 +157,9 @@ def test_a_new_docx_kind_gets_its_pdf(memo_kind: Path, converter: list[list[str]
 
 def test_export_copies_the_default_template_of_every_kind(tmp_path: Path) -> None:
     copied = {name for name, _, _ in run_export(tmp_path / "templates")}
-    assert copied == {k.template for k in kinds.KINDS if k.template}
+    state = {k.template for k in kinds.KINDS if k.template}
+    party = {party_name(name) for name in kinds.PARTY_TEMPLATES}
+    assert copied == state | party
     assert "dieu-chinh.docx" not in copied  # notices share the letter's template
 
 

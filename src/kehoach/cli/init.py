@@ -18,10 +18,11 @@ app = command_app()
 @app.command("init", help=help_text("init"))
 def init_command(
     folder: Annotated[Path, typer.Argument(help=help_text("opt.init_folder"))] = Path("."),
+    profile: Annotated[str, typer.Option("--profile", help=help_text("opt.init_profile"))] = "nhà nước",
     lang: LangOpt = None,
 ) -> None:
     """Tạo plan.yaml mẫu có chú thích. Write a commented starter plan.yaml."""
     lang = language(lang)
-    for path, written in guard(lambda: run_init(folder), lang):
+    for path, written in guard(lambda: run_init(folder, profile), lang):
         show.say(out_console, "init.written" if written else "init.kept", lang, "green" if written else "", path=path)
     show.say(out_console, "init.next", lang)

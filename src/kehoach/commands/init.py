@@ -46,14 +46,21 @@ def writing(path: Path) -> Iterator[None]:
         raise OutputError("files.cannot_write", path=str(path), detail=exc.strerror or str(exc)) from None
 
 
-def run_init(folder: Path) -> list[tuple[Path, bool]]:
-    """Write the starter files into ``folder``: each path, and whether it was written (False: kept)."""
+#: The starter plan of each profile.
+STARTERS = {"nhà nước": "plan-mau.yaml", "đảng": "plan-mau-dang.yaml"}
+
+
+def run_init(folder: Path, profile: str = "nhà nước") -> list[tuple[Path, bool]]:
+    """Write the starter files into ``folder``: each path, and whether it was written (False: kept);
+    the starter plan of ``profile`` (a Party committee's with "đảng")."""
+    if profile not in STARTERS:
+        raise UsageError("init.profile", profile=profile, known=", ".join(STARTERS))
     plan = folder / PLAN
     if plan.exists():
         raise UsageError("init.exists", path=str(plan))
     with writing(folder):
         folder.mkdir(parents=True, exist_ok=True)
-    done = [(plan, _create(plan, starter_text()))]
+    done = [(plan, _create(plan, starter_text(profile)))]
     done.append((folder / SCHEMA, _create(folder / SCHEMA, schema_text())))
     gitignore = folder / ".gitignore"
     with writing(gitignore):
@@ -64,9 +71,9 @@ def run_init(folder: Path) -> list[tuple[Path, bool]]:
     return done
 
 
-def starter_text() -> str:
-    """The commented starter plan shipped with kehoach."""
-    return resources.files("kehoach").joinpath("data/plan-mau.yaml").read_text(encoding="utf-8")
+def starter_text(profile: str = "nhà nước") -> str:
+    """The commented starter plan shipped with kehoach, of a profile."""
+    return resources.files("kehoach").joinpath(f"data/{STARTERS[profile]}").read_text(encoding="utf-8")
 
 
 def _create(path: Path, text: str) -> bool:

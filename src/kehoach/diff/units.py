@@ -124,8 +124,11 @@ def body_task_lines(plan: Plan, unit_id: str) -> list[str]:
 
 
 def notice_subject(diff: PlanDiff, lang: str = "vi") -> str:
-    """ "V/v điều chỉnh Kế hoạch số 15/KH-UBND" (the plan as now numbered)."""
+    """ "V/v điều chỉnh Kế hoạch số 15/KH-UBND" (the plan as now numbered), in the form of its
+    profile in Vietnamese ("về việc điều chỉnh Kế hoạch số 05-KH/ĐU")."""
     plan = f"{diff.new.document.type_name} số {diff.new.symbol}"
+    if lang == "vi":
+        return diff.new.rules.letter.subject.format(subject=f"điều chỉnh {plan}")
     return label("notice.subject", lang, plan=plan)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from kehoach.plan import addressees, assignments, outline, refs, tables, when
 from kehoach.plan.loader import KeyPath
-from kehoach.plan.model import SYMBOL, Plan
+from kehoach.plan.model import Plan, symbol_match
 from kehoach.text import vn
 
 #: A coordinating or lead entry that looks like an id must name a unit; one with
@@ -37,6 +37,7 @@ def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
     """Every finding of every rule, in rule order (``data``: the file's raw values)."""
     return [
         *_symbol(plan, data or {}),
+        *_profile_forms(plan),
         *_unique_ids(plan),
         *_phase_order(plan),
         *_phase_overlap(plan),
@@ -55,14 +56,33 @@ def run(plan: Plan, data: dict[str, Any] | None = None) -> list[Check]:
 
 
 def _symbol(plan: Plan, data: dict[str, Any]) -> Iterator[Check]:
-    """A number written as "15/KH-UBND" must name this plan's type and issuing body."""
+    """A number written as "15/KH-UBND" ("05-KH/ĐU" in a Party plan) must have the plan's
+    profile's form and name this plan's type and issuing body."""
     given = (data.get("document") or {}).get("number") if isinstance(data.get("document"), dict) else None
-    if not isinstance(given, str) or (match := SYMBOL.match(given.strip())) is None:
+    if not isinstance(given, str) or (found := symbol_match(given)) is None:
         return
-    expected = f"{plan.document.type}-{plan.issuer.abbr}"
-    if f"{match['type']}-{match['body']}" != expected:
-        args = {"given": given.strip(), "expected": f"{match['number']}/{expected}"}
-        yield Check(("document", "number"), "symbol_mismatch", args)
+    form, match = found
+    expected = plan.rules.symbol(match["number"], plan.document.type, plan.issuer.abbr)
+    if form != plan.profile:
+        args = {"given": given.strip(), "expected": expected, "profile": plan.rules.title}
+        yield Check(("document", "number"), "symbol_form", args)
+    elif (match["type"], match["body"]) != (plan.document.type, plan.issuer.abbr):
+        yield Check(("document", "number"), "symbol_mismatch", {"given": given.strip(), "expected": expected})
+
+
+def _profile_forms(plan: Plan) -> Iterator[Check]:
+    """The document type and the signing forms are those of the plan's profile; a Party
+    committee signs "T/M", never "K/T" (Hướng dẫn 36-HD/VPTW, điểm 1.7.1)."""
+    rules = plan.rules
+    if plan.document.type not in rules.types:
+        args = {"type": plan.document.type, "profile": rules.title, "types": ", ".join(rules.types)}
+        yield Check(("document", "type"), "type_not_in_profile", args)
+    authority = plan.signer.authority
+    if authority is not None and authority not in rules.signer.authorities:
+        args = {"given": authority, "profile": rules.title, "allowed": ", ".join(rules.signer.authorities)}
+        yield Check(("signer", "authority"), "authority_not_in_profile", args)
+    if plan.profile == "đảng" and authority == "K/T" and plan.signer.on_behalf:
+        yield Check(("signer", "authority"), "party_committee_deputy", {"body": plan.signer.on_behalf})
 
 
 def _phase_overlap(plan: Plan) -> Iterator[Check]:

@@ -29,9 +29,20 @@ from kehoach.plan.base import Id, Strict, Text, text_or_mapping
 from kehoach.plan.blocks import Block, Bullet, Item, Report, Table, TitleStyle
 from kehoach.plan.when import When
 from kehoach.text import numbering, vn
+from kehoach.text import profile as profiles
 
 #: "15/KH-UBND": number, then the symbol's groups (type and issuing body).
 SYMBOL = re.compile(r"^(?P<number>\d{1,5})/(?P<type>[^\s/-]+)-(?P<body>[^\s/]+)$")
+#: "05-KH/ĐU": a Party document's number and symbol.
+PARTY_SYMBOL = re.compile(r"^(?P<number>\d{1,5})-(?P<type>[^\s/-]+)/(?P<body>[^\s/]+)$")
+
+
+def symbol_match(text: str) -> tuple[str, re.Match[str]] | None:
+    """Which profile's form a written symbol has ("nhà nước" or "đảng"), and its parts."""
+    for name, pattern in (("nhà nước", SYMBOL), ("đảng", PARTY_SYMBOL)):
+        if match := pattern.match(text.strip()):
+            return name, match
+    return None
 
 
 #: The largest document number: the symbol's form allows five digits, and the number is
@@ -42,10 +53,10 @@ MAX_NUMBER = 99_999
 def _number(value: Any) -> Any:
     """``15``, or the whole "15/KH-UBND" as the document shows it (checked against type and body)."""
     if isinstance(value, str) and not (value.strip().isascii() and value.strip().isdigit()):
-        match = SYMBOL.match(value.strip())
-        if match is None:
+        found = symbol_match(value)
+        if found is None:
             raise PydanticCustomError("bad_symbol", "bad symbol", {"text": value})
-        return int(match["number"])
+        return int(found[1]["number"])
     if _too_large(value):
         raise PydanticCustomError("number_too_large", "number too large", {"limit": MAX_NUMBER})
     return value
@@ -58,13 +69,15 @@ def _too_large(value: Any) -> bool:
 
 
 def _check_type(value: str) -> str:
-    if value not in vn.DOCUMENT_TYPES:
+    """A type some profile knows; :mod:`kehoach.plan.checks` then checks it against the plan's."""
+    if value not in profiles.all_types():
         raise PydanticCustomError("unknown_document_type", "unknown type", {"types": ", ".join(vn.DOCUMENT_TYPES)})
     return value
 
 
 def _check_authority(value: str) -> str:
-    if value not in vn.AUTHORITIES:
+    """A form some profile knows ("KT.", "K/T"); the plan's own profile is checked later."""
+    if value not in profiles.all_authorities():
         raise PydanticCustomError("unknown_authority", "unknown authority", {"allowed": ", ".join(vn.AUTHORITIES)})
     return value
 
@@ -126,7 +139,7 @@ class Document(Strict):
     @property
     def type_name(self) -> str:
         """The type's name, e.g. "Kế hoạch" for KH."""
-        return vn.DOCUMENT_TYPES[self.type]
+        return profiles.all_types()[self.type]
 
     @property
     def the_year(self) -> int:
@@ -342,10 +355,14 @@ class Signer(Strict):
 
     @property
     def lines(self) -> list[str]:
-        """Title lines above the signature, upper-cased."""
+        """Title lines above the signature, upper-cased (the State's forms: see :meth:`lines_in`)."""
+        return self.lines_in(profiles.profile())
+
+    def lines_in(self, rules: profiles.Profile) -> list[str]:
+        """Title lines above the signature, upper-cased, "TM." written as the profile writes it."""
         out = []
         if self.on_behalf:
-            out.append(f"TM. {vn.upper(self.on_behalf)}")
+            out.append(f"{rules.signer.on_behalf} {vn.upper(self.on_behalf)}")
         if self.authority:
             out.append(f"{self.authority} {vn.upper(self.authority_title or '')}")
         if self.title:
@@ -359,6 +376,7 @@ _Item = TypeVar("_Item")
 class Plan(Strict):
     """A whole plan.yaml."""
 
+    profile: Literal["nhà nước", "đảng"] = "nhà nước"
     issuer: Issuer
     document: Document
     page: Page = Page()
@@ -388,9 +406,24 @@ class Plan(Strict):
         return value
 
     @property
+    def rules(self) -> profiles.Profile:
+        """The rules of form of its family: Decree 30's, or the Party's."""
+        return profiles.profile(self.profile)
+
+    @property
     def symbol(self) -> str:
-        """Number and symbol, e.g. "15/KH-UBND"."""
-        return vn.symbol(self.document.number, self.document.type, self.issuer.abbr)
+        """Number and symbol, e.g. "15/KH-UBND", "05-KH/ĐU"."""
+        return self.rules.symbol(vn.number_text(self.document.number), self.document.type, self.issuer.abbr)
+
+    @property
+    def number_line(self) -> str:
+        """The plan's number line: "Số: 15/KH-UBND", "Số 05-KH/ĐU"."""
+        return self.rules.number_line(vn.number_text(self.document.number), self.document.type, self.issuer.abbr)
+
+    @property
+    def letter_number_line(self) -> str:
+        """A công văn's number line, its number left blank: "Số:      /UBND-VHXH", "Số      -CV/ĐU"."""
+        return self.rules.letter_number(vn.number_text(None), self.issuer.abbr, self.issuer.drafting_unit)
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, if any (the first, should a plan repeat an id).

@@ -20,6 +20,10 @@ SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 #: (title, description) of each model and each of its keys, "Model" and "Model.key".
 TEXTS: dict[str, tuple[str, str]] = {
     "Plan": ("Kế hoạch", "Một kế hoạch (hoặc văn bản có tên loại khác) theo Nghị định 30/2020/NĐ-CP."),
+    "Plan.profile": (
+        "Thể thức",
+        "nhà nước (Nghị định 30, mặc định) hoặc đảng (văn bản của Đảng: 'Số 05-KH/ĐU', 'T/M', ĐẢNG CỘNG SẢN VIỆT NAM).",
+    ),
     "Plan.issuer": ("Cơ quan ban hành", "Tên cơ quan ở góc trên bên trái và cách gọi trong câu."),
     "Plan.document": ("Văn bản", "Tên loại, số, địa danh, ngày ban hành và trích yếu."),
     "Plan.page": ("Trang", "Lề trang (mm) và cỡ chữ, trong giới hạn của Nghị định 30."),

@@ -25,7 +25,7 @@ from kehoach.render.compiled import compiled
 from kehoach.render.docx import rich_text, table_context, to_context
 from kehoach.render.footnotes import Footnotes
 from kehoach.render.ics import calendar_for, ics_bytes
-from kehoach.render.names import find_template, plan_file_name, template_dirs
+from kehoach.render.names import find_template, party_name, plan_file_name, template_dirs
 from kehoach.render.tables import TableStyles
 from kehoach.text import markup
 from kehoach.views import slogans
@@ -267,6 +267,10 @@ SLOGANS = DocumentKind(
     applies=lambda plan: bool(plan.slogans),
 )
 
+#: Templates with a Party form of their own (``<name>.dang.docx``): the plan and the công văn.
+#: A checklist has no letterhead, so one serves both profiles.
+PARTY_TEMPLATES = frozenset({"ke-hoach.docx", "giao-viec.docx"})
+
 #: Every kind, in the order a plan's documents are listed (and templates exported).
 KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, ADDRESSEE, NOTICE, CALENDAR, HTML, SLOGANS)
 
@@ -292,12 +296,15 @@ def templates(plan_dir: Path | None = None) -> dict[str, tuple[type, ...]]:
     Without ``plan_dir``, the default templates (what ``templates export`` copies);
     with it, those a plan there uses (a former template it kept in place of one).
     """
-    used = (k.template_in(plan_dir) for k in KINDS)
-    return {name: template_views(name) for name in dict.fromkeys(used) if name is not None}
+    used = [name for k in KINDS if (name := k.template_in(plan_dir)) is not None]
+    party = [party_name(name) for name in used if name in PARTY_TEMPLATES]
+    return {name: template_views(name) for name in dict.fromkeys([*used, *party])}
 
 
 def template_views(name: str) -> tuple[type, ...]:
-    """The views a template of this name receives: of every kind made with it (or made with it before)."""
+    """The views a template of this name receives: of every kind made with it (or made with it
+    before); a Party template (``ke-hoach.dang.docx``) those of the State one it stands for."""
+    name = next((t for t in PARTY_TEMPLATES if party_name(t) == name), name)
     given = (k.view_type for k in KINDS if name in (k.template, k.former_template))
     return tuple(dict.fromkeys(v for v in given if v is not None))
 
@@ -308,7 +315,10 @@ def document(
     """The kind's document for the plan (``unit_id`` None) or for one unit, of a plan in ``plan_dir``."""
     name = kind_.name_for(plan, unit_id)
     title = str(kind_.title(plan, unit_id))
-    return Document(name, kind_.name, unit_id, kind_.template_in(plan_dir), title, given)
+    template = kind_.template_in(plan_dir)
+    if plan.profile == "đảng" and template in PARTY_TEMPLATES:
+        template = party_name(template)
+    return Document(name, kind_.name, unit_id, template, title, given)
 
 
 def documents(plan: Plan, extras: Iterable[str] = frozenset()) -> list[Document]:

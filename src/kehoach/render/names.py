@@ -40,3 +40,9 @@ def plan_file_name(plan: Plan) -> str:
     number = f"{doc.number:02d}" if doc.number else "du-thao"
     groups = "-".join(vn.ascii_name(g) for g in (doc.type, plan.issuer.abbr))
     return f"{vn.slug(doc.type_name)}-{number}-{groups}.docx"
+
+
+def party_name(template: str) -> str:
+    """The Party form of a template: "ke-hoach.docx" → "ke-hoach.dang.docx"."""
+    stem, dot, ext = template.rpartition(".")
+    return f"{stem}.dang{dot}{ext}"

@@ -251,6 +251,22 @@ TEXTS: _M = {
         "Số và ký hiệu '{text}' không đúng dạng 15/KH-UBND.",
         "Number and symbol '{text}' is not of the form 15/KH-UBND.",
     ),
+    "symbol_form": (
+        "Số và ký hiệu '{given}' không theo thể thức {profile}: viết '{expected}'.",
+        "Number and symbol '{given}' is not in the form of {profile}: write '{expected}'.",
+    ),
+    "type_not_in_profile": (
+        "Tên loại '{type}' không có trong thể thức {profile}.",
+        "Document type '{type}' is not one of {profile}.",
+    ),
+    "authority_not_in_profile": (
+        "Thẩm quyền ký '{given}' không theo thể thức {profile}.",
+        "Signing form '{given}' is not one of {profile}.",
+    ),
+    "party_committee_deputy": (
+        "Cấp uỷ là tập thể, không ký thay (K/T): văn bản của {body} ký thay mặt (T/M).",
+        "A Party committee signs as a body: {body}'s documents are signed T/M, never K/T.",
+    ),
     "symbol_mismatch": (
         "Ký hiệu '{given}' không khớp với tên loại và cơ quan của kế hoạch ({expected}).",
         "Symbol '{given}' does not match the plan's type and issuing body ({expected}).",
@@ -602,6 +618,10 @@ TEXTS: _M = {
         "Removed {name}: its DOCX changed (make it again with --pdf).",
     ),
     "init.exists": ("Đã có {path}; không ghi đè.", "{path} already exists; not overwritten."),
+    "init.profile": (
+        "Không có thể thức '{profile}'; dùng một trong: {known}.",
+        "There is no profile '{profile}'; use one of: {known}.",
+    ),
     "init.written": ("Đã tạo {path}.", "Wrote {path}."),
     "init.next": (
         "Tiếp theo: sửa plan.yaml, rồi chạy: kehoach validate, kehoach render.",
@@ -764,6 +784,10 @@ TEXTS: _M = {
         "The .ics file (default: in out/, named as render --ics names it).",
     ),
     "help.opt.docx_file": ("Tệp .docx.", "The .docx file."),
+    "help.opt.init_profile": (
+        "Thể thức: 'nhà nước' (Nghị định 30, mặc định) hoặc 'đảng' (kế hoạch của cấp ủy).",
+        "Form: 'nhà nước' (Decree 30, the default) or 'đảng' (a Party committee's plan).",
+    ),
     "help.opt.init_folder": (
         "Thư mục (mặc định: thư mục hiện tại).",
         "Folder (default: the current one).",
@@ -907,6 +931,19 @@ HINTS: _M = {
     "bad_symbol": (
         "Viết số (ví dụ 15) hoặc số và ký hiệu đầy đủ (15/KH-UBND).",
         "Write the number (15) or the full symbol (15/KH-UBND).",
+    ),
+    "symbol_form": (
+        "Kế hoạch dùng thể thức theo 'profile' (nhà nước: 15/KH-UBND; đảng: 05-KH/ĐU).",
+        "The plan's 'profile' sets the form (nhà nước: 15/KH-UBND; đảng: 05-KH/ĐU).",
+    ),
+    "type_not_in_profile": ("Các tên loại của thể thức này: {types}.", "This profile's types: {types}."),
+    "authority_not_in_profile": (
+        "Dùng một trong: {allowed}.",
+        "Use one of: {allowed}.",
+    ),
+    "party_committee_deputy": (
+        "Viết 'authority: T/M' (hoặc bỏ 'authority'), chức vụ người ký ở 'title' (Phó Bí thư).",
+        "Write 'authority: T/M' (or leave 'authority' out), with the signer's position in 'title' (Phó Bí thư).",
     ),
     "symbol_mismatch": (
         "Sửa 'number', hoặc 'document.type' / 'issuer.abbr'.",

@@ -16,7 +16,7 @@ from kehoach.plan.model import Plan
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run
 from kehoach.views.blocks import content_lines
-from kehoach.views.common import CLOSING, TEXT, Paragraph, cited_plan, header, signature
+from kehoach.views.common import CLOSING, TEXT, Paragraph, cited_plan, header, letter_subject, signature
 from kehoach.views.notice import NoticeView
 
 
@@ -25,14 +25,11 @@ def addressee_view(plan: Plan, key: str) -> NoticeView:
     found = addressee(plan, key)
     assert found is not None, f"the plan names no body '{key}'"
     doc = plan.document
-    number = "Số: " + vn.symbol(None, plan.issuer.abbr, plan.issuer.drafting_unit)
-    subject = (
-        f"V/v {found.notice.subject}" if found.notice.subject else f"V/v thực hiện {doc.type_name} số {plan.symbol}"
-    )
+    subject = letter_subject(plan, found.notice.subject or f"thực hiện {doc.type_name} số {plan.symbol}")
     return NoticeView(
         unit_id=found.key,
         unit_name=found.name,
-        header=header(plan, number, f"{doc.place}, {vn.draft_date(doc.the_year)}", subject),
+        header=header(plan, plan.letter_number_line, f"{doc.place}, {vn.draft_date(doc.the_year)}", subject),
         addressee=f"Kính gửi: {found.name}.",
         body=list(_body(plan, found)),
         signature=signature(plan, ["Như trên"]),

@@ -103,6 +103,8 @@ class Header:
     subject_line: str = ""
     national_title: str = NATIONAL_TITLE
     motto: str = MOTTO
+    #: The Party's "*" under the issuing committee ("" in a State document).
+    star: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,28 +118,35 @@ class Signature:
 
 
 def header(plan: Plan, number_line: str, place_date: str | None = None, subject_line: str = "") -> Header:
-    """Header block of the plan and of the letters it gives rise to."""
+    """Header block of the plan and of the letters it gives rise to, in its profile's form."""
     doc = plan.document
+    title, *motto = plan.rules.header.right
     return Header(
         parent=[vn.upper(line) for line in plan.issuer.parent],
         issuer=[vn.upper(line) for line in plan.issuer.name],
         number_line=number_line,
         place_date=place_date or vn.place_date(doc.place, doc.date, doc.year),
         subject_line=subject_line,
+        national_title=title,
+        motto=" ".join(motto),
+        star="*" if plan.rules.header.star else "",
     )
 
 
 def signature(plan: Plan, recipients: list[str]) -> Signature:
     """Nơi nhận ("- X;" lines ending "- Lưu: VT, VHXH.") and the signer block."""
-    lines = [f"- {r.rstrip(';.')};" for r in recipients]
+    end = plan.rules.recipients.item_end
+    lines = [f"- {r.rstrip(';.,')}{end}" for r in recipients]
     lines.append(archive_line(plan))
-    return Signature(lines, plan.signer.lines, plan.signer.name, list(plan.signer.after))
+    signer = plan.signer
+    return Signature(lines, signer.lines_in(plan.rules), signer.name, list(signer.after))
 
 
 def archive_line(plan: Plan) -> str:
     """ "- Lưu: VT, TH (Thắng), KT (Long).": the plan's own entries, else VT and the drafting unit."""
-    entries = [e.rstrip(";.,") for e in plan.archive] or ["VT", plan.issuer.drafting_unit]
-    return f"- Lưu: {', '.join(entries)}."
+    default = [e.format(drafting_unit=plan.issuer.drafting_unit) for e in plan.rules.recipients.default_archive]
+    entries = [e.rstrip(";.,") for e in plan.archive] or default
+    return plan.rules.archive(entries)
 
 
 def paragraph(kind: str, text: str, *lead: Run) -> Paragraph:
@@ -164,3 +173,8 @@ def phase_heading(phase: Phase) -> str:
     """Heading of a phase: "Đợt 1: Từ nay đến 31/8/2025, là thời điểm …"."""
     heading = f"{phase.name}: {phase_span(phase)}"
     return f"{heading}, {phase.description}" if phase.description else heading
+
+
+def letter_subject(plan: Plan, subject: str) -> str:
+    """A công văn's subject under its number: "V/v triển khai …", "về việc triển khai …"."""
+    return plan.rules.letter.subject.format(subject=subject)

@@ -45,8 +45,8 @@ def notice_view(diff: PlanDiff, unit_id: str, lang: str = "vi") -> NoticeView:
     changes = changes_for_unit(diff, unit_id, lang)
     plan = diff.new
     doc = plan.document
-    number = "Số: " + vn.symbol(None, plan.issuer.abbr, plan.issuer.drafting_unit)
-    head = header(plan, number, f"{doc.place}, {vn.draft_date(doc.the_year)}", notice_subject(diff, lang))
+    place_date = f"{doc.place}, {vn.draft_date(doc.the_year)}"
+    head = header(plan, plan.letter_number_line, place_date, notice_subject(diff, lang))
     return NoticeView(
         unit_id=unit_id,
         unit_name=changes.unit_name,

@@ -73,7 +73,7 @@ class PlanView:
 def plan_view(plan: Plan) -> PlanView:
     """The plan document's view."""
     return PlanView(
-        header=header(plan, f"Số: {plan.symbol}"),
+        header=header(plan, plan.number_line),
         type_name=vn.upper(plan.document.type_name),
         subject="\n".join(markup.plain(line) for line in plan.document.subject_lines),
         body=list(_body(plan)),

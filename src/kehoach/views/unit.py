@@ -30,6 +30,7 @@ from kehoach.views.common import (
     bullets,
     cited_plan,
     header,
+    letter_subject,
     paragraph,
     signature,
 )
@@ -118,10 +119,9 @@ def unit_view(plan: Plan, unit: Unit) -> UnitView:
 def _letter_header(plan: Plan) -> Header:
     """A công văn: "Số:      /UBND-VHXH" (no type), "V/v triển khai Kế hoạch số 15/KH-UBND"."""
     doc = plan.document
-    number = "Số: " + vn.symbol(None, plan.issuer.abbr, plan.issuer.drafting_unit)
-    subject = f"V/v triển khai {doc.type_name} số {plan.symbol}"
+    subject = letter_subject(plan, f"triển khai {doc.type_name} số {plan.symbol}")
     place_date = f"{doc.place}, {vn.draft_date(doc.the_year)}"
-    return header(plan, number, place_date, subject)
+    return header(plan, plan.letter_number_line, place_date, subject)
 
 
 def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
