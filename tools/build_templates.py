@@ -566,12 +566,13 @@ def build_checklist_template() -> tuple[str, bytes]:
         _cell_lines(cell, [(text, "KH Đầu bảng")])
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     _cell_lines(table.rows[1].cells[0], [("{%tr for r in rows %}", "KH Bảng")])
+    # The number carries the row's bookmark and the check box its tag: how a returned copy is read back.
     cells = [
-        "{{ r.number }}",
+        "{{r r.id.number }}",
         "{{r r.task }}",
         "{{ r.when }}",
         "{{ r.partners }}",
-        "{{ r.done }}",
+        "{{r r.id.box }}",
         "{{ r.note }}",
     ]
     for cell, text in zip(table.rows[2].cells, cells, strict=True):

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from kehoach import views
 from kehoach.plan.model import Plan
-from kehoach.render import html, layout
+from kehoach.render import controls, html, layout
 from kehoach.render.compiled import compiled
 from kehoach.render.docx import rich_text, table_context, to_context
 from kehoach.render.footnotes import Footnotes
@@ -334,6 +334,7 @@ def docx_context(view: Any, plan: Plan, styles: TableStyles, notes: Footnotes | 
         view,
         runs=lambda runs: rich_text(runs, notes),
         tables=lambda t: table_context(t, layout.text_width(plan.page, t.landscape), styles),
+        marks=controls.row_marks,
     )
     return context
 
