@@ -80,7 +80,7 @@ def resave(soffice: str, path: Path, folder: Path) -> Path:
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation=file://{folder / 'profile'}",
+            f"-env:UserInstallation=file://{folder.resolve() / 'profile'}",
             "--headless",
             "--convert-to",
             "docx",

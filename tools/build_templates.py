@@ -538,6 +538,20 @@ def build_plan_template() -> tuple[str, bytes]:
     return _save(doc, "ke-hoach.docx")
 
 
+def build_report_template() -> tuple[str, bytes]:
+    """bao-cao.docx: the results report (Báo cáo kết quả thực hiện Kế hoạch), laid out as the plan
+    is (header, type name, trích yếu, body with tables, Nơi nhận and signer), without appendices."""
+    doc = _new_document()
+    _header_block(doc, [("{{ header.number_line }}", "KH Số")])
+    doc.add_paragraph("{{ type_name }}", "KH Tên loại")
+    doc.add_paragraph("{{ subject }}", "KH Trích yếu")
+    doc.add_paragraph("", "KH Gạch trích yếu")
+    _body_loop(doc, "body", tables=True)
+    _signature_block(doc)
+    _properties(doc, "Báo cáo kết quả thực hiện")
+    return _save(doc, "bao-cao.docx")
+
+
 def build_letter_template() -> tuple[str, bytes]:
     """giao-viec.docx: the công văn that gives one unit its share of the plan, and the change notice.
 
@@ -628,6 +642,7 @@ BUILDERS: list[Callable[[], tuple[str, bytes]]] = [
     build_letter_template,
     build_checklist_template,
     build_slogan_template,
+    build_report_template,
 ]
 
 

@@ -56,6 +56,8 @@ COMMANDS: dict[str, Entry] = {
     "init": Entry("init", "app", "init"),
     "templates": Entry("templates", "app", "templates"),
     "progress": Entry("progress", "app", "progress"),
+    "status": Entry("status", "app", "status"),
+    "report": Entry("report", "app", "report"),
 }
 
 

@@ -12,10 +12,7 @@ again changes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import secrets
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,8 +23,9 @@ from kehoach.plan import progress as reports
 from kehoach.plan.model import Plan
 from kehoach.plan.progress import Entry, LoadedProgress, Progress, Status
 from kehoach.plan.validate import load_plan
+from kehoach.publish.files import write_atomic
 from kehoach.render.readback import ReturnedRow, ReturnedSheet, fold, read_sheet
-from kehoach.text.errors import OutputError, Problem
+from kehoach.text.errors import Problem
 from kehoach.text.markup import Run
 
 #: The first lines of the file, as comments.
@@ -79,11 +77,6 @@ def plain(runs: tuple[Run, ...]) -> str:
     return "".join(run.text for run in runs if not run.note)
 
 
-def known_rows(plan: Plan) -> dict[str, list[str]]:
-    """Each unit id with its checklist's row keys: what a progress file may name."""
-    return row_index(plan).keys
-
-
 def run_collect(plan_path: Path, files: Iterable[Path], date: dt.date | None = None) -> CollectResult:
     """Read ``files`` (returned checklists) and record their rows in progress.yaml beside the plan."""
     plan = load_plan(plan_path).plan
@@ -100,7 +93,7 @@ def run_collect(plan_path: Path, files: Iterable[Path], date: dt.date | None = N
     text = reports.dump(_ordered(found, index), HEADER.format(plan=_cited(plan)))
     changed = not target.exists() or target.read_text(encoding="utf-8") != text
     if changed:
-        write_text(target, text)
+        write_atomic(target, text.encode())
     return CollectResult(target, changed, recorded, warnings)
 
 
@@ -202,18 +195,3 @@ def _source(path: Path, plan_dir: Path) -> str:
 
 def _cited(plan: Plan) -> str:
     return f"{plan.document.type_name} số {plan.symbol}"
-
-
-def write_text(target: Path, text: str) -> None:
-    """Replace ``target`` whole or not at all."""
-    temp = target.with_name(f".kehoach-{secrets.token_hex(4)}-{target.name}")
-    try:
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise OutputError("write.failed", out=str(target), detail=exc.strerror or str(exc)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)

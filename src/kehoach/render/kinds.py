@@ -29,6 +29,7 @@ from kehoach.render.tables import TableStyles
 from kehoach.text import markup
 from kehoach.views import slogans
 from kehoach.views.notice import NoticeView
+from kehoach.views.report import ReportView
 
 Format = Literal["docx", "html", "ics"]
 #: What a kind's rules receive: the plan, and the unit's id (None for a document of the whole plan).
@@ -245,8 +246,20 @@ SLOGANS = DocumentKind(
     applies=lambda plan: bool(plan.slogans),
 )
 
+#: The results report (``kehoach report``): its view comes from progress.yaml and a day.
+REPORT = DocumentKind(
+    "report",
+    "docx",
+    "bao-cao.docx",
+    None,
+    ReportView,
+    lambda plan, unit_id: f"Báo cáo kết quả thực hiện {plan.document.type_name} số {plan.symbol}",
+    made=Made.COMMAND,
+    file_name=lambda plan, unit_id: "bao-cao-" + plan_file_name(plan),
+)
+
 #: Every kind, in the order a plan's documents are listed (and templates exported).
-KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, NOTICE, CALENDAR, HTML, SLOGANS)
+KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, NOTICE, CALENDAR, HTML, SLOGANS, REPORT)
 
 
 def kind(name: str) -> DocumentKind:

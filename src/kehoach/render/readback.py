@@ -34,8 +34,9 @@ from kehoach.views.unit import BOOKMARK_PREFIX, TAG_PREFIX
 #: without Word's parts, another Office type, broken XML.
 NOT_DOCX = (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError)
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
-#: The check box's glyphs, not something the unit typed.
-BOX_GLYPHS = "☐"
+#: The glyphs a check box shows (☐ ☒), not something the unit typed; an empty box typed as
+#: text ("☐") says nothing either.
+BOX_GLYPHS = str.maketrans("", "", "\u2610\u2612")
 #: Words of the header row that find the columns, whatever their order (lower case).
 COLUMNS = {"number": ("stt",), "task": ("nhiệm vụ",), "mark": ("hoàn thành",), "result": ("kết quả", "ghi chú")}
 
@@ -173,13 +174,16 @@ def _checked(tr: Any) -> bool | None:
 
 
 def _typed(tc: Any) -> str:
-    """What is typed in the cell, the check box's own glyph left out."""
+    """What is typed in the cell, the check box's own glyph left out (a word typed next to the
+    box may end up inside its control after a re-save: that text counts, its glyph does not)."""
     boxes = {id(sdt) for sdt in tc.iter(qn("w:sdt")) if sdt.find(f"{qn('w:sdtPr')}/{W14}checkbox") is not None}
     parts = []
     for t in tc.iter(qn("w:t")):
-        if not any(id(a) in boxes for a in t.iterancestors(qn("w:sdt"))):
-            parts.append(t.text or "")
-    return "".join(parts).replace(BOX_GLYPHS, "").strip()
+        text = t.text or ""
+        if any(id(a) in boxes for a in t.iterancestors(qn("w:sdt"))):
+            text = text.translate(BOX_GLYPHS)
+        parts.append(text)
+    return "".join(parts).replace("☐", "").strip()
 
 
 def cell_text(element: Any) -> str:
