@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from helpers import PLAN
+from helpers import PLAN, git
 from kehoach.cli.app import app
 from kehoach.commands.progress import run_collect
 from kehoach.plan.progress import load_progress
@@ -206,3 +207,35 @@ def test_the_command_line_says_what_it_recorded(plan_dir):
     assert again.exit_code == 0 and "không thay đổi" in again.output
     missing = runner.invoke(app, ["progress", "collect", "khong-co.docx", "--plan", str(plan_dir / "plan.yaml")])
     assert missing.exit_code == 2 and "khong-co.docx" in missing.output
+
+
+def test_progress_diff_shows_what_was_reported_between_revisions(plan_dir, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(plan_dir.parent))
+    run_collect(plan_dir / "plan.yaml", [sheet(plan_dir, "cong-an-phuong")], dt.date(2025, 9, 1))
+    git(plan_dir, "init", "-q")
+    git(plan_dir, "add", "plan.yaml", "progress.yaml")
+    git(plan_dir, "commit", "-q", "-m", "lần 1")
+    doc = open_sheet(sheet(plan_dir, "cong-an-phuong"))
+    click(rows_by_number(doc)["1"])
+    write_result(rows_by_number(doc)["1"], "Kế hoạch số 12/KH-CAP.")
+    doc.save(plan_dir / "cap.docx")
+    run_collect(plan_dir / "plan.yaml", [plan_dir / "cap.docx"], dt.date(2025, 9, 15))
+    args = ["progress", "diff", "--plan", str(plan_dir / "plan.yaml")]
+    shown = runner.invoke(app, args)
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines() == [
+        "Công an phường, STT 1: chưa thực hiện → hoàn thành — «Kế hoạch số 12/KH-CAP.»"
+    ]
+    data = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert data["old"] == "HEAD:progress.yaml" and data["changes"][0]["after"] == {
+        "status": "done",
+        "result": "Kế hoạch số 12/KH-CAP.",
+        "date": "2025-09-15",
+        "source": "cap.docx",
+    }
+    git(plan_dir, "add", "progress.yaml")
+    git(plan_dir, "commit", "-q", "-m", "lần 2")
+    same = runner.invoke(app, [*args, "HEAD~1", "HEAD"])
+    assert "Công an phường, STT 1: chưa thực hiện → hoàn thành" in same.output
+    none = runner.invoke(app, args)
+    assert "Không có báo cáo nào thay đổi" in none.output

@@ -209,3 +209,41 @@ def test_an_existing_report_is_kept_before_it_is_replaced(loop, tmp_path):
     result = run_report(loop / "plan.yaml", dt.date(2025, 9, 20), target)
     assert result.backup == tmp_path / "bc.docx.bak"
     assert result.backup.read_bytes() == (loop / "plan.yaml").read_bytes()
+
+
+def test_reminders_go_to_units_late_or_silent(loop, tmp_path):
+    out = tmp_path / "out"
+    args = ["remind", "--plan", str(loop / "plan.yaml"), "--as-of", AS_OF, "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    written = sorted(p.stem for p in (out / "don-doc").glob("*.docx"))
+    silent = ["cong-an-phuong", "kinh-te-ha-tang", "mttq", "to-dan-pho", "truong-hoc", "van-phong"]
+    assert written == silent  # the two units that reported get none
+    texts = document_texts(out / "don-doc" / "cong-an-phuong.docx")
+    assert "V/v đôn đốc thực hiện Kế hoạch số 15/KH-UBND" in "\n".join(texts)
+    assert "Kính gửi: Công an phường." in texts
+    late = next(t for t in texts if t.startswith("1. Xây dựng kế hoạch bảo đảm an ninh trật tự"))
+    assert late.endswith("(Thời hạn: 31/8/2025; quá hạn, chưa thực hiện; chưa báo cáo kết quả).")
+    assert texts[texts.index(late) + 1] == (
+        "Ủy ban nhân dân phường đề nghị Công an phường khẩn trương hoàn thành các nhiệm vụ trên "
+        "và báo cáo kết quả về Ủy ban nhân dân phường./."
+    )
+    none = runner.invoke(app, [*args, "--unit", "van-hoa-xa-hoi"])
+    assert none.exit_code == 0 and "không cần công văn đôn đốc" in " ".join(none.output.split())
+
+
+def test_the_dashboard_shows_bars_and_overdue_tasks_without_script(loop, tmp_path):
+    page = tmp_path / "tien-do.html"
+    args = ["status", "--plan", str(loop / "plan.yaml"), "--as-of", AS_OF, "--html", str(page), "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html and "http" not in html.replace('name="viewport"', "")
+    row = html[html.index("<td>Phòng Văn hóa - Xã hội phường</td>") :].split("</tr>")[0]
+    assert 'class="done" style="width: 50.0%"' in row and 'class="doing" style="width: 16.7%"' in row
+    assert '<td class="n">6</td><td class="n">3</td><td class="n">1</td>' in row
+    assert '<li class="late">Công an phường: 1. Xây dựng kế hoạch bảo đảm an ninh trật tự' in html
+    assert "tính đến ngày 20/9/2025" in html
+    again = tmp_path / "lan-2.html"
+    runner.invoke(app, [*args[:-3], str(again)])
+    assert again.read_bytes() == page.read_bytes()

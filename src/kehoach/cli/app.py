@@ -58,6 +58,7 @@ COMMANDS: dict[str, Entry] = {
     "progress": Entry("progress", "app", "progress"),
     "status": Entry("status", "app", "status"),
     "report": Entry("report", "app", "report"),
+    "remind": Entry("remind", "app", "remind"),
 }
 
 

@@ -27,7 +27,7 @@ from kehoach.cli.common import (
     today,
 )
 from kehoach.cli.guard import guard
-from kehoach.commands.status import run_status, status_json
+from kehoach.commands.status import run_status, status_json, write_dashboard
 from kehoach.text import messages, vn
 from kehoach.views.status import StatusView, Tally
 
@@ -58,6 +58,7 @@ def status_command(
     as_of: AsOfOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", help=help_text("opt.status_unit"))] = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help=help_text("opt.format"))] = StatusFormat.text,
+    html: Annotated[Path | None, typer.Option("--html", help=help_text("opt.dashboard"))] = None,
     lang: LangOpt = None,
 ) -> None:
     """Tiến độ theo đơn vị và theo đợt. Progress per unit and per phase."""
@@ -65,6 +66,9 @@ def status_command(
     day = as_of.date() if as_of is not None else today()
     result = guard(lambda: run_status(plan, day, unit), lang, plan.parent / "out")
     show.show_problems(err_console, result.warnings, lang)
+    if html is not None:
+        written = guard(lambda: write_dashboard(result.view, html), lang, plan.parent / "out")
+        show.say(err_console, "status.dashboard", lang, "green", path=written)
     if fmt is StatusFormat.json:
         out_console.out(json.dumps(status_json(result.view), ensure_ascii=False, indent=2), highlight=False)
     elif fmt is StatusFormat.markdown:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach import views
+from kehoach.plan import git
 from kehoach.plan import progress as reports
 from kehoach.plan.model import Plan
 from kehoach.plan.progress import Entry, LoadedProgress, Progress, Status
@@ -195,3 +196,41 @@ def _source(path: Path, plan_dir: Path) -> str:
 
 def _cited(plan: Plan) -> str:
     return f"{plan.document.type_name} số {plan.symbol}"
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    """A report that changed, with the unit's name and the row's number to show."""
+
+    unit_name: str
+    number: str
+    change: reports.Change
+
+
+@dataclass(frozen=True)
+class ProgressDiff:
+    """What was reported between two versions of progress.yaml."""
+
+    old: str
+    new: str
+    changes: list[ShownChange]
+
+
+def run_progress_diff(old: str | None, new: str | None, plan_path: Path) -> ProgressDiff:
+    """Compare two versions of the plan's progress.yaml: files, or git revisions of it
+    (``kehoach diff``'s rules: HEAD against the working copy unless told otherwise)."""
+    plan = load_plan(plan_path).plan
+    index = row_index(plan)
+    before, after = git.resolve_sides(old, new, reports.progress_path(plan_path))
+    sides = [reports.load_progress(side.path, index.keys, side.text).progress for side in (before, after)]
+    numbers = {
+        (unit.id, row.id.key): row.id.number
+        for unit in plan.units
+        for row in views.unit_view(plan, unit).rows
+        if row.id
+    }
+    shown = [
+        ShownChange(index.names.get(c.unit_id, c.unit_id), numbers.get((c.unit_id, c.key), c.key), c)
+        for c in reports.changes(sides[0], sides[1], index.keys)
+    ]
+    return ProgressDiff(before.label, after.label, shown)

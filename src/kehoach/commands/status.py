@@ -16,7 +16,9 @@ from typing import Any
 from kehoach.plan.model import Plan
 from kehoach.plan.progress import load_progress, progress_path
 from kehoach.plan.validate import load_plan
+from kehoach.publish.files import write_atomic
 from kehoach.publish.pipeline import check_units
+from kehoach.render.dashboard import dashboard_html
 from kehoach.text.errors import Problem
 from kehoach.views.status import StatusView, Tally, TaskStatus, known_rows, status_view
 
@@ -38,6 +40,12 @@ def run_status(plan_path: Path, as_of: dt.date, unit_id: str | None = None) -> S
     loaded = load_progress(progress_path(plan_path), known_rows(plan))
     units = [unit_id] if unit_id is not None else None
     return StatusResult(plan, status_view(plan, loaded.progress, as_of, units), loaded.warnings)
+
+
+def write_dashboard(view: StatusView, target: Path) -> Path:
+    """The dashboard page of ``view`` written to ``target`` (whole or not at all)."""
+    write_atomic(target, dashboard_html(view))
+    return target
 
 
 def status_json(view: StatusView) -> dict[str, Any]:

@@ -98,19 +98,46 @@ def progress_path(plan_path: Path) -> Path:
     return plan_path.parent / FILE_NAME
 
 
-def load_progress(path: Path, known: dict[str, list[str]]) -> LoadedProgress:
+def load_progress(path: Path, known: dict[str, list[str]], text: str | None = None) -> LoadedProgress:
     """The reports in ``path`` (none when it does not exist or is empty), checked against
-    ``known`` (each unit id of the plan with its row keys): what the plan lacks is a warning."""
-    if not path.exists():
+    ``known`` (each unit id of the plan with its row keys): what the plan lacks is a warning.
+    ``text`` is the file's text when it comes from elsewhere (a git revision)."""
+    if text is None and not path.exists():
         return LoadedProgress(Progress(), path)
-    doc = load_document(path) if path.read_text(encoding="utf-8").strip() else None
-    if doc is None:
+    if text is None:
+        text = path.read_text(encoding="utf-8")
+    if not text.strip():
         return LoadedProgress(Progress(), path)
+    doc = load_document(path, text)
     try:
         progress = Progress.model_validate(doc.data)
     except ValidationError as exc:
         raise ProblemsError(validation_problems(doc, exc, Progress)) from None
     return LoadedProgress(progress, path, list(_unknown(doc, progress, known)))
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one report became between two versions of the file (None: not there)."""
+
+    unit_id: str
+    key: str
+    before: Entry | None
+    after: Entry | None
+
+
+def changes(old: Progress, new: Progress, order: dict[str, list[str]]) -> list[Change]:
+    """Every report added, removed or changed from ``old`` to ``new``, units and rows in
+    ``order`` (the plan's), what it does not name after."""
+    units = [*order, *(u for u in (*old.units, *new.units) if u not in order)]
+    out = []
+    for unit_id in dict.fromkeys(units):
+        keys = [*order.get(unit_id, []), *old.units.get(unit_id, {}), *new.units.get(unit_id, {})]
+        for key in dict.fromkeys(keys):
+            before, after = old.entry(unit_id, key), new.entry(unit_id, key)
+            if before != after:
+                out.append(Change(unit_id, key, before, after))
+    return out
 
 
 def _unknown(doc: Document, progress: Progress, known: dict[str, list[str]]) -> list[Problem]:

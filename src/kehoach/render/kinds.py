@@ -29,6 +29,7 @@ from kehoach.render.tables import TableStyles
 from kehoach.text import markup
 from kehoach.views import slogans
 from kehoach.views.notice import NoticeView
+from kehoach.views.reminder import ReminderView
 from kehoach.views.report import ReportView
 
 Format = Literal["docx", "html", "ics"]
@@ -258,8 +259,23 @@ REPORT = DocumentKind(
     file_name=lambda plan, unit_id: "bao-cao-" + plan_file_name(plan),
 )
 
+#: Reminders (``kehoach remind``) share the letter's template too; their view comes from progress.yaml.
+REMINDER = DocumentKind(
+    "reminder",
+    "docx",
+    "giao-viec.docx",
+    None,
+    ReminderView,
+    lambda plan, unit_id: (
+        f"V/v đôn đốc thực hiện {plan.document.type_name} số {plan.symbol} - {_unit_name(plan, unit_id)}"
+    ),
+    Scope.UNITS,
+    Made.COMMAND,
+    "don-doc",
+)
+
 #: Every kind, in the order a plan's documents are listed (and templates exported).
-KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, NOTICE, CALENDAR, HTML, SLOGANS, REPORT)
+KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, NOTICE, CALENDAR, HTML, SLOGANS, REPORT, REMINDER)
 
 
 def kind(name: str) -> DocumentKind:

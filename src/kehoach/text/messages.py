@@ -674,6 +674,40 @@ TEXTS: _M = {
         "{path} không thay đổi ({count} hàng đã đọc từ {files} tệp).",
         "{path} is unchanged ({count} rows read from {files} files).",
     ),
+    "remind.none": (
+        "Không đơn vị nào có nhiệm vụ quá hạn hoặc chưa báo cáo: không cần công văn đôn đốc.",
+        "No unit has tasks overdue or unreported: no reminder needed.",
+    ),
+    "help.remind": (
+        "Công văn đôn đốc cho từng đơn vị có nhiệm vụ quá hạn hoặc chưa báo cáo.",
+        "A reminder (công văn đôn đốc) for each unit with overdue or unreported tasks.",
+    ),
+    "progress.diff.none": (
+        "Không có báo cáo nào thay đổi giữa {old} và {new}.",
+        "No report changed between {old} and {new}.",
+    ),
+    "progress.diff.added": (
+        "{unit}, STT {number}: báo cáo {after}{result}",
+        "{unit}, No. {number}: reported {after}{result}",
+    ),
+    "progress.diff.changed": (
+        "{unit}, STT {number}: {before} → {after}{result}",
+        "{unit}, No. {number}: {before} → {after}{result}",
+    ),
+    "progress.diff.removed": (
+        "{unit}, STT {number}: bỏ báo cáo ({before})",
+        "{unit}, No. {number}: report removed ({before})",
+    ),
+    "help.progress_diff": (
+        "Những gì đơn vị đã báo cáo giữa hai phiên bản progress.yaml (mặc định HEAD và tệp đang có).",
+        "What was reported between two versions of progress.yaml (default HEAD and the working file).",
+    ),
+    "help.opt.progress_json": ("In dạng JSON.", "Print as JSON."),
+    "status.dashboard": ("Đã ghi trang tiến độ vào {path}.", "Progress page written to {path}."),
+    "help.opt.dashboard": (
+        "Ghi thêm trang web tiến độ (thanh tiến độ, nhiệm vụ quá hạn; mở được không cần mạng) vào tệp này.",
+        "Also write the progress page (bars, overdue tasks; works offline) to this file.",
+    ),
     "report.written": ("Đã ghi báo cáo vào {path}.", "Report written to {path}."),
     "status.done": ("hoàn thành", "done"),
     "status.in_progress": ("đang thực hiện", "in progress"),

@@ -44,6 +44,8 @@ class TaskStatus:
     result: str
     reported: dt.date | None
     source: str
+    #: Whether the unit reported anything on it (its row or a sub-item's).
+    has_report: bool = True
 
     @property
     def status_words(self) -> str:
@@ -131,6 +133,7 @@ def _task(unit: Unit, task: UnitTask, progress: Progress, as_of: dt.date) -> Tas
         result=_result(task, own, items),
         reported=_last_date([own, *items]),
         source=own.source if own else next((i.source for i in items if i), ""),
+        has_report=own is not None or any(items),
     )
 
 
