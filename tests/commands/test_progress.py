@@ -166,11 +166,15 @@ def test_a_file_that_is_no_checklist_or_of_no_unit_is_a_warning(plan_dir, tmp_pa
         paragraph.text = ""
     add_row(doc, "Một việc không có trong kế hoạch", "x")
     doc.save(tmp_path / "bang-khong-ten.docx")
-    result = run_collect(plan_dir / "plan.yaml", [letter, tmp_path / "bang-khong-ten.docx"])
+    (tmp_path / "bao-cao.pdf").write_bytes(b"%PDF-1.4 not a checklist")
+    files = [letter, tmp_path / "bang-khong-ten.docx", tmp_path / "bao-cao.pdf", sheet(plan_dir, "mttq")]
+    result = run_collect(plan_dir / "plan.yaml", files)
     assert codes(result) == [
         ("mttq.docx", "progress.no_table", None),
         ("bang-khong-ten.docx", "progress.unknown_sheet_unit", None),
+        ("bao-cao.pdf", "progress.not_docx", None),
     ]
+    assert result.recorded == 3  # the checklist among them is read all the same
 
 
 def test_a_broken_progress_file_names_line_and_column(plan_dir):

@@ -73,7 +73,10 @@ LangOpt = Annotated[str | None, typer.Option("--lang", help=help_text("opt.lang"
 OutOpt = Annotated[Path, typer.Option("-o", "--out", help=help_text("opt.out"))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=help_text("opt.force"))]
 PlanFileOpt = Annotated[Path, typer.Option("--plan", "-p", help=help_text("opt.plan_file"))]
-AsOfOpt = Annotated[dt.datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help=help_text("opt.as_of"))]
+AsOfOpt = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help_text("opt.as_of")),
+]
 
 #: The variable :mod:`kehoach.plan.loader` reads its limits' factor from (named here too: ``--help``
 #: must not import the plan layer; a test keeps the two the same).

@@ -33,7 +33,8 @@ def collect_command(
     files: Annotated[list[Path], typer.Argument(metavar="FILE…", help=help_text("opt.progress_files"))],
     plan: PlanOpt = Path("plan.yaml"),
     date: Annotated[
-        dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help=help_text("opt.report_date"))
+        dt.datetime | None,
+        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help_text("opt.report_date")),
     ] = None,
     lang: LangOpt = None,
 ) -> None:

@@ -26,7 +26,7 @@ from kehoach.plan.progress import Entry, LoadedProgress, Progress, Status
 from kehoach.plan.validate import load_plan
 from kehoach.publish.files import write_atomic
 from kehoach.render.readback import ReturnedRow, ReturnedSheet, fold, read_sheet
-from kehoach.text.errors import Problem
+from kehoach.text.errors import Problem, UsageError
 from kehoach.text.markup import Run
 
 #: The first lines of the file, as comments.
@@ -88,14 +88,27 @@ def run_collect(plan_path: Path, files: Iterable[Path], date: dt.date | None = N
     warnings = list(loaded.warnings)
     recorded = 0
     for path in files:
-        sheet = read_sheet(path)
-        source = _source(path, plan_path.parent)
-        recorded += _collect_sheet(sheet, index, loaded, found, date, source, warnings)
+        sheet = _read(path, warnings)
+        if sheet is not None:
+            source = _source(path, plan_path.parent)
+            recorded += _collect_sheet(sheet, index, loaded, found, date, source, warnings)
     text = reports.dump(_ordered(found, index), HEADER.format(plan=_cited(plan)))
     changed = not target.exists() or target.read_text(encoding="utf-8") != text
     if changed:
         write_atomic(target, text.encode())
     return CollectResult(target, changed, recorded, warnings)
+
+
+def _read(path: Path, warnings: list[Problem]) -> ReturnedSheet | None:
+    """The sheet, or None and a warning for a file that is no Word document (a PDF or an old
+    .doc among those sent back does not stop the others); a file that is not there stops the run."""
+    try:
+        return read_sheet(path)
+    except UsageError as exc:
+        if exc.code != "docx.not_docx":
+            raise
+        warnings.append(Problem(str(path), 0, 0, "progress.not_docx", {}, severity="warning"))
+        return None
 
 
 def _collect_sheet(

@@ -634,6 +634,10 @@ TEXTS: _M = {
     "os.ENOSPC": ("ổ đĩa đã đầy", "the disk is full"),
     "os.EROFS": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
     # progress, status, report (issue 15)
+    "progress.not_docx": (
+        "Không phải tệp Word .docx (hoặc tệp đã hỏng); bỏ qua tệp này.",
+        "Not a Word .docx file (or it is damaged); skipped.",
+    ),
     "progress.no_table": (
         "Tệp không có bảng theo dõi (cột «Nhiệm vụ» và «Hoàn thành»); bỏ qua tệp này.",
         "The file has no checklist table (columns “Nhiệm vụ” and “Hoàn thành”); skipped.",
@@ -931,6 +935,10 @@ HINTS: _M = {
     "progress.unmatched_row": (
         "Giữ nguyên cột STT và nội dung nhiệm vụ như bảng đã gửi; hoặc ghi kết quả thẳng vào progress.yaml.",
         "Keep the No. column and the task text as sent; or write the result into progress.yaml by hand.",
+    ),
+    "progress.not_docx": (
+        "Mở tệp bằng Word hoặc LibreOffice và lưu lại dạng .docx (Word Document), rồi đọc lại.",
+        "Open the file in Word or LibreOffice, save it as .docx (Word Document), and collect it again.",
     ),
     "progress.wrong_unit": (
         "Mỗi đơn vị ghi kết quả vào bảng theo dõi của chính mình (out/checklist/<mã đơn vị>.docx).",
