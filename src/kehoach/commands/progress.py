@@ -44,6 +44,8 @@ class RowIndex:
     by_text: dict[str, list[tuple[str, str]]]
     keys: dict[str, list[str]]
     names: dict[str, str]
+    #: Each row's number ("2.1") by its unit and key.
+    numbers: dict[tuple[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ def row_index(plan: Plan) -> RowIndex:
     by_mark: dict[str, tuple[str, str]] = {}
     by_text: dict[str, list[tuple[str, str]]] = {}
     keys: dict[str, list[str]] = {}
+    numbers: dict[tuple[str, str], str] = {}
     for unit in plan.units:
         rows = views.unit_view(plan, unit).rows
         keys[unit.id] = [row.id.key for row in rows if row.id]
@@ -70,7 +73,8 @@ def row_index(plan: Plan) -> RowIndex:
             place = (unit.id, row.id.key)
             by_mark[row.id.tag] = by_mark[row.id.bookmark] = place
             by_text.setdefault(fold(plain(row.task)), []).append(place)
-    return RowIndex(by_mark, by_text, keys, {u.id: u.name for u in plan.units})
+            numbers[place] = row.id.number
+    return RowIndex(by_mark, by_text, keys, {u.id: u.name for u in plan.units}, numbers)
 
 
 def plain(runs: tuple[Run, ...]) -> str:
@@ -236,14 +240,8 @@ def run_progress_diff(old: str | None, new: str | None, plan_path: Path) -> Prog
     index = row_index(plan)
     before, after = git.resolve_sides(old, new, reports.progress_path(plan_path))
     sides = [reports.load_progress(side.path, index.keys, side.text).progress for side in (before, after)]
-    numbers = {
-        (unit.id, row.id.key): row.id.number
-        for unit in plan.units
-        for row in views.unit_view(plan, unit).rows
-        if row.id
-    }
     shown = [
-        ShownChange(index.names.get(c.unit_id, c.unit_id), numbers.get((c.unit_id, c.key), c.key), c)
+        ShownChange(index.names.get(c.unit_id, c.unit_id), index.numbers.get((c.unit_id, c.key), c.key), c)
         for c in reports.changes(sides[0], sides[1], index.keys)
     ]
     return ProgressDiff(before.label, after.label, shown)
