@@ -574,6 +574,20 @@ def build_plan_template(party: bool = False) -> tuple[str, bytes]:
     return _save(doc, party_name("ke-hoach.docx") if party else "ke-hoach.docx")
 
 
+def build_report_template() -> tuple[str, bytes]:
+    """bao-cao.docx: the results report (Báo cáo kết quả thực hiện Kế hoạch), laid out as the plan
+    is (header, type name, trích yếu, body with tables, Nơi nhận and signer), without appendices."""
+    doc = _new_document()
+    _header_block(doc, [("{{ header.number_line }}", "KH Số")])
+    doc.add_paragraph("{{ type_name }}", "KH Tên loại")
+    doc.add_paragraph("{{ subject }}", "KH Trích yếu")
+    doc.add_paragraph("", "KH Gạch trích yếu")
+    _body_loop(doc, "body", tables=True)
+    _signature_block(doc)
+    _properties(doc, "Báo cáo kết quả thực hiện")
+    return _save(doc, "bao-cao.docx")
+
+
 def build_letter_template(party: bool = False) -> tuple[str, bytes]:
     """giao-viec.docx: the công văn that gives one unit its share of the plan, and the change notice.
 
@@ -603,12 +617,13 @@ def build_checklist_template() -> tuple[str, bytes]:
         _cell_lines(cell, [(text, "KH Đầu bảng")])
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     _cell_lines(table.rows[1].cells[0], [("{%tr for r in rows %}", "KH Bảng")])
+    # The number carries the row's bookmark and the check box its tag: how a returned copy is read back.
     cells = [
-        "{{ r.number }}",
+        "{{r r.id.number }}",
         "{{r r.task }}",
         "{{ r.when }}",
         "{{ r.partners }}",
-        "{{ r.done }}",
+        "{{r r.id.box }}",
         "{{ r.note }}",
     ]
     for cell, text in zip(table.rows[2].cells, cells, strict=True):
@@ -666,6 +681,7 @@ BUILDERS: list[Callable[[], tuple[str, bytes]]] = [
     lambda: build_letter_template(party=True),
     build_checklist_template,
     build_slogan_template,
+    build_report_template,
 ]
 
 

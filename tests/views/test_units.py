@@ -20,6 +20,7 @@ from kehoach.text import markup
 from kehoach.text.errors import ProblemsError, UsageError
 
 runner = CliRunner()
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 UNITS = REFERENCE_UNITS
 
 
@@ -84,7 +85,11 @@ def test_checklist_holds_its_tasks_and_no_other(rendered, plan_model, unit_id):
     assert numbers[0] == "1"
     for row in rows:
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None
-        assert row.cells[4].text == "☐"
+        # The "Hoàn thành" cell is Word's own check box, unticked, tagged with the row's task.
+        box = row.cells[4]._tc.find(f".//{qn('w:sdt')}")
+        assert box.find(f".//{W14}checkbox/{W14}checked").get(f"{W14}val") == "0"
+        assert box.find(f".//{qn('w:tag')}").get(qn("w:val")).startswith(f"kehoach:{unit_id}/nv-")
+        assert "".join(t.text for t in box.iter(qn("w:t"))) == "☐"
     for other in plan_model.units:
         if other.id != unit_id:
             for task in other.tasks:

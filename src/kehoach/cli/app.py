@@ -55,6 +55,10 @@ COMMANDS: dict[str, Entry] = {
     "schema": Entry("schema", "app", "schema"),
     "init": Entry("init", "app", "init"),
     "templates": Entry("templates", "app", "templates"),
+    "progress": Entry("progress", "app", "progress"),
+    "status": Entry("status", "app", "status"),
+    "report": Entry("report", "app", "report"),
+    "remind": Entry("remind", "app", "remind"),
 }
 
 

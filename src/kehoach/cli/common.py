@@ -8,6 +8,7 @@ because typer reads them then.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from contextvars import ContextVar
@@ -47,6 +48,12 @@ def argv_language(argv: list[str]) -> str:
 HELP_LANG = argv_language(sys.argv[1:])
 
 
+def today() -> dt.date:
+    """The only reading of the clock in kehoach: the day ``status``, ``report`` and
+    ``remind`` count to when ``--as-of`` is not given (documents never read it)."""
+    return dt.date.today()
+
+
 def help_text(code: str) -> str:
     """A help text of the catalogue, in the command line's language."""
     return messages.text(f"help.{code}", HELP_LANG)
@@ -65,6 +72,11 @@ PlanArg = Annotated[Path, typer.Argument(help=help_text("opt.plan"))]
 LangOpt = Annotated[str | None, typer.Option("--lang", help=help_text("opt.lang"))]
 OutOpt = Annotated[Path, typer.Option("-o", "--out", help=help_text("opt.out"))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=help_text("opt.force"))]
+PlanFileOpt = Annotated[Path, typer.Option("--plan", "-p", help=help_text("opt.plan_file"))]
+AsOfOpt = Annotated[
+    dt.datetime | None,
+    typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help_text("opt.as_of")),
+]
 
 #: The variable :mod:`kehoach.plan.loader` reads its limits' factor from (named here too: ``--help``
 #: must not import the plan layer; a test keeps the two the same).

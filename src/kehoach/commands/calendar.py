@@ -8,18 +8,16 @@ comes back as warnings at their place in plan.yaml, as ``render --ics`` shows th
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.plan.validate import LoadedPlan, load_plan
 from kehoach.publish import commit
+from kehoach.publish.files import write_atomic
 from kehoach.publish.pipeline import check_units, publish
 from kehoach.render import kinds
 from kehoach.render.ics import calendar_for, ics_bytes, left_out
-from kehoach.text.errors import OutputError, Problem
+from kehoach.text.errors import Problem
 
 #: The output folder when neither ``-o`` nor ``--out`` says otherwise, as for ``render``.
 OUT_DIR = Path("out")
@@ -51,7 +49,7 @@ def run_calendar(
     notes = left_out(loaded, [unit_id])
     if target is None:
         return _publish(loaded, plan_path, out_dir, unit_id, notes, force)
-    _write(target, ics_bytes(calendar_for(loaded.plan, unit_id, lang)[0]))
+    write_atomic(target, ics_bytes(calendar_for(loaded.plan, unit_id, lang)[0]))
     return CalendarResult(target, True, notes)
 
 
@@ -66,19 +64,3 @@ def _publish(
     document = calendar_document(loaded, unit_id)
     done = publish(loaded.plan, plan_path.parent, out_dir, [document], force=force)
     return CalendarResult(out_dir / document.name, bool(done.written), notes, done.backups)
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Replace ``target`` whole or not at all, with the mode any new file gets (not a temporary file's 600)."""
-    temp = target.with_name(f".kehoach-{secrets.token_hex(4)}-{target.name}")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise OutputError("write.failed", out=str(target), detail=exc.strerror or str(exc)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)

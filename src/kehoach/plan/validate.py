@@ -98,11 +98,16 @@ def _data_path(doc: Document, loc: tuple[Any, ...]) -> KeyPath:
     return tuple(path)
 
 
-def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
+def validation_problems(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    """Pydantic's errors on a file of ``model`` (the plan, its progress file) at their places, in file order."""
+    return sorted(_problems(doc, exc, model), key=_order)
+
+
+def _problems(doc: Document, exc: ValidationError, model: type[BaseModel] = Plan) -> list[Problem]:
     seen: set[tuple[int, int, str]] = set()
     out = []
     for error in exc.errors():
-        problem = _problem(doc, error)
+        problem = _problem(doc, error, model)
         key = (problem.line, problem.column, problem.code)
         if key not in seen:
             seen.add(key)
@@ -110,7 +115,7 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
     return out
 
 
-def _problem(doc: Document, error: Any) -> Problem:
+def _problem(doc: Document, error: Any, model: type[BaseModel] = Plan) -> Problem:
     loc = tuple(error["loc"])
     code = error["type"]
     path = _data_path(doc, loc)
@@ -120,7 +125,7 @@ def _problem(doc: Document, error: Any) -> Problem:
         pos = doc.position(path)
     elif code == "extra_forbidden":
         args["field"] = loc[-1]
-        args["suggestion"] = _suggest(str(loc[-1]), _known_keys(loc[:-1]))
+        args["suggestion"] = _suggest(str(loc[-1]), _known_keys(loc[:-1], model))
         pos = doc.position(path)
     else:
         pos = doc.position((*path, "<value>")) if path in doc.positions else doc.position(path)
@@ -141,9 +146,9 @@ def _suggest(word: str, known: list[str]) -> str:
     return close[0] if close else ""
 
 
-def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+def _known_keys(loc: tuple[Any, ...], root: type[BaseModel] = Plan) -> list[str]:
     """Keys the model at ``loc`` accepts, for "did you mean …?"."""
-    model = _model_at(Plan, loc)
+    model = _model_at(root, loc)
     if model is None:
         return []
     return [f.alias or name for name, f in model.model_fields.items()]
@@ -167,7 +172,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
-    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+    if origin in (list, dict, typing.Union, types.UnionType, typing.Annotated):
         for arg in typing.get_args(annotation):
             found = _inner_model(arg)
             if found is not None:

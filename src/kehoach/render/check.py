@@ -26,13 +26,18 @@ from kehoach import views
 from kehoach.render import docx, html, names
 from kehoach.render.source import Source, docx_sources, parse
 from kehoach.text.markup import Run
+from kehoach.views.unit import RowId
 
 #: Names Jinja itself provides inside templates.
 BUILTINS = {"loop", "range", "true", "false", "none", "True", "False", "None"}
 #: Marks a path step that goes into the elements of a list.
 ITEM = "[]"
 #: Attributes to_context adds beyond a dataclass's fields.
-EXTRA: dict[object, dict[str, type]] = {views.Paragraph: {"text": str}, views.Table: {"xml": str, "text": str}}
+EXTRA: dict[object, dict[str, type]] = {
+    views.Paragraph: {"text": str},
+    views.Table: {"xml": str, "text": str},
+    RowId: {"box": str, "tag": str},
+}
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from kehoach.render import docx_bytes, footnotes, internals, layout, tables
 from kehoach.text import markup
 from kehoach.text.errors import KehoachError
 from kehoach.text.markup import Run
+from kehoach.views.unit import RowId
 
 #: The longest text or list a template may make by repeating one (``"x" * n``).
 MAX_REPEAT = 100 * MAX_RANGE
@@ -76,16 +77,19 @@ def to_context(
     value: Any,
     runs: Callable[[tuple[Run, ...]], Any] | None = None,
     tables: Callable[[views.Table], Any] | None = None,
+    marks: Callable[[RowId], Any] | None = None,
 ) -> Any:
     """Plain data for Jinja: dataclasses become dicts, runs become Word runs (or what ``runs``
-    makes), tables what ``tables`` makes of them (else dicts like any view)."""
-    return _Plain(runs or rich_text, tables).value(value)
+    makes), tables what ``tables`` makes of them, a checklist row's id what ``marks`` makes
+    (else dicts like any view)."""
+    return _Plain(runs or rich_text, tables, marks).value(value)
 
 
 @dataclass(frozen=True)
 class _Plain:
     runs: Callable[[tuple[Run, ...]], Any]
     tables: Callable[[views.Table], Any] | None
+    marks: Callable[[RowId], Any] | None = None
 
     def value(self, value: Any) -> Any:
         if isinstance(value, str | int | float | bool) or value is None:
@@ -94,6 +98,8 @@ class _Plain:
             return self.runs(value)
         if self.tables is not None and isinstance(value, views.Table):
             return self.tables(value)
+        if self.marks is not None and isinstance(value, RowId):
+            return self.marks(value)
         names = _field_names(type(value))
         if names is not None:
             data = {name: self.value(getattr(value, name)) for name in names}

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from kehoach import views
 from kehoach.plan.addressees import addressee, addressees
 from kehoach.plan.model import Plan
-from kehoach.render import html, layout
+from kehoach.render import controls, html, layout
 from kehoach.render.compiled import compiled
 from kehoach.render.docx import rich_text, table_context, to_context
 from kehoach.render.footnotes import Footnotes
@@ -31,6 +31,8 @@ from kehoach.text import markup
 from kehoach.views import slogans
 from kehoach.views.addressee import addressee_view
 from kehoach.views.notice import NoticeView
+from kehoach.views.reminder import ReminderView
+from kehoach.views.report import ReportView
 
 Format = Literal["docx", "html", "ics"]
 #: What a kind's rules receive: the plan, and the unit's id (None for a document of the whole plan).
@@ -267,12 +269,50 @@ SLOGANS = DocumentKind(
     applies=lambda plan: bool(plan.slogans),
 )
 
+#: The results report (``kehoach report``): its view comes from progress.yaml and a day.
+REPORT = DocumentKind(
+    "report",
+    "docx",
+    "bao-cao.docx",
+    None,
+    ReportView,
+    lambda plan, unit_id: f"Báo cáo kết quả thực hiện {plan.document.type_name} số {plan.symbol}",
+    made=Made.COMMAND,
+    file_name=lambda plan, unit_id: "bao-cao-" + plan_file_name(plan),
+)
+
+#: Reminders (``kehoach remind``) share the letter's template too; their view comes from progress.yaml.
+REMINDER = DocumentKind(
+    "reminder",
+    "docx",
+    "giao-viec.docx",
+    None,
+    ReminderView,
+    lambda plan, unit_id: (
+        f"V/v đôn đốc thực hiện {plan.document.type_name} số {plan.symbol} - {_unit_name(plan, unit_id)}"
+    ),
+    Scope.UNITS,
+    Made.COMMAND,
+    "don-doc",
+)
+
 #: Templates with a Party form of their own (``<name>.dang.docx``): the plan and the công văn.
 #: A checklist has no letterhead, so one serves both profiles.
 PARTY_TEMPLATES = frozenset({"ke-hoach.docx", "giao-viec.docx"})
 
 #: Every kind, in the order a plan's documents are listed (and templates exported).
-KINDS: tuple[DocumentKind, ...] = (PLAN, LETTER, CHECKLIST, ADDRESSEE, NOTICE, CALENDAR, HTML, SLOGANS)
+KINDS: tuple[DocumentKind, ...] = (
+    PLAN,
+    LETTER,
+    CHECKLIST,
+    ADDRESSEE,
+    NOTICE,
+    CALENDAR,
+    HTML,
+    SLOGANS,
+    REPORT,
+    REMINDER,
+)
 
 
 def kind(name: str) -> DocumentKind:
@@ -369,6 +409,7 @@ def docx_context(view: Any, plan: Plan, styles: TableStyles, notes: Footnotes | 
         view,
         runs=lambda runs: rich_text(runs, notes),
         tables=lambda t: table_context(t, layout.text_width(plan.page, t.landscape), styles),
+        marks=controls.row_marks,
     )
     return context
 

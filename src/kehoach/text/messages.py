@@ -667,6 +667,131 @@ TEXTS: _M = {
     "os.ELOOP": ("liên kết tượng trưng trỏ vòng về chính nó", "symbolic links point round in a loop"),
     "os.ENOSPC": ("ổ đĩa đã đầy", "the disk is full"),
     "os.EROFS": ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+    # progress, status, report (issue 15)
+    "progress.not_docx": (
+        "Không phải tệp Word .docx (hoặc tệp đã hỏng); bỏ qua tệp này.",
+        "Not a Word .docx file (or it is damaged); skipped.",
+    ),
+    "progress.no_table": (
+        "Tệp không có bảng theo dõi (cột «Nhiệm vụ» và «Hoàn thành»); bỏ qua tệp này.",
+        "The file has no checklist table (columns “Nhiệm vụ” and “Hoàn thành”); skipped.",
+    ),
+    "progress.unknown_sheet_unit": (
+        "Không rõ đây là bảng theo dõi của đơn vị nào; bỏ qua tệp này.",
+        "Cannot tell which unit this checklist belongs to; skipped.",
+    ),
+    "progress.unmatched_row": (
+        "Hàng {row} (STT {number}): không tìm thấy nhiệm vụ «{task}» trong kế hoạch; bỏ qua hàng này.",
+        "Row {row} (No. {number}): the task “{task}” is not in the plan; row skipped.",
+    ),
+    "progress.wrong_unit": (
+        "Hàng {row} (STT {number}): nhiệm vụ này giao cho {owner}, không phải {unit}; bỏ qua hàng này.",
+        "Row {row} (No. {number}): this task is {owner}'s, not {unit}'s; row skipped.",
+    ),
+    "progress.backwards": (
+        "Hàng {row} (STT {number}): trạng thái lùi từ {before} về {after} so với lần báo cáo trước.",
+        "Row {row} (No. {number}): the status goes back from {before} to {after} since the last report.",
+    ),
+    "progress.unknown_mark": (
+        "Hàng {row} (STT {number}): không hiểu «{mark}» ở cột Hoàn thành; ghi là chưa thực hiện.",
+        "Row {row} (No. {number}): “{mark}” in the Hoàn thành column is not understood; recorded as not started.",
+    ),
+    "progress.unknown_unit": (
+        "Kế hoạch không có đơn vị «{unit}»; bỏ qua các báo cáo của đơn vị này.",
+        "The plan has no unit “{unit}”; its reports are left out.",
+    ),
+    "progress.unknown_task": (
+        "Đơn vị «{unit}» không có nhiệm vụ «{key}» trong kế hoạch; bỏ qua báo cáo này.",
+        "Unit “{unit}” has no task “{key}” in the plan; this report is left out.",
+    ),
+    "progress.collected": (
+        "Đã ghi {count} hàng từ {files} tệp vào {path}.",
+        "Recorded {count} rows from {files} files in {path}.",
+    ),
+    "progress.unchanged": (
+        "{path} không thay đổi ({count} hàng đã đọc từ {files} tệp).",
+        "{path} is unchanged ({count} rows read from {files} files).",
+    ),
+    "remind.none": (
+        "Không đơn vị nào có nhiệm vụ quá hạn hoặc chưa báo cáo: không cần công văn đôn đốc.",
+        "No unit has tasks overdue or unreported: no reminder needed.",
+    ),
+    "help.remind": (
+        "Công văn đôn đốc cho từng đơn vị có nhiệm vụ quá hạn hoặc chưa báo cáo.",
+        "A reminder (công văn đôn đốc) for each unit with overdue or unreported tasks.",
+    ),
+    "progress.diff.none": (
+        "Không có báo cáo nào thay đổi giữa {old} và {new}.",
+        "No report changed between {old} and {new}.",
+    ),
+    "progress.diff.added": (
+        "{unit}, STT {number}: báo cáo {after}{result}",
+        "{unit}, No. {number}: reported {after}{result}",
+    ),
+    "progress.diff.changed": (
+        "{unit}, STT {number}: {before} → {after}{result}",
+        "{unit}, No. {number}: {before} → {after}{result}",
+    ),
+    "progress.diff.removed": (
+        "{unit}, STT {number}: bỏ báo cáo ({before})",
+        "{unit}, No. {number}: report removed ({before})",
+    ),
+    "help.progress_diff": (
+        "Những gì đơn vị đã báo cáo giữa hai phiên bản progress.yaml (mặc định HEAD và tệp đang có).",
+        "What was reported between two versions of progress.yaml (default HEAD and the working file).",
+    ),
+    "help.opt.progress_json": ("In dạng JSON.", "Print as JSON."),
+    "status.dashboard": ("Đã ghi trang tiến độ vào {path}.", "Progress page written to {path}."),
+    "help.opt.dashboard": (
+        "Ghi thêm trang web tiến độ (thanh tiến độ, nhiệm vụ quá hạn; mở được không cần mạng) vào tệp này.",
+        "Also write the progress page (bars, overdue tasks; works offline) to this file.",
+    ),
+    "report.written": ("Đã ghi báo cáo vào {path}.", "Report written to {path}."),
+    "status.done": ("hoàn thành", "done"),
+    "status.in_progress": ("đang thực hiện", "in progress"),
+    "status.not_started": ("chưa thực hiện", "not started"),
+    "status.overdue": ("quá hạn", "overdue"),
+    "status.as_of": ("Tiến độ {plan} đến ngày {date}", "Progress of {plan} as of {date}"),
+    "status.total": ("Tổng", "Total"),
+    "status.unit": ("Đơn vị", "Unit"),
+    "status.phase": ("Đợt", "Phase"),
+    "status.tasks": ("Nhiệm vụ", "Tasks"),
+    "status.counts": (
+        "{total} nhiệm vụ: {done} hoàn thành, {in_progress} đang thực hiện, {not_started} chưa thực hiện, "
+        "{overdue} quá hạn",
+        "{total} tasks: {done} done, {in_progress} in progress, {not_started} not started, {overdue} overdue",
+    ),
+    "status.overdue_task": ("Quá hạn: {number}. {text} (hạn {due})", "Overdue: {number}. {text} (due {due})"),
+    "status.no_unit": ("Kế hoạch không có đơn vị «{unit}».", "The plan has no unit “{unit}”."),
+    "status.bad_format": (
+        "Định dạng «{format}» không có; dùng text, markdown hoặc json.",
+        "There is no format “{format}”; use text, markdown or json.",
+    ),
+    "help.progress": ("Tiến độ: đọc lại bảng theo dõi đơn vị gửi về.", "Progress: read back returned checklists."),
+    "help.progress_collect": (
+        "Đọc các bảng theo dõi (DOCX) đơn vị gửi lại, ghi vào progress.yaml cạnh kế hoạch.",
+        "Read returned checklists (DOCX) into progress.yaml beside the plan.",
+    ),
+    "help.status": (
+        "Tiến độ theo đơn vị và theo đợt: hoàn thành, đang làm, chưa làm, quá hạn.",
+        "Progress per unit and per phase: done, in progress, not started, overdue.",
+    ),
+    "help.report": (
+        "Báo cáo kết quả thực hiện Kế hoạch (DOCX) từ progress.yaml.",
+        "The results report (DOCX) from progress.yaml.",
+    ),
+    "help.opt.progress_files": ("Các bảng theo dõi (.docx) đơn vị gửi lại.", "Returned checklists (.docx)."),
+    "help.opt.report_date": (
+        "Ngày báo cáo (YYYY-MM-DD; mặc định: ngày lưu ghi trong tệp DOCX).",
+        "Date reported (YYYY-MM-DD; default: the date saved in the DOCX).",
+    ),
+    "help.opt.as_of": ("Tính đến ngày (YYYY-MM-DD; mặc định hôm nay).", "As of this date (YYYY-MM-DD; default today)."),
+    "help.opt.status_unit": ("Chỉ một đơn vị (mã đơn vị).", "Only one unit (its id)."),
+    "help.opt.report_file": (
+        "Tệp báo cáo (mặc định: out/bao-cao-<số kế hoạch>.docx).",
+        "The report file (default: out/bao-cao-<plan number>.docx).",
+    ),
+    "help.opt.by": ("Chia phần theo unit (đơn vị) hoặc phase (đợt).", "Sections by unit or by phase."),
     # --help of the commands and their options
     "help.app": (
         "kehoach: soạn Kế hoạch một lần trong plan.yaml, xuất văn bản DOCX đúng Nghị định 30.",
@@ -845,6 +970,30 @@ TEXTS: _M = {
 }
 
 HINTS: _M = {
+    "progress.unmatched_row": (
+        "Giữ nguyên cột STT và nội dung nhiệm vụ như bảng đã gửi; hoặc ghi kết quả thẳng vào progress.yaml.",
+        "Keep the No. column and the task text as sent; or write the result into progress.yaml by hand.",
+    ),
+    "progress.not_docx": (
+        "Mở tệp bằng Word hoặc LibreOffice và lưu lại dạng .docx (Word Document), rồi đọc lại.",
+        "Open the file in Word or LibreOffice, save it as .docx (Word Document), and collect it again.",
+    ),
+    "progress.wrong_unit": (
+        "Mỗi đơn vị ghi kết quả vào bảng theo dõi của chính mình (out/checklist/<mã đơn vị>.docx).",
+        "Each unit fills in its own checklist (out/checklist/<unit id>.docx).",
+    ),
+    "progress.backwards": (
+        "Kiểm tra lại với đơn vị; đã ghi theo báo cáo mới, sửa progress.yaml nếu cần.",
+        "Check with the unit; the new report was recorded, edit progress.yaml if needed.",
+    ),
+    "progress.unknown_mark": (
+        "Đánh dấu ô, hoặc gõ x, HT, Đã xong, Đang thực hiện, Chưa.",
+        "Tick the box, or type x, HT, Đã xong, Đang thực hiện, Chưa.",
+    ),
+    "progress.unknown_sheet_unit": (
+        "Dùng bảng theo dõi do kehoach xuất (out/checklist/<mã đơn vị>.docx), hoặc đặt tên tệp theo mã đơn vị.",
+        "Use the checklist kehoach rendered (out/checklist/<unit id>.docx), or name the file after the unit id.",
+    ),
     "calendar.skip_phase_event": (
         "Ghi ngày dự kiến cạnh sự kiện để đợt có trong lịch, ví dụ: expected: 2026-01-20",
         "Give the event an expected date to put the phase in calendars, e.g. expected: 2026-01-20",

@@ -8,7 +8,9 @@ templates over this same view.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,6 +38,46 @@ from kehoach.views.common import (
 )
 
 CHECKBOX = "☐"
+#: What names the report row of a checklist (the unit's reporting rule), beside its tasks' keys.
+REPORT_KEY = "bao-cao"
+
+
+@dataclass(frozen=True)
+class RowId:
+    """A checklist row's stable id, carried invisibly so a returned copy can be read back.
+
+    ``unit`` and ``key`` name the row ("van-hoa-xa-hoi", "nv-2", "nv-2.1" for a sub-item);
+    ``number`` is the text it marks (the row's "STT"), ``index`` its place among the rows
+    (Word wants each bookmark's id unique in the document).
+    """
+
+    unit: str
+    key: str
+    number: str
+    index: int
+
+    @property
+    def tag(self) -> str:
+        """What Word keeps on the check box: "kehoach:van-hoa-xa-hoi/nv-2"."""
+        return f"{TAG_PREFIX}{self.unit}/{self.key}"
+
+    @property
+    def bookmark(self) -> str:
+        """What LibreOffice keeps too (it drops a check box's tag): a bookmark name, 40
+        characters at most, letters, digits and "_" only, so a digest of the tag."""
+        return bookmark_name(self.unit, self.key)
+
+
+#: The start of a check box's tag; the rest is "<unit id>/<row key>".
+TAG_PREFIX = "kehoach:"
+#: The start of a row's bookmark name; the rest is a digest of the unit id and the row key.
+BOOKMARK_PREFIX = "KH_"
+
+
+def bookmark_name(unit: str, key: str) -> str:
+    """ "KH_" and 16 hexadecimal digits of the row's tag: the same in every render."""
+    digest = hashlib.sha1(f"{unit}/{key}".encode(), usedforsecurity=False).hexdigest()
+    return BOOKMARK_PREFIX + digest[:16]
 
 
 @dataclass(frozen=True)
@@ -59,6 +101,8 @@ class UnitTask:
     #: The task's own reporting rule, as the letter words it ("báo cáo … về … trước …").
     report: str = ""
     report_rule: Report | None = None
+    #: What names the task among the unit's (its calendar key: "nv-2", "trong-tam-1", an id).
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +115,8 @@ class ChecklistRow:
     partners: str
     done: str = CHECKBOX
     note: str = ""
+    #: The row's stable id: the number marked with it, and the check box to click.
+    id: RowId | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +155,7 @@ def unit_view(plan: Plan, unit: Unit) -> UnitView:
         tasks=tasks,
         phases=phases,
         body=list(_letter_body(plan, unit, reference, tasks, phases)),
-        rows=list(_rows(plan, tasks, _report_row(plan, unit, len(tasks) + 1))),
+        rows=checklist_rows(plan, unit.id, tasks, _report_row(plan, unit, len(tasks) + 1)),
         signature=signature(plan, ["Như trên"]),
         checklist_title="BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ",
         checklist_unit=vn.upper(unit.name),
@@ -125,13 +171,17 @@ def _letter_header(plan: Plan) -> Header:
 
 
 def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
-    for number, (source, _) in enumerate(task_sources(plan, unit), 1):
+    seen: set[str] = set()
+    for number, (source, (key, _)) in enumerate(task_sources(plan, unit), 1):
         if isinstance(source, Task):
-            yield unit_task(plan, number, source)
+            task = unit_task(plan, number, source)
         elif isinstance(source, KeyTask):
-            yield _key_task(plan, number, source, unit)
+            task = _key_task(plan, number, source, unit)
         else:
-            yield _assigned_task(plan, number, source, unit)
+            task = _assigned_task(plan, number, source, unit)
+        unique = key if key not in seen else f"{key}~{number}"  # two tasks given one id: each its own row
+        seen.add(unique)
+        yield dataclasses.replace(task, key=unique)
 
 
 Source = Task | KeyTask | Assignment
@@ -293,17 +343,29 @@ def _task_detail(task: UnitTask) -> str:
     return "(" + "; ".join(parts) + ")" if parts else ""
 
 
-def _rows(plan: Plan, tasks: list[UnitTask], report: ChecklistRow | None) -> Iterator[ChecklistRow]:
-    """A row per task and per sub-item, a row for a task's own report, the unit's report last."""
+def checklist_rows(plan: Plan, unit_id: str, tasks: list[UnitTask], report: ChecklistRow | None) -> list[ChecklistRow]:
+    """The rows to tick, each with its stable id: a task ("nv-2"), its sub-items ("nv-2.1"), a
+    task's own report ("nv-2.bao-cao"), the unit's report last."""
+    rows = []
     for task in tasks:
-        yield ChecklistRow(str(task.number), task.runs, task.when, task.partners)
+        rows.append(
+            ChecklistRow(
+                str(task.number), task.runs, task.when, task.partners, id=RowId(unit_id, task.key, str(task.number), 0)
+            )
+        )
         for i, item in enumerate(task.item_texts, 1):
-            yield ChecklistRow(f"{task.number}.{i}", tuple(markup.parse(item)), task.when, "")
+            number = f"{task.number}.{i}"
+            row_id = RowId(unit_id, f"{task.key}.{i}", number, 0)
+            rows.append(ChecklistRow(number, tuple(markup.parse(item)), task.when, "", id=row_id))
         if task.report_rule is not None:
             number = f"{task.number}.{len(task.item_texts) + 1}"
-            yield _report_line(plan, task.report_rule, number)
+            row_id = RowId(unit_id, f"{task.key}.{REPORT_KEY}", number, 0)
+            rows.append(dataclasses.replace(_report_line(plan, task.report_rule, number), id=row_id))
     if report is not None:
-        yield report
+        rows.append(dataclasses.replace(report, id=RowId(unit_id, REPORT_KEY, report.number, 0)))
+    return [
+        dataclasses.replace(row, id=dataclasses.replace(row.id, index=i)) for i, row in enumerate(rows, 1) if row.id
+    ]
 
 
 def _report_row(plan: Plan, unit: Unit, number: int) -> ChecklistRow | None:
