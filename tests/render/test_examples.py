@@ -24,6 +24,11 @@ CASES = {
     "lam-dong": ("lam-dong-kiem-tra-cchc.yaml", "lam-dong-kiem-tra-cchc.txt", "ke-hoach-du-thao-KH-UBND.docx"),
     "ha-noi": ("ha-noi-144-benh-an-dien-tu.yaml", "ha-noi-144-benh-an-dien-tu.txt", "ke-hoach-144-KH-UBND.docx"),
     "lam-dong-cchc": ("lam-dong-cchc-2026.yaml", "lam-dong-cchc-2026.txt", "ke-hoach-du-thao-KH-UBND.docx"),
+    "lao-cai-vlncn": (
+        "lao-cai-kiem-tra-vlncn-1105.yaml",
+        "lao-cai-kiem-tra-vlncn-1105.txt",
+        "ke-hoach-1105-KH-DKT.docx",
+    ),
 }
 #: The word similarity a rendered example must reach with its source (issue #12).
 SIMILARITY = 0.98
@@ -181,3 +186,29 @@ def test_ha_noi_units_get_their_khoan_of_muc_iv_and_the_tasks_of_muc_ii(tmp_path
         "vụ trên, báo cáo đề xuất các khó khăn, vướng mắc trong quá trình chuyển đổi số y tế và thực hiện hồ sơ "
         "bệnh án điện tử về Sở Y tế kịp thời./."
     )
+
+
+def test_lao_cai_team_is_numbered_where_it_stands_and_comes_in_each_notice(tmp_path):
+    """The inspection team (mục 4) is four people numbered 4.1–4.4; each of the three firms the
+    schedule names gets a notice with its work sites and dates, the team and what to prepare."""
+    run_render(EXAMPLES / CASES["lao-cai-vlncn"][0], tmp_path)
+    plan = texts(open_docx(tmp_path / CASES["lao-cai-vlncn"][2]))
+    members = [t.split(":")[0] for t in plan if re.match(r"4\.\d\. ", t)]
+    assert members == [
+        "4.1. Ông Hoàng Văn Thuân – Trưởng đoàn",
+        "4.2. Ông Đỗ Mạnh Cường – Phó Trưởng đoàn",
+        "4.3. Ông Vũ Việt Linh – Thư ký đoàn",
+        "4.4. Ông Bùi Việt Cường – Thành viên",
+    ]
+    assert sorted(p.name for p in (tmp_path / "giao-viec").iterdir()) == ["thanh-vien-doan.docx", "van-phong-so.docx"]
+    notices = sorted(p.name for p in (tmp_path / "thong-bao").iterdir())
+    assert notices == [
+        "cong-ty-co-phan-xay-dung-giao-thong-yen-bai.docx",
+        "cong-ty-tnhh-hiep-phu.docx",
+        "tong-cong-ty-xay-dung-truong-son.docx",
+    ]
+    lines = texts(open_docx(tmp_path / "thong-bao" / "tong-cong-ty-xay-dung-truong-son.docx"))
+    sites = [t for t in lines if t.startswith("- Đối tượng kiểm tra: Gói thầu")]
+    assert len(sites) == 2 and all("Thời gian công bố Quyết định kiểm tra: 25/3/2025" in t for t in sites)
+    assert "2. Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT:" in lines
+    assert sum(t.startswith("- Ông ") for t in lines) == 4
