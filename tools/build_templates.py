@@ -39,51 +39,15 @@ from docx.shared import Mm, Pt
 
 from kehoach.render.docx_bytes import docx_bytes
 from kehoach.render.names import party_name
-from kehoach.text.profile import profile
+from kehoach.text.profile import paragraph_styles, profile
 
 FONT = "Times New Roman"
 BUILT = dt.datetime(2026, 1, 1)
 OUT = Path(__file__).resolve().parents[1] / "src" / "kehoach" / "render" / "templates"
 CENTER, LEFT, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
 
-#: name: (size pt, bold, italic, alignment, first-line indent cm, space before pt, keep with next)
-STYLES = {
-    "KH Cơ quan chủ quản": (13, False, False, CENTER, 0, 0, False),
-    "KH Cơ quan": (13, True, False, CENTER, 0, 0, False),
-    "KH Quốc hiệu": (13, True, False, CENTER, 0, 0, False),
-    "KH Tiêu ngữ": (14, True, False, CENTER, 0, 0, False),
-    "KH Số": (13, False, False, CENTER, 0, 6, False),
-    "KH Địa danh": (14, False, True, CENTER, 0, 6, False),
-    "KH Trích yếu công văn": (13, False, False, CENTER, 0, 6, False),
-    "KH Tên loại": (14, True, False, CENTER, 0, 24, True),
-    "KH Kính gửi": (14, False, False, CENTER, 0, 18, True),
-    "KH Chân trang": (12, False, False, CENTER, 0, 0, False),
-    "KH Ký xác nhận": (13, True, False, CENTER, 0, 0, False),
-    "KH Ghi chú ký": (13, False, True, CENTER, 0, 0, False),
-    "KH Trích yếu": (14, True, False, CENTER, 0, 0, True),
-    "KH Mục": (14, True, False, JUSTIFY, 1, 6, True),
-    "KH Tiêu đề": (14, False, False, JUSTIFY, 1, 6, True),
-    "KH Kết luận": (14, False, False, JUSTIFY, 1, 6, True),
-    "KH Nơi nhận": (12, True, True, LEFT, 0, 0, False),
-    "KH Danh sách nơi nhận": (11, False, False, LEFT, 0, 0, False),
-    "KH Chức vụ": (14, True, False, CENTER, 0, 0, False),
-    "KH Người ký": (14, True, False, CENTER, 0, 84, False),
-    "KH Số trang": (14, False, False, CENTER, 0, 0, False),
-    "KH Phụ lục": (14, True, False, CENTER, 0, 0, True),
-    "KH Tên phụ lục": (14, True, False, CENTER, 0, 0, True),
-    "KH Kèm theo": (14, False, True, CENTER, 0, 0, True),
-    "KH Ghi chú": (14, False, True, CENTER, 0, 6, False),
-    "KH Dưới tên": (14, False, False, CENTER, 0, 0, False),
-    "KH Ký phụ lục": (14, True, False, CENTER, 0, 0, True),
-    "KH Bảng": (12, False, False, LEFT, 0, 3, False),
-    "KH Đầu bảng": (12, True, False, CENTER, 0, 3, False),
-    "KH Ngắt phần": (1, False, False, LEFT, 0, 0, False),
-}
-#: Styles only a Party document has: the "*" under the committee, the signer's position.
-PARTY_STYLES = {
-    "KH Sao": (13, False, False, CENTER, 0, 0, False),
-    "KH Chức danh": (14, True, False, CENTER, 0, 0, False),
-}
+#: The alignments a profile names.
+ALIGN = {"left": LEFT, "center": CENTER, "both": JUSTIFY, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 #: Children of w:sectPr, w:pPr and w:tblPr that the schema puts after the ones we add
 #: (Word refuses a file whose elements are out of order).
 SECTPR_AFTER_PGNUMTYPE = (
@@ -248,25 +212,17 @@ def _no_theme_fonts(doc) -> None:
 
 
 def _styles(doc, party: bool = False) -> None:
+    """The "KH …" styles as the profile's data gives them (``kehoach/text/profiles/*.yaml``)."""
     _no_theme_fonts(doc)
     _doc_defaults(doc)
     _normal(doc)
-    for name, spec in {**STYLES, **(PARTY_STYLES if party else {})}.items():
-        _add_style(doc, name, *spec)
+    for name, spec in paragraph_styles("đảng" if party else "nhà nước").items():
+        align = ALIGN[spec.align or "left"]
+        _add_style(doc, name, spec.size, spec.bold, spec.italic, align, spec.indent or 0, spec.before or 0, spec.keep)
+        if spec.underline:
+            doc.styles[name].font.underline = True
     for name in RULES:
         _add_rule_style(doc, name)
-    _profile_styles(doc, profile("đảng" if party else "nhà nước"))
-
-
-def _profile_styles(doc, rules) -> None:
-    """What the profile's data says of the styles (``kehoach/text/profiles/*.yaml``): the
-    "Nơi nhận" label, a công văn's subject upright or italic, the signer's position."""
-    label, font = rules.recipients.label_style, doc.styles["KH Nơi nhận"].font
-    font.size, font.bold, font.italic = Pt(label.size), label.bold, label.italic
-    font.underline = label.underline or None
-    doc.styles["KH Trích yếu công văn"].font.italic = rules.letter.italic
-    if "KH Chức danh" in [s.name for s in doc.styles]:
-        doc.styles["KH Chức danh"].font.bold = rules.signer.position_bold
 
 
 def _page(section, landscape: bool = False, numbers: bool = True) -> None:
@@ -574,18 +530,18 @@ def build_plan_template(party: bool = False) -> tuple[str, bytes]:
     return _save(doc, party_name("ke-hoach.docx") if party else "ke-hoach.docx")
 
 
-def build_report_template() -> tuple[str, bytes]:
+def build_report_template(party: bool = False) -> tuple[str, bytes]:
     """bao-cao.docx: the results report (Báo cáo kết quả thực hiện Kế hoạch), laid out as the plan
     is (header, type name, trích yếu, body with tables, Nơi nhận and signer), without appendices."""
-    doc = _new_document()
-    _header_block(doc, [("{{ header.number_line }}", "KH Số")])
+    doc = _new_document(party=party)
+    _header_block(doc, [("{{ header.number_line }}", "KH Số")], party)
     doc.add_paragraph("{{ type_name }}", "KH Tên loại")
     doc.add_paragraph("{{ subject }}", "KH Trích yếu")
     doc.add_paragraph("", "KH Gạch trích yếu")
     _body_loop(doc, "body", tables=True)
-    _signature_block(doc)
-    _properties(doc, "Báo cáo kết quả thực hiện")
-    return _save(doc, "bao-cao.docx")
+    _signature_block(doc, party)
+    _properties(doc, "Báo cáo kết quả thực hiện", party)
+    return _save(doc, party_name("bao-cao.docx") if party else "bao-cao.docx")
 
 
 def build_letter_template(party: bool = False) -> tuple[str, bytes]:
@@ -682,6 +638,7 @@ BUILDERS: list[Callable[[], tuple[str, bytes]]] = [
     build_checklist_template,
     build_slogan_template,
     build_report_template,
+    lambda: build_report_template(party=True),
 ]
 
 

@@ -8,6 +8,7 @@ The example is the real Kế hoạch 18-KH/ĐU of the Ban Thường vụ Đảng
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import difflib
 
 import pdfplumber
@@ -17,8 +18,10 @@ import yaml
 from helpers import FIXTURES, ROOT, blocks, open_docx, texts, to_pdf
 from kehoach.commands.init import run_init
 from kehoach.commands.lint import run_lint
+from kehoach.commands.report import run_report
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
+from kehoach.text import profile as profiles
 from kehoach.text.errors import ProblemsError
 
 EXAMPLE = ROOT / "examples" / "cong-hai-18-KH-DU.yaml"
@@ -182,3 +185,26 @@ def test_init_writes_a_starter_party_plan_that_renders_in_the_party_s_form(tmp_p
     doc = open_docx(tmp_path / "out" / "ke-hoach-01-KH-DU.docx")
     assert cell_lines(doc.tables[0].cell(0, 1)) == [("ĐẢNG CỘNG SẢN VIỆT NAM", "KH Quốc hiệu")]
     assert doc.tables[0].cell(1, 0).paragraphs[0].text == "Số 01-KH/ĐU"
+
+
+def test_the_results_report_of_a_party_plan_takes_its_form(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_report(plan, dt.date(2026, 1, 5), tmp_path / "bao-cao.docx")
+    head = open_docx(result.path).tables[0]
+    assert cell_lines(head.cell(0, 1)) == [("ĐẢNG CỘNG SẢN VIỆT NAM", "KH Quốc hiệu")]
+    assert head.cell(1, 0).paragraphs[0].text.replace("\u00a0", " ").split() == ["Số", "-BC/ĐU"]
+
+
+def test_the_profiles_are_data_every_rule_with_its_source():
+    for name in profiles.PROFILES:
+        rules = profiles.profile(name)
+        parts = (rules.header, rules.number, rules.letter, rules.signer, rules.recipients, rules.styles)
+        assert all(part.source.strip() for part in parts)
+        assert all(
+            source.split()[0].rstrip(",;") in rules.sources or "nguồn thứ cấp" in source
+            for source in (part.source for part in parts)
+        )
+    state, party = profiles.paragraph_styles("nhà nước"), profiles.paragraph_styles("đảng")
+    assert state["KH Nơi nhận"].bold is True and party["KH Nơi nhận"].underline is True
+    assert party["KH Mục"] == state["KH Mục"]  # what the Party's rules do not change stays

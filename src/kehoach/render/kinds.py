@@ -296,9 +296,9 @@ REMINDER = DocumentKind(
     "don-doc",
 )
 
-#: Templates with a Party form of their own (``<name>.dang.docx``): the plan and the công văn.
-#: A checklist has no letterhead, so one serves both profiles.
-PARTY_TEMPLATES = frozenset({"ke-hoach.docx", "giao-viec.docx"})
+#: Templates with a Party form of their own (``<name>.dang.docx``): the plan, the công văn and
+#: the results report. A checklist has no letterhead, so one serves both profiles.
+PARTY_TEMPLATES = frozenset({"ke-hoach.docx", "giao-viec.docx", "bao-cao.docx"})
 
 #: Every kind, in the order a plan's documents are listed (and templates exported).
 KINDS: tuple[DocumentKind, ...] = (

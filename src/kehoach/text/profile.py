@@ -47,41 +47,50 @@ class NumberRules(_Rules):
 
 
 class LetterRules(_Rules):
-    """The subject of a công văn under its number: "V/v …" upright, or "về việc …" italic."""
+    """The subject of a công văn under its number: "V/v …", or "về việc …"."""
 
     subject: str
-    italic: bool
 
 
 class SignerRules(_Rules):
-    """The signing forms ("TM.", "T/M"), and whether the signer's position is bold."""
+    """The signing forms: on behalf of a body ("TM.", "T/M"), and every form allowed."""
 
     on_behalf: str
     authorities: list[str]
-    position_bold: bool
-
-
-class LabelStyle(BaseModel):
-    """How the "Nơi nhận" label is set: size in points, bold, italic, underlined."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    size: float
-    bold: bool
-    italic: bool
-    underline: bool
 
 
 class RecipientRules(_Rules):
-    """The "Nơi nhận" label and its style, how each line ends, and the archive line."""
+    """The "Nơi nhận" label, how each line ends, and the archive line."""
 
     label: str
-    label_style: LabelStyle
     #: How each line ends ("- Sở Y tế;", "- Ban Tổ chức Tỉnh uỷ (báo cáo),").
     item_end: str
     archive: str
     #: The archive's entries when the plan gives none ("{drafting_unit}": the issuer's).
     default_archive: list[str]
+
+
+class ParagraphStyle(BaseModel):
+    """A paragraph style of the Word templates ("KH Cơ quan"): size in points, bold, italic,
+    underlined, alignment, first-line indent in cm, space before in points, kept with the
+    next paragraph. A profile that only changes some of a style gives only those."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    size: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    underline: bool | None = None
+    align: Literal["left", "center", "right", "both"] | None = None
+    indent: float | None = None
+    before: float | None = None
+    keep: bool | None = None
+
+
+class StyleRules(_Rules):
+    """The templates' paragraph styles, by name."""
+
+    paragraphs: dict[str, ParagraphStyle]
 
 
 class Profile(BaseModel):
@@ -98,6 +107,8 @@ class Profile(BaseModel):
     signer: SignerRules
     recipients: RecipientRules
     types: dict[str, str]
+    #: The styles it sets; a profile other than the State's changes the State's where it says.
+    styles: StyleRules
 
     def symbol(self, number: str, type_: str, body: str) -> str:
         """ "15/KH-UBND", "05-KH/ĐU"."""
@@ -132,3 +143,13 @@ def all_types() -> dict[str, str]:
 def all_authorities() -> list[str]:
     """Every profile's signing forms (a plan's own profile checks its signer)."""
     return list(dict.fromkeys(a for name in PROFILES for a in profile(name).signer.authorities))
+
+
+def paragraph_styles(name: str) -> dict[str, ParagraphStyle]:
+    """The paragraph styles of a profile's templates: the State's, with the profile's changes."""
+    merged = dict(profile(DEFAULT).styles.paragraphs)
+    if name != DEFAULT:
+        for style, change in profile(name).styles.paragraphs.items():
+            base = merged.get(style, ParagraphStyle())
+            merged[style] = base.model_copy(update=change.model_dump(exclude_none=True))
+    return merged

@@ -14,7 +14,17 @@ from kehoach.plan.model import Plan, Unit
 from kehoach.plan.terms import report_of, report_words, sentence_name
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run
-from kehoach.views.common import CLOSING, TEXT, Header, Paragraph, Signature, cited_plan, header, signature
+from kehoach.views.common import (
+    CLOSING,
+    TEXT,
+    Header,
+    Paragraph,
+    Signature,
+    cited_plan,
+    header,
+    letter_subject,
+    signature,
+)
 from kehoach.views.status import StatusView, TaskStatus
 
 
@@ -40,8 +50,8 @@ def pending(status: StatusView, unit_id: str) -> list[TaskStatus]:
 def reminder_view(plan: Plan, status: StatusView, unit: Unit) -> ReminderView:
     """The reminder to ``unit`` of its tasks overdue or unreported on ``status.as_of``."""
     doc = plan.document
-    number = "Số: " + vn.symbol(None, plan.issuer.abbr, plan.issuer.drafting_unit)
-    subject = f"V/v đôn đốc thực hiện {doc.type_name} số {plan.symbol}"
+    number = plan.letter_number_line
+    subject = letter_subject(plan, f"đôn đốc thực hiện {doc.type_name} số {plan.symbol}")
     return ReminderView(
         unit_id=unit.id,
         unit_name=unit.name,

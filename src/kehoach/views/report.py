@@ -56,7 +56,7 @@ class ReportView:
 def report_view(plan: Plan, status: StatusView, by: By = "unit") -> ReportView:
     """The report of ``status`` (the plan's progress on a day), with a section per unit or per phase."""
     cited = f"{plan.document.type_name} số {plan.symbol} {vn.cited_date(plan.document.date, plan.document.year)}"
-    number = "Số: " + vn.symbol(None, TYPE_ABBR, plan.issuer.abbr)
+    number = plan.rules.number_line(vn.number_text(None), TYPE_ABBR, plan.issuer.abbr)
     place_date = f"{plan.document.place}, {vn.draft_date(status.as_of.year)}"
     return ReportView(
         header=header(plan, number, place_date),
