@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from pydantic import ValidationError
 
@@ -42,7 +43,22 @@ class Assignment:
 
 
 def assignments(plan: Plan) -> list[Assignment]:
-    """Every assigned part of the plan's sections, then of its appendices' tables, in plan order."""
+    """Every assigned part of the plan's sections, then of its appendices' tables, in plan order.
+
+    Found once per plan and kept beside its fields (as :meth:`Plan._index` keeps its indexes):
+    the checks, lint, every letter and calendar ask, and a province's plan has thousands of
+    units. The list is shared: read it, do not change it.
+    """
+    sources = (plan.sections, plan.appendices, plan.units)
+    cached = plan.__dict__.get("_assignments")
+    if cached is not None and all(a is b for a, b in zip(cached[0], sources, strict=True)):
+        return cast(list[Assignment], cached[1])
+    found = _collect(plan)
+    plan.__dict__["_assignments"] = (sources, found)
+    return found
+
+
+def _collect(plan: Plan) -> list[Assignment]:
     out: list[Assignment] = []
     for index, section in enumerate(plan.sections):
         style = outline.formats(plan, section)
@@ -120,9 +136,12 @@ def _in_lines(lines: list[Line], path: KeyPath, where: str, section: int) -> Ite
 
 
 def _in_tables(plan: Plan, found: list[tuple[KeyPath, Table]]) -> list[Assignment]:
-    names = _unit_names(plan)
     out: list[Assignment] = []
+    names: dict[str, str] | None = None
     for path, table in found:
+        if not _gives_tasks(table):
+            continue
+        names = names if names is not None else _unit_names(plan)
         section = int(path[1]) + (len(plan.sections) if path[0] == "appendices" else 0)
         place = _table_place(plan, path)
         for k, row in table_tasks(table, names):
@@ -155,13 +174,18 @@ def table_tasks(table: Table, names: dict[str, str] | None = None) -> Iterator[t
     ``names`` knows them, the text otherwise.
     """
     roles: dict[str, int] = {role: i for i, c in enumerate(table.columns) if (role := c.role) is not None}
-    if not roles and not any(row.assigned for row in table.rows):
+    if not _gives_tasks(table):
         return
     for filled in tables.filled_rows(table):
         part = _row_part(filled.row, filled.cells, roles, names or {})
         if part.assigned:
             label = _row_label(filled.number, filled.index, filled.group)
             yield filled.index, TableTask(_row_text(table, filled.cells, roles), part, label)
+
+
+def _gives_tasks(table: Table) -> bool:
+    """Whether a table says who does its rows: a column of lead or partners, or a row of its own."""
+    return any(c.role in ("lead", "with") for c in table.columns) or any(row.assigned for row in table.rows)
 
 
 def _row_part(row: Assigned, cells: dict[int, Cell], roles: dict[str, int], names: dict[str, str]) -> Assigned:
