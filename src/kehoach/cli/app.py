@@ -55,6 +55,7 @@ COMMANDS: dict[str, Entry] = {
     "schema": Entry("schema", "app", "schema"),
     "init": Entry("init", "app", "init"),
     "templates": Entry("templates", "app", "templates"),
+    "import": Entry("import_plan", "app", "import"),
 }
 
 

@@ -1,0 +1,214 @@
+"""A DOCX as a source: its header table, paragraphs with their emphasis, tables, signature.
+
+Works on what Word shows, not on kehoach's style names, so a plan typed by hand reads too:
+a paragraph all in bold is a heading; a khoản whose first words are bold (or italic) has
+those words as its title; italic words inside running text become *markup*. The first
+table holding "CỘNG HÒA" is the header, a table holding "Nơi nhận" the signature.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import OpcError
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+from kehoach.importer.markers import marker
+from kehoach.importer.source import Cell, Hint, Para, Source
+from kehoach.text import vn
+from kehoach.text.errors import UsageError
+
+_NOT_DOCX = (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError)
+
+#: kehoach's own styles, where a document has them (a plan typed by hand has not).
+_STYLE_HINTS: dict[str, Hint] = {
+    "KH Mục": "section",
+    "KH Tiêu đề": "heading",
+    "KH Kết luận": "closing",
+    "KH Trích yếu": "subject",
+    "KH Tên loại": "type",
+    "KH Ghi chú": "note",
+}
+
+
+def open_document(path: Path) -> DocxDocument:
+    """The Word document, or a message naming the file."""
+    try:
+        return Document(str(path))
+    except _NOT_DOCX:
+        raise UsageError("docx.not_docx", path=path) from None
+
+
+def read_docx(path: Path) -> Source:
+    """The document's header lines (its first table's cells, left column first), then its
+    paragraphs and tables in reading order, the signature table as lines."""
+    doc = open_document(path)
+    head: list[Para] = []
+    paras: list[Para] = []
+    count = 0
+    for part in doc.iter_inner_content():
+        if isinstance(part, Table):
+            text = " ".join(cell.text for row in part.rows for cell in row.cells)
+            if not head and not paras and "CỘNG HÒA" in vn.upper(text):
+                head = [Para(line, f"bảng đầu, ô {i}") for i, line in enumerate(_columns(part), 1)]
+            elif "nơi nhận" in text.casefold() or _is_signature(paras):
+                paras += [Para(line, "bảng chữ ký") for line in _columns(part)]
+            else:
+                paras.append(Para("", f"bảng sau đoạn {count}", rows=_rows(part)))
+            continue
+        count += 1
+        para = _paragraph(part, count)
+        if para is not None:
+            paras.append(para)
+    return Source(path.name, "docx", head, paras)
+
+
+def _is_signature(paras: list[Para]) -> bool:
+    """A two-column table right after the closing paragraph is the signature (no Nơi nhận)."""
+    return bool(paras) and paras[-1].hint == "closing"
+
+
+def _columns(table: Table) -> Iterator[str]:
+    """A layout table's lines, column by column (the left column is read first)."""
+    width = max((len(row.cells) for row in table.rows), default=0)
+    for column in range(width):
+        seen: set[int] = set()
+        for row in table.rows:
+            if column < len(row.cells) and id(row.cells[column]._tc) not in seen:
+                seen.add(id(row.cells[column]._tc))
+                for paragraph in row.cells[column].paragraphs:
+                    yield from (line.strip() for line in paragraph.text.split("\n") if line.strip())
+
+
+def _rows(table: Table) -> list[list[Cell]]:
+    """The table's rows, each cell once: a cell spanning columns counted once with its span, a
+    cell merged down counted once, in its first row, with the rows it covers."""
+    out: list[list[Cell]] = []
+    origin: dict[int, tuple[int, int]] = {}  # id of a cell's element → (row, index) in out
+    previous: list[object] = []
+    for row in table.rows:
+        cells: list[Cell] = []
+        elements = [cell._tc for cell in row.cells]
+        for column, cell in enumerate(row.cells):
+            element = elements[column]
+            if column and element is elements[column - 1]:
+                continue
+            if column < len(previous) and element is previous[column]:
+                r, i = origin[id(element)]
+                out[r][i] = replace(out[r][i], rows=out[r][i].rows + 1)
+                continue
+            origin[id(element)] = (len(out), len(cells))
+            lines = tuple(text for p in cell.paragraphs if (text := _cell_text(p)))
+            cells.append(Cell(lines, cell.grid_span))
+        previous = list(elements)
+        out.append(cells)
+    return out
+
+
+def _cell_text(paragraph: Paragraph) -> str:
+    """A cell paragraph's text with its emphasis as markup (a cell in bold is "**…**")."""
+    runs = [(run.text, *_emphasis(run, paragraph)) for run in paragraph.runs if run.text]
+    text = _markup(runs, False, False)
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
+def _paragraph(paragraph: Paragraph, count: int) -> Para | None:
+    runs = [(run.text, *_emphasis(run, paragraph)) for run in paragraph.runs if run.text]
+    text = "".join(t for t, _, _ in runs)
+    if not text.strip():
+        return None
+    style = paragraph.style.name if paragraph.style is not None else ""
+    hint = _STYLE_HINTS.get(style or "", "")
+    shown = [(t, b, i) for t, b, i in runs if t.strip()]
+    all_bold = all(b for _, b, _ in shown)
+    if not hint and all_bold and shown:
+        hint = "heading"
+    if not hint and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
+        hint = "note"
+    where = f"đoạn {count}"
+    if hint == "subject":
+        return Para(text.strip(), where, hint)
+    keep_bold = all_bold and hint != "note"
+    para = Para(" ".join(_markup(runs, keep_bold, all(i for _, _, i in shown)).split()), where, hint)
+    _title(para, runs)
+    return para
+
+
+def _emphasis(run: Run, paragraph: Paragraph) -> tuple[bool, bool]:
+    """Bold and italic as Word shows them: the run's own, else its paragraph style's."""
+    style = paragraph.style if isinstance(paragraph.style, ParagraphStyle) else None
+    return _inherited(run.bold, style, "bold"), _inherited(run.italic, style, "italic")
+
+
+def _inherited(value: bool | None, style: ParagraphStyle | None, name: str) -> bool:
+    while value is None and style is not None:
+        value = getattr(style.font, name)
+        base = style.base_style
+        style = base if isinstance(base, ParagraphStyle) else None
+    return bool(value)
+
+
+def _markup(runs: list[tuple[str, bool, bool]], all_bold: bool, all_italic: bool) -> str:
+    """The runs as plan text: emphasis the whole paragraph has is its style, not markup;
+    runs of one emphasis side by side (spaces between them included) are marked once."""
+    groups: list[tuple[str, tuple[bool, bool]]] = []
+    for text, bold, italic in runs:
+        key = (bold and not all_bold, italic and not all_italic)
+        if groups and (groups[-1][1] == key or not text.strip()):
+            groups[-1] = (groups[-1][0] + text, groups[-1][1])
+        else:
+            groups.append((text, key))
+    out = []
+    for text, (bold, italic) in groups:
+        text = text.replace("*", "\\*")
+        mark = ("**" if bold else "") + ("*" if italic else "")
+        core = text.strip()
+        if mark and core:
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+            text = f"{lead}{mark}{core}{mark[::-1]}{trail}"
+        out.append(text)
+    return "".join(out)
+
+
+def _title(para: Para, runs: list[tuple[str, bool, bool]]) -> None:
+    """A khoản's title: the bold or italic words right after its marker, when text follows."""
+    found = marker(para.text)
+    if found is None or not found.numbered:
+        return
+    plain = "".join(t for t, _, _ in runs)
+    stripped = marker(plain.strip())
+    at = len(plain.rstrip()) - len(stripped.rest) if stripped else 0
+    title, style = _leading_emphasis(runs, at)
+    if title and len(title) < len(found.rest) and title.strip():
+        para.title, para.title_style = title.strip(), style
+
+
+def _leading_emphasis(runs: list[tuple[str, bool, bool]], at: int) -> tuple[str, str | None]:
+    """The emphasised text from character ``at`` on, up to the first run of another emphasis."""
+    pos, title, style = 0, "", None
+    for text, bold, italic in runs:
+        end = pos + len(text)
+        if end <= at:
+            pos = end
+            continue
+        piece = text[max(at - pos, 0) :]
+        pos = end
+        if not piece.strip():
+            title += piece
+            continue
+        kind = "bold-italic" if bold and italic else "bold" if bold else "italic" if italic else None
+        if kind is None or (style is not None and kind != style):
+            break
+        style = kind
+        title += piece
+    return title, style

@@ -1,0 +1,244 @@
+"""A whole source as plan.yaml data, with notes on what recognition is unsure of.
+
+The source is cut where a plan's parts meet: the header block, the type's title and the
+subject, the body up to the closing paragraph ("Trên đây là …"), Nơi nhận and the signer,
+then the appendices ("PHỤ LỤC …"). Each part goes to its recogniser; what none of them
+recognises is kept as running text and counted as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kehoach.importer import body as bodies
+from kehoach.importer import frame
+from kehoach.importer.body import Notes
+from kehoach.importer.markers import marker
+from kehoach.importer.source import Para, Source
+from kehoach.importer.tables import plain
+from kehoach.importer.tables import table as table_of
+from kehoach.plan.base import MAX_ID
+from kehoach.text import numbering, vn
+
+_APPENDIX = re.compile(r"^\**\s*PHỤ LỤC\b|^\**\s*Phụ lục\s+[IVX\d]+\s*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"^\(?\s*Kèm theo", re.IGNORECASE)
+_CLOSING = re.compile(r"^Trên đây\b", re.IGNORECASE)
+#: The key-task table's header, as kehoach writes it (views.plan.KEY_TASK_COLUMNS).
+_KEY_COLUMNS = ("tt", "nhiệm vụ", "đơn vị chủ trì", "đơn vị phối hợp", "thời gian thực hiện", "ghi chú")
+
+
+@dataclass
+class Imported:
+    """The plan's data in plan.yaml's order, the notes for its comments, and counts."""
+
+    data: dict[str, Any]
+    notes: Notes
+    source: Source
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Parts:
+    """The source cut where a plan's parts meet."""
+
+    code: str
+    subject: list[str]
+    before: list[str]
+    body: list[Para]
+    closing: str | None
+    signature: list[Para]
+    appendices: list[Para]
+
+
+def cut(source: Source) -> Parts | None:
+    """The type and subject, the basis and intro, the body from the first mục, the closing
+    paragraph, the signature block and the appendices; None where there is no type or mục."""
+    code, subject, used = frame.type_and_subject(source.paras)
+    if code is None:
+        return None
+    rest = source.paras[used:]
+    sign_at = next((n for n, p in enumerate(rest) if frame.is_signature_start(p.text)), len(rest))
+    appendix_at = next((n for n, p in enumerate(rest[sign_at:], sign_at) if _APPENDIX.match(p.text)), len(rest))
+    main = rest[:sign_at]
+    closing = main.pop().text if main and (main[-1].hint == "closing" or _CLOSING.match(main[-1].text)) else None
+    top = bodies.section_format(main)
+    first = next((n for n, p in enumerate(main) if p.rows is None and (m := marker(p.text)) and m.format == top), None)
+    if first is None:
+        return None
+    before = [p.text for p in main[:first]]
+    return Parts(code, subject, before, main[first:], closing, rest[sign_at:appendix_at], rest[appendix_at:])
+
+
+def recognise(source: Source) -> Imported | None:
+    """The plan in ``source``, or None when it has no type title or no body to read."""
+    parts = cut(source)
+    if parts is None:
+        return None
+    notes = Notes(casing=bodies.casing_of([p.text for p in source.paras if p.hint != "section"]))
+    found = bodies.body(parts.body, notes)
+    if not found.sections:
+        return None
+    signature = frame.signature(parts.signature)
+    data = _head(source, parts, signature, notes)
+    style = bodies.numbering_style(found.style)
+    if style and style != numbering.DEFAULT_STYLE:
+        data["numbering"] = style
+    data["sections"] = found.sections
+    _lists(data, found)
+    _tail(data, parts, signature, notes)
+    counts = {
+        "sections": len(found.sections),
+        "phases": len(found.phases),
+        "units": len(found.units),
+        "tasks": sum(len(u["tasks"]) for u in found.units),
+        "appendices": len(data.get("appendices", [])),
+        "free": notes.free_text,
+    }
+    return Imported(data, notes, source, counts)
+
+
+def _head(source: Source, parts: Parts, signature: frame.Signature, notes: Notes) -> dict[str, Any]:
+    """Issuer, document, basis and intro."""
+    header = frame.header(source.head)
+    text = " ".join(p.text for p in source.paras)
+    lines = header.issuer_lines or frame.issuer_from_text(text)
+    data: dict[str, Any] = {"issuer": frame.issuer(lines, header.symbol, signature.archive, text)}
+    if not header.issuer_lines:
+        notes.comment(("issuer",), "không đọc được tên cơ quan ở tiêu đề: dựng lại từ nội dung, cần kiểm tra")
+    data["document"] = _document(parts.code, header, parts.subject, notes)
+    basis, intro = frame.split_basis(parts.before)
+    if basis:
+        data["basis"] = basis
+    if intro:
+        data["intro"] = intro
+    return data
+
+
+def _tail(data: dict[str, Any], parts: Parts, signature: frame.Signature, notes: Notes) -> None:
+    """Closing, Nơi nhận, signer, the Lưu line, appendices."""
+    if parts.closing:
+        data["closing"] = parts.closing
+    if signature.recipients:
+        data["recipients"] = signature.recipients
+    signer = frame.signer(signature)
+    data["signer"] = signer or {"name": "Chưa rõ"}
+    if signer is None:
+        notes.comment(("signer",), "không đọc được người ký: cần điền tên")
+    if signature.archive and signature.archive != ["VT", data["issuer"]["drafting_unit"]]:
+        data["archive"] = signature.archive
+    _appendices(data, parts.appendices, notes)
+
+
+def _document(code: str, header: frame.Header, subject: list[str], notes: Notes) -> dict[str, Any]:
+    doc: dict[str, Any] = {"type": code}
+    if header.number:
+        doc["number"] = header.number
+    doc["place"] = header.place or "Chưa rõ"
+    if header.place is None:
+        notes.comment(("document",), "không đọc được địa danh, ngày tháng ở tiêu đề: cần điền")
+    if header.date:
+        doc["date"] = header.date
+    else:
+        doc["year"] = header.year or 2000
+    doc["subject"] = subject[0] if len(subject) == 1 else " ".join(subject) if subject else "Chưa rõ"
+    return doc
+
+
+def _lists(data: dict[str, Any], found: bodies.Body) -> None:
+    if found.phases:
+        data["phases"] = found.phases
+    if found.units:
+        ids: set[str] = set()
+        for unit in found.units:
+            unit["id"] = unit_id(unit["name"], ids)
+        data["units"] = found.units
+    if found.slogans:
+        data["slogans"] = found.slogans
+
+
+def unit_id(name: str, taken: set[str]) -> str:
+    """An id for a unit from its name: its slug, cut at a word under kehoach's limit, made unique."""
+    slug = vn.slug(name) or "don-vi"
+    while len(slug) > MAX_ID - 3:
+        slug = slug.rsplit("-", 1)[0]
+    found, n = slug, 1
+    while found in taken:
+        n += 1
+        found = f"{slug}-{n}"
+    taken.add(found)
+    return found
+
+
+def _appendices(data: dict[str, Any], paras: list[Para], notes: Notes) -> None:
+    """ "PHỤ LỤC I", its title, "(Kèm theo …)", then a table or text."""
+    groups: list[list[Para]] = []
+    for para in paras:
+        if _APPENDIX.match(para.text):
+            groups.append([])
+        elif groups:
+            groups[-1].append(para)
+    out = [_appendix(group, data, notes, n) for n, group in enumerate(groups)]
+    if out:
+        data["appendices"] = out
+
+
+def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int) -> dict[str, Any]:
+    """One appendix: the upper-case lines before its content are its title."""
+    title: list[str] = []
+    content: list[Para] = []
+    for para in group:
+        if _ATTACHED.match(para.text):
+            continue
+        opening = para.rows is not None or marker(para.text) is not None or para.text != vn.upper(para.text)
+        if not content and not opening:
+            title.append(para.text)
+        else:
+            content.append(para)
+    appendix: dict[str, Any] = {"title": bodies.sentence_case(" ".join(title), notes.casing) or "Phụ lục"}
+    tables = [p for p in content if p.rows]
+    if tables and _is_key_table(tables[0]) and "key_tasks" not in data:
+        data["key_tasks"] = _key_tasks(tables[0])
+        appendix["show"] = "key_tasks"
+    elif len(tables) == 1 and len(content) == 1 and tables[0].rows:
+        appendix["table"] = table_of(tables[0].rows)
+    elif content:
+        appendix["body"] = bodies.blocks(bodies.tree(content, "I.").children, notes, ("appendices", index))
+    return appendix
+
+
+def unit_refs(data: dict[str, Any]) -> None:
+    """Key tasks' lead and partners as the plan's unit ids where the table names its units
+    ("Sở Xây dựng; Sở Công Thương" → both ids); other wording is kept as written."""
+    ids = {unit["name"]: unit["id"] for unit in data.get("units", [])}
+    for task in data.get("key_tasks", []):
+        for key in ("lead", "with"):
+            if key in task and len(task[key]) == 1:
+                names = task[key][0].split("; ")
+                if all(name in ids for name in names):
+                    task[key] = [ids[name] for name in names]
+
+
+def _is_key_table(para: Para) -> bool:
+    head = tuple(plain(" ".join(c.lines)).casefold() for c in (para.rows or [[]])[0])
+    return head == _KEY_COLUMNS
+
+
+def _key_tasks(para: Para) -> list[dict[str, Any]]:
+    """The key-task table's rows: TT, task, lead, partners, time, note."""
+    out = []
+    for row in (para.rows or [])[1:]:
+        cells = [" ".join(c.lines) for c in row]
+        cells[2:] = [plain(cell) for cell in cells[2:]]
+        if len(cells) < 3 or not cells[1]:
+            continue
+        task: dict[str, Any] = {"text": cells[1], "lead": [cells[2] or "Chưa rõ"]}
+        if len(cells) > 3 and cells[3]:
+            task["with"] = [cells[3]]
+        if len(cells) > 4 and cells[4]:
+            task["deadline"] = cells[4]
+        if len(cells) > 5 and cells[5]:
+            task["note"] = cells[5]
+        out.append(task)
+    return out

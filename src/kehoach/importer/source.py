@@ -1,0 +1,147 @@
+"""The source as paragraphs, each knowing where it comes from.
+
+A text extracted from a PDF (or OCR output) breaks a paragraph at every line end and
+a page break, puts the page number among the lines, and may repeat a running header on
+each page. Here lines become paragraphs again: a line starts a paragraph when it starts
+with a marker ("I.", "1.", "a)", "-", "+"), a known opening ("Nơi nhận", "KT."), or when
+the line before it ended a sentence; page numbers and running headers are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from kehoach.text import vn
+
+#: Hints a DOCX gives about a paragraph: a mục or heading style, bold, a closing style.
+Hint = Literal["", "section", "heading", "closing", "subject", "type", "note"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its paragraphs' texts (emphasis as *markup*), how many columns it spans
+    and how many rows it covers (merged down)."""
+
+    lines: tuple[str, ...]
+    span: int = 1
+    rows: int = 1
+
+
+@dataclass
+class Para:
+    """One paragraph of the source: its text (emphasis as *markup*), where it is (a line of
+    a text, a paragraph of a DOCX), and what the DOCX's formatting says it is.
+
+    ``title`` is the emphasised start of an item ("1. **Mục đích**. …") where the DOCX shows
+    one, with ``title_style`` its emphasis; a table is kept whole in ``rows``.
+    """
+
+    text: str
+    where: str
+    hint: Hint = ""
+    title: str | None = None
+    title_style: str | None = None
+    rows: list[list[Cell]] | None = None
+    #: The source's lines this paragraph was joined from (a text's), for the signature block.
+    breaks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    """A source read into paragraphs, what kind it was, and what reading it noticed."""
+
+    name: str
+    kind: Literal["docx", "pdf", "text"]
+    head: list[Para]
+    paras: list[Para]
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d{1,3}(\s*/\s*\d{1,3})?\s*$", re.IGNORECASE)
+_OPENING = re.compile(
+    r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).\/]\s|[-–—+•]\s?|\*?Nơi nhận|(?:TM|KT|TL|TUQ|Q)\.\s|"
+    r"Số\s*:|KẾ HOẠCH|PHỤ LỤC|Phụ lục\s|\(Kèm theo|Căn cứ\s|Thực hiện\s|Trên đây)",
+)
+_ENDS_SENTENCE = re.compile(r"[.:;!?…]['\"”’)*]*$")
+_HYPHEN_BREAK = re.compile(r"(\w)-$")
+
+
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """The text's lines, numbered from 1, NFC, without the markup an OCR tool adds for bold
+    ("**15**") and with page numbers and running headers left out."""
+    raw = [(n, _clean(line)) for n, line in enumerate(vn.nfc(text).splitlines(), 1)]
+    repeated = _running_headers([line for _, line in raw])
+    return [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line) and line not in repeated]
+
+
+def _clean(line: str) -> str:
+    line = line.replace("\u00a0", " ").replace("\t", " ").replace("**", "")
+    return " ".join(line.split())
+
+
+def _running_headers(lines: list[str]) -> set[str]:
+    """Lines repeated on three pages or more that are not list lines: a running header."""
+    counts = Counter(line for line in lines if line and not _OPENING.match(line) and len(line) < 80)
+    return {line for line, count in counts.items() if count >= 3}
+
+
+def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
+    """Lines joined into paragraphs; a word cut by a hyphen at a line end is joined whole."""
+    out: list[Para] = []
+    previous = ""
+    width = wrap_width([line for _, line in lines])
+    for number, line in lines:
+        if not line:
+            continue
+        if out and not starts_paragraph(line, previous, width):
+            out[-1].text = _join(out[-1].text, line)
+            out[-1].breaks.append(line)
+        else:
+            out.append(Para(line, f"dòng {number}", breaks=[line]))
+        previous = line
+    return out
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was wrapped at (the longer of its middling lines), or None when its
+    paragraphs are one line each."""
+    middling = sorted(len(line) for line in lines if 40 <= len(line) <= 110)
+    if len(middling) < max(10, len(lines) // 4):
+        return None
+    return middling[int(len(middling) * 0.8)]
+
+
+def starts_paragraph(line: str, previous: str, width: int | None = None) -> bool:
+    """Whether ``line`` opens a paragraph rather than continuing the one before: it starts with
+    a marker, or starts with a capital after a line that ended a sentence, fell short of the
+    wrapping width, or was never wrapped."""
+    if not previous or _OPENING.match(line):
+        return True
+    if not (line[:1].isupper() or line[:1] in '"“(*'):
+        return False
+    if _ENDS_SENTENCE.search(previous) or width is None:
+        return True
+    if len(previous) < 0.75 * width or len(previous) > 1.3 * width:
+        return True
+    return previous.isupper() and not line.isupper()
+
+
+def _join(text: str, line: str) -> str:
+    if _HYPHEN_BREAK.search(text) and line[:1].islower():
+        return text[:-1] + line
+    return f"{text} {line}"
+
+
+#: The type's name as a title line: "KẾ HOẠCH", "QUYẾT ĐỊNH"…
+TYPE_TITLES = {vn.upper(name): code for code, name in vn.DOCUMENT_TYPES.items()}
+
+
+def read_text(text: str, name: str, kind: Literal["pdf", "text"] = "text") -> Source:
+    """A plain text (from a PDF or OCR) as a source: the header's lines one by one (its two
+    columns may be interleaved), then the paragraphs from the type's title on."""
+    lines = text_lines(text)
+    start = next((i for i, (_, line) in enumerate(lines) if line.strip("* ") in TYPE_TITLES), 0)
+    head = [Para(line, f"dòng {number}") for number, line in lines[:start] if line]
+    return Source(name, kind, head, paragraphs(lines[start:]))
