@@ -25,7 +25,7 @@ PLANS = [
         ROOT / "examples" / "lam-dong-cchc-2026.yaml",
         marks=pytest.mark.xfail(
             strict=True,
-            reason="short_name 'UBND tỉnh' and a body table's column widths are not shown in the DOCX",
+            reason="its short_name (UBND tỉnh) shows only in letters, and it has no units to have letters",
         ),
     ),
     pytest.param(

@@ -82,7 +82,7 @@ def tree(paras: list[Para], section_format: str) -> Node:
             found = None
         node = Node(para, found)
         if found is None:
-            while stack[-1].kind == "b":
+            while stack[-1].kind == "b" or (para.hint == "note" and len(stack) > 2):
                 stack.pop()
             stack[-1].children.append(node)
             continue

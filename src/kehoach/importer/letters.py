@@ -84,11 +84,13 @@ def apply(imported: Imported, plan_path: Path) -> None:
     by_name = {letter.name: letter for letter in letters}
     ids = {letter.name: letter.id for letter in letters}
     used = False
-    for unit in units:
+    for index, unit in enumerate(units):
         letter = by_name.get(unit["name"])
         if letter is None:
             continue
         used = True
+        for path in [p for p in imported.notes.comments if p[:3] == ("units", index, "tasks")]:
+            del imported.notes.comments[path]
         unit["id"] = letter.id
         _tasks(unit, letter, ids, imported.data.get("phases", []))
     reports_to = next((letter.reports_to for letter in letters if letter.reports_to), None)
@@ -113,6 +115,8 @@ def _tasks(unit: dict[str, Any], letter: Letter, ids: dict[str, str], phases: li
             continue
         left.remove(found)
         details = found[1]
+        if isinstance(task, dict):
+            task.pop("with", None)
         extra: dict[str, Any] = {}
         if partners := details.get("Phối hợp"):
             extra["with"] = [ids.get(name, name) for name in partners.split("; ")]
@@ -124,7 +128,7 @@ def _tasks(unit: dict[str, Any], letter: Letter, ids: dict[str, str], phases: li
             task.update(extra)
             if bullets:
                 task["bullets"] = bullets
-            tasks[n] = task
+        tasks[n] = task["text"] if isinstance(task, dict) and list(task) == ["text"] else task
 
 
 def _time(text: str, phases: list[dict[str, Any]]) -> dict[str, Any]:

@@ -86,7 +86,7 @@ def recognise(source: Source) -> Imported | None:
     if style and style != numbering.DEFAULT_STYLE:
         data["numbering"] = style
     data["sections"] = found.sections
-    _lists(data, found)
+    _lists(data, found, notes)
     _tail(data, parts, signature, notes)
     counts = {
         "sections": len(found.sections),
@@ -146,7 +146,7 @@ def _document(code: str, header: frame.Header, subject: list[str], notes: Notes)
     return doc
 
 
-def _lists(data: dict[str, Any], found: bodies.Body) -> None:
+def _lists(data: dict[str, Any], found: bodies.Body, notes: Notes) -> None:
     if found.phases:
         data["phases"] = found.phases
     if found.units:
@@ -154,8 +154,59 @@ def _lists(data: dict[str, Any], found: bodies.Body) -> None:
         for unit in found.units:
             unit["id"] = unit_id(unit["name"], ids)
         data["units"] = found.units
+        partners(found.units, notes)
     if found.slogans:
         data["slogans"] = found.slogans
+
+
+_LEVEL_WORD = re.compile(r"\s+(phường|xã|tỉnh|thành phố|quận|huyện|thị xã|thị trấn)$", re.IGNORECASE)
+
+
+def partners(units: list[dict[str, Any]], notes: Notes) -> None:
+    """A task that says "Phối hợp (với) <another unit of the plan> …" is done with that unit:
+    its ``with`` names it (in the order the text names them), with a comment saying so."""
+    names = [(unit["id"], variant) for unit in units for variant in _variants(unit["name"])]
+    for u, unit in enumerate(units):
+        for t, task in enumerate(unit["tasks"]):
+            text = task if isinstance(task, str) else " ".join([task["text"], *_texts(task.get("bullets", []))])
+            found = _named_after(text.casefold(), names, unit["id"])
+            if found:
+                task = {"text": task} if isinstance(task, str) else task
+                bullets = task.pop("bullets", None)
+                task["with"] = found
+                if bullets:
+                    task["bullets"] = bullets
+                unit["tasks"][t] = task
+                notes.comment(
+                    ("units", u, "tasks", t), "đơn vị phối hợp (with) suy ra từ câu chữ của nhiệm vụ: cần kiểm tra"
+                )
+
+
+def _variants(name: str) -> list[str]:
+    """A unit's name as a task may cite it: whole, or without its level word ("… phường")."""
+    short = _LEVEL_WORD.sub("", name)
+    return [v.casefold() for v in dict.fromkeys((name, short)) if len(v.split()) >= 2]
+
+
+def _texts(bullets: list[Any]) -> list[str]:
+    out: list[str] = []
+    for bullet in bullets:
+        out.append(bullet if isinstance(bullet, str) else bullet["text"])
+        out += [] if isinstance(bullet, str) else _texts(bullet.get("bullets", []))
+    return out
+
+
+def _named_after(text: str, names: list[tuple[str, str]], own: str) -> list[str]:
+    """Ids of the units named after "phối hợp" in ``text``, in the order they are named."""
+    start = text.find("phối hợp")
+    if start < 0:
+        return []
+    at: dict[str, int] = {}
+    for unit_id_, variant in names:
+        where = text.find(variant, start)
+        if unit_id_ != own and where >= 0:
+            at[unit_id_] = min(where, at.get(unit_id_, where))
+    return sorted(at, key=lambda key: at[key])
 
 
 def unit_id(name: str, taken: set[str]) -> str:

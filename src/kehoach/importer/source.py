@@ -64,6 +64,8 @@ _OPENING = re.compile(
     r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).\/]\s|[-–—+•]\s?|\*?Nơi nhận|(?:TM|KT|TL|TUQ|Q)\.\s|"
     r"Số\s*:|KẾ HOẠCH|PHỤ LỤC|Phụ lục\s|\(Kèm theo|Căn cứ\s|Thực hiện\s|Trên đây)",
 )
+#: A phase's heading ("3. Đợt 3: Từ … đến …") ends at its line's end, whatever its length.
+_PHASE_LINE = re.compile(r"^(?:\d+\.\s+)?Đợt\s+\S+\s*:")
 _ENDS_SENTENCE = re.compile(r"[.:;!?…]['\"”’)*]*$")
 _HYPHEN_BREAK = re.compile(r"(\w)-$")
 
@@ -108,9 +110,9 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width a text was wrapped at (the longer of its middling lines), or None when its
     paragraphs are one line each."""
     middling = sorted(len(line) for line in lines if 40 <= len(line) <= 110)
-    if len(middling) < max(10, len(lines) // 4):
+    if len(middling) < max(10, len([line for line in lines if line]) // 5):
         return None
-    return middling[int(len(middling) * 0.8)]
+    return middling[len(middling) // 2]
 
 
 def starts_paragraph(line: str, previous: str, width: int | None = None) -> bool:
@@ -121,11 +123,14 @@ def starts_paragraph(line: str, previous: str, width: int | None = None) -> bool
         return True
     if not (line[:1].isupper() or line[:1] in '"“(*'):
         return False
-    if _ENDS_SENTENCE.search(previous) or width is None:
+    if _ENDS_SENTENCE.search(previous) or _PHASE_LINE.match(previous):
         return True
-    if len(previous) < 0.75 * width or len(previous) > 1.3 * width:
-        return True
-    return previous.isupper() and not line.isupper()
+    # a paragraph written on one line ends with its sentence: a long one that does not goes on
+    if width is None:
+        return len(previous) < 150
+    if len(previous) > 1.4 * width:
+        return False
+    return len(previous) < 0.7 * width or (previous.isupper() and not line.isupper())
 
 
 def _join(text: str, line: str) -> str:
