@@ -12,6 +12,7 @@ from kehoach.cli import show
 from kehoach.cli.common import LangOpt, command_app, err_console, help_text, language
 from kehoach.cli.guard import guard
 from kehoach.commands.import_plan import run_import
+from kehoach.text import messages
 
 app = command_app()
 
@@ -35,7 +36,7 @@ def import_command(
     show.say(err_console, "import.free", lang, "", free=result.counts.get("free", 0), uncertain=result.uncertain)
     if result.warnings:
         show.say(err_console, "import.warnings", lang, "yellow")
-        for warning in result.warnings:
-            err_console.print(f"  - {warning}", markup=False, soft_wrap=True)
+        for code, args in result.warnings:
+            err_console.print(f"  - {messages.text(code, lang, **args)}", markup=False, soft_wrap=True)
     if target is not None:
         show.say(err_console, "import.next", lang, "", path=target)

@@ -12,6 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kehoach.commands.init import writing
 from kehoach.importer import docx_source, letters, pdf_source, recognise, source, yaml_out
@@ -34,11 +35,14 @@ class ImportResult:
     target: Path | None
     counts: dict[str, int]
     uncertain: int
-    warnings: tuple[str, ...]
+    warnings: tuple[tuple[str, dict[str, Any]], ...]
 
 
 def run_import(path: Path, output: Path | None, force: bool = False) -> ImportResult:
     """Import ``path`` into ``output`` (None: only return the text, for ``-o -``)."""
+    if output is not None and output.exists() and not output.is_file():
+        # a folder, or a device such as /dev/null: never replaced by a plan, even with --force
+        raise UsageError("import.not_a_file", path=str(output))
     if output is not None and output.exists() and not force:
         raise UsageError("import.exists", path=str(output))
     imported = read(path)

@@ -27,6 +27,15 @@ _PHASE = re.compile(r"^(?P<name>(?:Đợt|Giai đoạn|Bước)\s+[\wÀ-ỹ]+)\s
 _SPAN = re.compile(r"^[Tt]ừ\s+(?P<sau>sau\s+)?(?P<start>.+?)\s+(?P<connector>đến|và)\s+(?P<end>.+)$")
 _ENDS_SENTENCE = re.compile(r"[.;!?…]['\"”’)*]*$")
 _UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công", re.IGNORECASE)
+#: How a unit's heading starts: an agency ("Sở …", "Ủy ban nhân dân …", "Các trường …"), its
+#: head ("Giám đốc …", "Thủ trưởng …"), or a request ("Đề nghị …").
+_AGENCY = re.compile(
+    r"^(?:đề nghị\s+)?(?:các\s+|những\s+)?(?:sở|ban|bộ|phòng|ủy ban|uỷ ban|ubnd|hđnd|công an|văn phòng|trung tâm|"
+    r"thanh tra|thuế|kho bạc|bảo hiểm|bhxh|đài|báo|hội|đoàn|liên đoàn|mặt trận|ủy ban mặt trận|tổ|trường|bệnh viện|"
+    r"giám đốc|thủ trưởng|chủ tịch|cơ quan|đơn vị|tòa án|viện|cục|chi cục|quân sự|bộ chỉ huy|ngân hàng|"
+    r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -57,29 +66,44 @@ class Node:
         return self.para.text if self.para else ""
 
 
+#: A catalogue message and its facts (:mod:`kehoach.text.messages`), said in the user's language.
+Said = tuple[str, dict[str, Any]]
+
+
 @dataclass
 class Notes:
     """What recognition is unsure of (a YAML comment at a path) and the source's slips."""
 
-    comments: dict[tuple[Any, ...], list[str]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    comments: dict[tuple[Any, ...], list[Said]] = field(default_factory=dict)
+    warnings: list[Said] = field(default_factory=list)
     free_text: int = 0
     #: Runs of words as the source's running text writes them, by their lower case, so an
     #: upper-cased title gets its proper nouns back ("CÁC SỞ, BAN, NGÀNH" → "các Sở, ban, ngành").
     casing: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
-    def comment(self, path: tuple[Any, ...], text: str) -> None:
-        self.comments.setdefault(path, []).append(text)
+    def comment(self, path: tuple[Any, ...], code: str, **args: Any) -> None:
+        """A YAML comment above the part at ``path``: a catalogue message and its facts."""
+        self.comments.setdefault(path, []).append((code, args))
+
+    def warn(self, code: str, **args: Any) -> None:
+        """A slip of the source, said in the summary."""
+        self.warnings.append((code, args))
 
 
 def tree(paras: list[Para], section_format: str) -> Node:
     """The paragraphs nested by their markers under a root."""
     root = Node(None, None)
     stack = [root]
-    for para in paras:
+    lost = 0
+    for n, para in enumerate(paras):
         found = None if para.rows is not None else marker(para.text)
         if found is not None and found.format == "I." and section_format != "I.":
             found = None
+        if found is not None and found.format == section_format:
+            lost = 0
+        if found is None and section_format == "I." and _lost_number(para, paras[n + 1 : n + 2]):
+            lost += 1
+            found = Marker("1.", lost, para.text, guessed=True)
         node = Node(para, found)
         if found is None:
             while stack[-1].kind == "b" or (para.hint == "note" and len(stack) > 2):
@@ -93,6 +117,23 @@ def tree(paras: list[Para], section_format: str) -> Node:
         stack[-1].children.append(node)
         stack.append(node)
     return root
+
+
+def _lost_number(para: Para, following: list[Para]) -> bool:
+    """A short heading right before a "a)" is a khoản whose "1." the extraction lost (a Word
+    list's automatic number): "Cải cách thể chế" / "a) Mục tiêu"."""
+    nxt = marker(following[0].text) if following and following[0].rows is None else None
+    text = para.text.strip()
+    return (
+        nxt is not None
+        and nxt.format in ("a)", "a.", "a/")
+        and nxt.number == 1
+        and para.rows is None
+        and para.hint in ("", "heading")
+        and len(text) < 120
+        and text[:1].isupper()
+        and not _ENDS_SENTENCE.search(text.rstrip(":"))
+    )
 
 
 def _close_to(stack: list[Node], fmt: str) -> None:
@@ -146,9 +187,7 @@ def slips(node: Node, notes: Notes) -> None:
             if child.mark.number != want and child.para is not None:
                 shown = numbering.marker(child.mark.format, (child.mark.number,))
                 right = numbering.marker(child.mark.format, (want,))
-                notes.warnings.append(
-                    f"{child.para.where}: số thứ tự “{shown}” lẽ ra là “{right}” (kehoach tự đánh số lại)"
-                )
+                notes.warn("import.slip", where=child.para.where, shown=shown, right=right)
             expected[child.mark.format] = child.mark.number + 1
         slips(child, notes)
 
@@ -293,7 +332,13 @@ def _unit_like(node: Node) -> bool:
     """A khoản that names a unit: a short heading, its content lines or paragraphs."""
     para = node.para
     heading = (para is not None and para.hint == "heading") or not _ENDS_SENTENCE.search(node.text.rstrip(":"))
-    return heading and len(node.text) < 200 and all(c.kind in ("b", "p") for c in node.children)
+    name = node.text.strip().strip("*").strip()
+    return (
+        heading
+        and len(node.text) < 200
+        and bool(_AGENCY.match(name))
+        and all(c.kind in ("b", "p") for c in node.children)
+    )
 
 
 def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:
@@ -307,10 +352,7 @@ def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:
     tasks: list[Any] = []
     for child in node.children:
         if child.kind == "p" and tasks and child.para is not None:
-            notes.comment(
-                ("units", index, "tasks", len(tasks)),
-                f"{child.para.where}: đoạn không có gạch đầu dòng, coi là một nhiệm vụ",
-            )
+            notes.comment(("units", index, "tasks", len(tasks)), "import.note.undashed_task", where=child.para.where)
         tasks.append(_bulleted(child))
     unit["tasks"] = tasks
     return unit
@@ -331,7 +373,7 @@ def _phase(node: Node, notes: Notes, index: int) -> dict[str, Any]:
     if span is None:
         phase["start"] = rest or "từ nay"
         if node.para is not None:
-            notes.comment(("phases", index), f"{node.para.where}: không đọc được thời gian của đợt, ghi nguyên văn")
+            notes.comment(("phases", index), "import.note.phase_time", where=node.para.where)
     else:
         end, _, description = span["end"].partition(", ")
         phase["start"] = _point(span["start"], bool(span["sau"]))
@@ -389,9 +431,7 @@ def _lost_dashes(children: list[Node], notes: Notes, path: tuple[Any, ...]) -> l
             mark = out[n - 1].mark
             assert mark is not None
             out[n] = Node(node.para, Marker(mark.format, 0, node.para.text), node.children)
-            notes.comment(
-                path, f"{node.para.where}: đoạn giữa hai gạch đầu dòng, coi là gạch đầu dòng (bản gốc mất dấu “-”?)"
-            )
+            notes.comment(path, "import.note.lost_dash", where=node.para.where)
     return out
 
 
@@ -451,6 +491,8 @@ def _item(node: Node, notes: Notes, path: tuple[Any, ...]) -> Any:
         item["title"] = sentence_case(_unstarred(text), notes.casing)
     else:
         item["text"] = text
+    if node.mark is not None and node.mark.guessed and para is not None:
+        notes.comment(path, "import.note.lost_number", where=para.where)
     item.update(content(node.children, notes, path))
     return item["text"] if list(item) == ["text"] else item
 

@@ -101,7 +101,7 @@ def apply(imported: Imported, plan_path: Path) -> None:
         else:
             issuer["short_name"] = reports_to
     if used:
-        imported.notes.warnings.append(f"mã đơn vị và đơn vị phối hợp lấy từ các công văn giao việc trong {LETTERS}/")
+        imported.notes.warn("import.from_letters", folder=LETTERS)
 
 
 def _tasks(unit: dict[str, Any], letter: Letter, ids: dict[str, str], phases: list[dict[str, Any]]) -> None:

@@ -28,6 +28,8 @@ class Marker:
     format: str
     number: int
     rest: str
+    #: Not in the source: a number the extraction lost, put back (see importer.body).
+    guessed: bool = False
 
     @property
     def numbered(self) -> bool:

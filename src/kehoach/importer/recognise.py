@@ -23,7 +23,7 @@ from kehoach.plan.base import MAX_ID
 from kehoach.text import numbering, vn
 
 _APPENDIX = re.compile(r"^\**\s*PHỤ LỤC\b|^\**\s*Phụ lục\s+[IVX\d]+\s*$", re.IGNORECASE)
-_ATTACHED = re.compile(r"^\(?\s*Kèm theo", re.IGNORECASE)
+_ATTACHED = re.compile(r"^\(?\s*(Ban hành )?kèm theo", re.IGNORECASE)
 _CLOSING = re.compile(r"^Trên đây\b", re.IGNORECASE)
 #: The key-task table's header, as kehoach writes it (views.plan.KEY_TASK_COLUMNS).
 _KEY_COLUMNS = ("tt", "nhiệm vụ", "đơn vị chủ trì", "đơn vị phối hợp", "thời gian thực hiện", "ghi chú")
@@ -106,7 +106,7 @@ def _head(source: Source, parts: Parts, signature: frame.Signature, notes: Notes
     lines = header.issuer_lines or frame.issuer_from_text(text)
     data: dict[str, Any] = {"issuer": frame.issuer(lines, header.symbol, signature.archive, text)}
     if not header.issuer_lines:
-        notes.comment(("issuer",), "không đọc được tên cơ quan ở tiêu đề: dựng lại từ nội dung, cần kiểm tra")
+        notes.comment(("issuer",), "import.note.issuer")
     data["document"] = _document(parts.code, header, parts.subject, notes)
     basis, intro = frame.split_basis(parts.before)
     if basis:
@@ -125,7 +125,7 @@ def _tail(data: dict[str, Any], parts: Parts, signature: frame.Signature, notes:
     signer = frame.signer(signature)
     data["signer"] = signer or {"name": "Chưa rõ"}
     if signer is None:
-        notes.comment(("signer",), "không đọc được người ký: cần điền tên")
+        notes.comment(("signer",), "import.note.signer")
     if signature.archive and signature.archive != ["VT", data["issuer"]["drafting_unit"]]:
         data["archive"] = signature.archive
     _appendices(data, parts.appendices, notes)
@@ -137,7 +137,7 @@ def _document(code: str, header: frame.Header, subject: list[str], notes: Notes)
         doc["number"] = header.number
     doc["place"] = header.place or "Chưa rõ"
     if header.place is None:
-        notes.comment(("document",), "không đọc được địa danh, ngày tháng ở tiêu đề: cần điền")
+        notes.comment(("document",), "import.note.place_date")
     if header.date:
         doc["date"] = header.date
     else:
@@ -177,9 +177,7 @@ def partners(units: list[dict[str, Any]], notes: Notes) -> None:
                 if bullets:
                     task["bullets"] = bullets
                 unit["tasks"][t] = task
-                notes.comment(
-                    ("units", u, "tasks", t), "đơn vị phối hợp (with) suy ra từ câu chữ của nhiệm vụ: cần kiểm tra"
-                )
+                notes.comment(("units", u, "tasks", t), "import.note.partners")
 
 
 def _variants(name: str) -> list[str]:

@@ -145,8 +145,55 @@ TYPE_TITLES = {vn.upper(name): code for code, name in vn.DOCUMENT_TYPES.items()}
 
 def read_text(text: str, name: str, kind: Literal["pdf", "text"] = "text") -> Source:
     """A plain text (from a PDF or OCR) as a source: the header's lines one by one (its two
-    columns may be interleaved), then the paragraphs from the type's title on."""
+    columns may be interleaved), then the paragraphs from the type's title on.
+
+    A table written as text ("cell | cell", a cell's lines joined by " / ", as some converters
+    write a Word table) is read as one: the header's and the signature's columns become their
+    lines, left column first; any other becomes a table."""
     lines = text_lines(text)
     start = next((i for i, (_, line) in enumerate(lines) if line.strip("* ") in TYPE_TITLES), 0)
-    head = [Para(line, f"dòng {number}") for number, line in lines[:start] if line]
-    return Source(name, kind, head, paragraphs(lines[start:]))
+    head = [Para(cell, f"dòng {n}") for n, line in lines[:start] if line for cell in _columns([(n, line)])]
+    return Source(name, kind, head, _with_tables(lines[start:]))
+
+
+def _with_tables(lines: list[tuple[int, str]]) -> list[Para]:
+    """Paragraphs, and the text's tables ("a | b" lines) where they stand."""
+    out: list[Para] = []
+    block: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for number, line in [*lines, (0, "")]:
+        if " | " in f" {line} " and "|" in line:
+            if block:
+                out += paragraphs(block)
+                block = []
+            run.append((number, line))
+            continue
+        if run:
+            out += _table(run)
+            run = []
+        if number:
+            block.append((number, line))
+    return out + paragraphs(block)
+
+
+def _table(run: list[tuple[int, str]]) -> list[Para]:
+    """A text table: the signature's columns as lines, or a table's rows."""
+    where = f"dòng {run[0][0]}"
+    if any("nơi nhận" in line.casefold() for _, line in run):
+        return [Para(line, where, breaks=[line]) for line in _columns(run)]
+    rows = [
+        [Cell(tuple(p.strip() for p in cell.split(" / ") if p.strip())) for cell in line.split("|")] for _, line in run
+    ]
+    return [Para("", where, rows=rows)]
+
+
+def _columns(run: list[tuple[int, str]]) -> list[str]:
+    """A text table's cells column by column, each cell's " / " parts as lines."""
+    rows = [line.split("|") for _, line in run]
+    width = max(len(row) for row in rows)
+    out: list[str] = []
+    for column in range(width):
+        for row in rows:
+            if column < len(row):
+                out += [part.strip() for part in row[column].split(" / ") if part.strip()]
+    return out

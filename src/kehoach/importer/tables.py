@@ -30,7 +30,19 @@ def table(rows: list[list[Cell]]) -> dict[str, Any]:
     counter = _is_counter(columns, rest)
     if counter:
         columns[0]["counter"] = True
-    out["rows"] = [_row(row, counter, len(columns)) for row in rest]
+    out["rows"] = [_row(row, counter, width) for row, width in zip(rest, _free_widths(rest, len(columns)), strict=True)]
+    return out
+
+
+def _free_widths(rows: list[list[Cell]], width: int) -> list[int]:
+    """How many columns each row's own cells fill: the table's width less the columns that
+    cells merged down from the rows above still cover."""
+    covering: list[tuple[int, int]] = []  # (rows still covered, columns) of merges from above
+    out = []
+    for row in rows:
+        out.append(width - sum(columns for _, columns in covering))
+        covering = [(left - 1, columns) for left, columns in covering if left > 1]
+        covering += [(cell.rows - 1, cell.span) for cell in row if cell.rows > 1]
     return out
 
 
@@ -58,8 +70,11 @@ def _is_counter(columns: list[dict[str, Any]], rows: list[list[Cell]]) -> bool:
 
 
 def _group(row: list[Cell], width: int) -> str | None:
-    """A group row's name: a roman numeral, then one cell across the other columns."""
-    if len(row) == 2 and _ROMAN.match(" ".join(row[0].lines)) and row[1].span == width - 1:
+    """A group row's name: a roman numeral, then one cell across the other columns (or, in a
+    table given as text, a cell followed by empty ones)."""
+    if len(row) < 2 or not _ROMAN.match(" ".join(row[0].lines)) or not row[1].lines:
+        return None
+    if (len(row) == 2 and row[1].span == width - 1) or all(not cell.lines for cell in row[2:]):
         return plain(" ".join(row[1].lines))
     return None
 
@@ -69,9 +84,22 @@ def _row(row: list[Cell], counter: bool, width: int) -> Any:
         group = _group(row, width)
         if group is not None:
             return {"group": group}
-        row = row[1:]
-    cells = [_cell(cell) for cell in row]
+        row, width = row[1:], width - 1
+    cells = [_cell(cell) for cell in _fitted(row, width)]
     return cells if cells else [""]
+
+
+def _fitted(row: list[Cell], width: int) -> list[Cell]:
+    """A row as wide as the table: a text table's short row padded, a long one's extra cells
+    joined into its last (the text lost the merges)."""
+    taken = sum(cell.span for cell in row)
+    if taken < width:
+        return [*row, *(Cell(()) for _ in range(width - taken))]
+    while taken > width and len(row) > 1:
+        extra = row.pop()
+        row[-1] = Cell(row[-1].lines + extra.lines, row[-1].span, row[-1].rows)
+        taken = sum(cell.span for cell in row)
+    return row
 
 
 def _cell(cell: Cell) -> Any:

@@ -12,7 +12,10 @@ from typing import Any
 
 import yaml
 
-Comments = dict[tuple[Any, ...], list[str]]
+from kehoach.text import messages
+
+#: Comments by the path of the part they go above: catalogue codes and their facts.
+Comments = dict[tuple[Any, ...], list[tuple[str, dict[str, Any]]]]
 
 
 def scalar(value: Any) -> str:
@@ -34,8 +37,9 @@ def dump(data: dict[str, Any], comments: Comments, head: list[str]) -> str:
     return "\n".join(out).lstrip("\n") + "\n"
 
 
-def _comments(out: list[str], lines: list[str], indent: str) -> None:
-    out.extend(f"{indent}# {line}" for line in lines)
+def _comments(out: list[str], said: list[tuple[str, dict[str, Any]]], indent: str) -> None:
+    """Comment lines, in Vietnamese: the plan.yaml is a Vietnamese secretary's file."""
+    out.extend(f"{indent}# {messages.text(code, 'vi', **args)}" for code, args in said)
 
 
 def _entry(out: list[str], key: str, value: Any, indent: str, path: tuple[Any, ...], comments: Comments) -> None:
@@ -66,6 +70,8 @@ def _sequence(out: list[str], value: list[Any], indent: str, path: tuple[Any, ..
             out.extend(inner[:first])
             out.append(f"{indent}- {inner[first].lstrip()}")
             out.extend(inner[first + 1 :])
+        elif isinstance(item, list) and item and all(not isinstance(i, dict | list) for i in item):
+            out.append(f"{indent}- {scalar(item)}")
         elif isinstance(item, list) and item:
             out.append(f"{indent}-")
             _sequence(out, item, indent + "  ", (*path, n), comments)

@@ -591,6 +591,10 @@ TEXTS: _M = {
         "Đã có {path}; không ghi đè (thêm --force để ghi đè).",
         "{path} already exists; not overwritten (add --force to replace it).",
     ),
+    "import.not_a_file": (
+        "{path} không phải một tệp thường; không ghi vào đó (dùng -o - để in ra màn hình).",
+        "{path} is not a regular file; nothing written there (use -o - to print the plan).",
+    ),
     "import.missing": ("Không tìm thấy tệp {path}.", "File {path} not found."),
     "import.unknown_kind": (
         "{path}: chỉ nhập được tệp {kinds}.",
@@ -617,6 +621,43 @@ TEXTS: _M = {
         'Các dòng chú thích "# …" đánh dấu chỗ công cụ chưa chắc chắn, kèm dòng/đoạn của bản gốc: hãy kiểm tra.',
         "Numbers of sections, items and phases are not written here: kehoach numbers them.\n"
         'Comment lines "# …" mark what the importer is unsure of, with the source\'s line or paragraph: check them.',
+    ),
+    "import.slip": (
+        "{where}: số thứ tự “{shown}” lẽ ra là “{right}” (kehoach tự đánh số lại).",
+        "{where}: number “{shown}” should be “{right}” (kehoach renumbers).",
+    ),
+    "import.from_letters": (
+        "Mã đơn vị, đơn vị phối hợp, đợt và thời hạn của nhiệm vụ lấy từ các công văn giao việc trong {folder}/.",
+        "Unit ids, partners, phases and deadlines of tasks taken from the assignment letters in {folder}/.",
+    ),
+    "import.note.undashed_task": (
+        "{where}: đoạn không có gạch đầu dòng, coi là một nhiệm vụ.",
+        "{where}: a paragraph without a dash, read as a task.",
+    ),
+    "import.note.lost_number": (
+        "{where}: đề mục không có số (số tự động của Word mất khi trích xuất?), coi là một khoản.",
+        "{where}: a heading without a number (a Word list number lost in extraction?), read as a khoản.",
+    ),
+    "import.note.phase_time": (
+        "{where}: không đọc được thời gian của đợt, ghi nguyên văn.",
+        "{where}: the phase's time could not be read; kept as written.",
+    ),
+    "import.note.lost_dash": (
+        "{where}: đoạn giữa hai gạch đầu dòng, coi là gạch đầu dòng (bản gốc mất dấu “-”?).",
+        "{where}: a paragraph between two dashed lines, read as one (its dash lost?).",
+    ),
+    "import.note.issuer": (
+        "Không đọc được tên cơ quan ở tiêu đề: dựng lại từ nội dung, cần kiểm tra.",
+        "The issuing body could not be read in the header: rebuilt from the text, check it.",
+    ),
+    "import.note.signer": ("Không đọc được người ký: cần điền tên.", "The signer could not be read: fill in the name."),
+    "import.note.place_date": (
+        "Không đọc được địa danh, ngày tháng ở tiêu đề: cần điền.",
+        "The place and date could not be read in the header: fill them in.",
+    ),
+    "import.note.partners": (
+        "Đơn vị phối hợp (with) suy ra từ câu chữ của nhiệm vụ: cần kiểm tra.",
+        "Partners (with) inferred from the task's wording: check them.",
     ),
     "import.written": ("Đã ghi {path}.", "Wrote {path}."),
     "import.found": (
