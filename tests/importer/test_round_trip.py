@@ -21,13 +21,7 @@ PLANS = [
     ROOT / "plan.yaml",
     ROOT / "examples" / "lao-cai-khoang-san.yaml",
     ROOT / "examples" / "lam-dong-kiem-tra-cchc.yaml",
-    pytest.param(
-        ROOT / "examples" / "lam-dong-cchc-2026.yaml",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="its short_name (UBND tỉnh) shows only in letters, and it has no units to have letters",
-        ),
-    ),
+    ROOT / "examples" / "lam-dong-cchc-2026.yaml",
     pytest.param(
         ROOT / "examples" / "ha-noi-144-benh-an-dien-tu.yaml",
         marks=pytest.mark.xfail(strict=True, reason="ids of its mục and khoản are not shown in the DOCX"),

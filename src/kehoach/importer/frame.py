@@ -109,8 +109,23 @@ def type_and_subject(paras: list[Para]) -> tuple[str | None, list[str], int]:
             continue
         if para.rows is not None or (para.hint != "subject" and (_BASIS.match(text) or _OPENS_BODY.match(text))):
             return code, [], used - 1
-        return code, [line.strip().strip("*").strip() for line in text.split("\n") if line.strip()], used
+        subject = [line.strip().strip("*").strip() for line in text.split("\n") if line.strip()]
+        return code, *_subject_goes_on(subject, paras[used:], used)
     return code, [], used
+
+
+def _subject_goes_on(subject: list[str], paras: list[Para], used: int) -> tuple[list[str], int]:
+    """A subject a PDF gives line by line (each centred line a paragraph) goes on while the
+    lines are short and neither the basis nor the body has begun."""
+    for para in paras:
+        text = para.text.strip()
+        if para.hint or para.rows is not None or _BASIS.match(text) or _OPENS_BODY.match(text) or len(text) > 110:
+            break
+        if subject[-1][-1:] in ".:;":
+            break
+        subject.append(text.strip("*").strip())
+        used += 1
+    return subject, used
 
 
 def split_basis(paras: list[str]) -> tuple[list[str], list[str]]:
@@ -249,7 +264,8 @@ def short_name(full: str, body: str = "") -> str | None:
         if m and m.start() > 0:
             long = full[: m.end()]
             forms: list[str] = re.findall(rf"\bUBND {level}\b", body, re.IGNORECASE)
-            if forms and len(forms) > len(re.findall(rf"\b{re.escape(long)}\b", body, re.IGNORECASE)):
+            same_tone = body.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
+            if forms and len(forms) > len(re.findall(rf"\b{re.escape(long)}\b", same_tone, re.IGNORECASE)):
                 return str(max(sorted(set(forms)), key=forms.count))
             return long
     return None

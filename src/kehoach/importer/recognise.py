@@ -102,7 +102,7 @@ def recognise(source: Source) -> Imported | None:
 def _head(source: Source, parts: Parts, signature: frame.Signature, notes: Notes) -> dict[str, Any]:
     """Issuer, document, basis and intro."""
     header = frame.header(source.head)
-    text = " ".join(p.text for p in source.paras)
+    text = " ".join(_all_text(p) for p in source.paras)
     lines = header.issuer_lines or frame.issuer_from_text(text)
     data: dict[str, Any] = {"issuer": frame.issuer(lines, header.symbol, signature.archive, text)}
     if not header.issuer_lines:
@@ -114,6 +114,13 @@ def _head(source: Source, parts: Parts, signature: frame.Signature, notes: Notes
     if intro:
         data["intro"] = intro
     return data
+
+
+def _all_text(para: Para) -> str:
+    """A paragraph's text, or a table's cells'."""
+    if para.rows is None:
+        return para.text
+    return " ".join(line for row in para.rows for cell in row for line in cell.lines)
 
 
 def _tail(data: dict[str, Any], parts: Parts, signature: frame.Signature, notes: Notes) -> None:

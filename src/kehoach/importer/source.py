@@ -16,6 +16,9 @@ from typing import Literal
 
 from kehoach.text import vn
 
+#: Put before a line a PDF shows indented: a paragraph starts there.
+INDENT = "\ue000"
+
 #: Hints a DOCX gives about a paragraph: a mục or heading style, bold, a closing style.
 Hint = Literal["", "section", "heading", "closing", "subject", "type", "note"]
 
@@ -73,20 +76,25 @@ _HYPHEN_BREAK = re.compile(r"(\w)-$")
 def text_lines(text: str) -> list[tuple[int, str]]:
     """The text's lines, numbered from 1, NFC, without the markup an OCR tool adds for bold
     ("**15**") and with page numbers and running headers left out."""
-    raw = [(n, _clean(line)) for n, line in enumerate(vn.nfc(text).splitlines(), 1)]
-    repeated = _running_headers([line for _, line in raw])
-    return [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line) and line not in repeated]
+    raw = [(n, _clean(line)) for n, line in enumerate(vn.nfc(text).replace("\f", "\n\f").splitlines(), 1)]
+    repeated = _running_headers(vn.nfc(text))
+    return [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line.lstrip(INDENT)) and line not in repeated]
 
 
 def _clean(line: str) -> str:
-    line = line.replace("\u00a0", " ").replace("\t", " ").replace("**", "")
+    line = line.replace("\u00a0", " ").replace("\t", " ").replace("\f", "").replace("**", "")
     return " ".join(line.split())
 
 
-def _running_headers(lines: list[str]) -> set[str]:
-    """Lines repeated on three pages or more that are not list lines: a running header."""
-    counts = Counter(line for line in lines if line and not _OPENING.match(line) and len(line) < 80)
-    return {line for line, count in counts.items() if count >= 3}
+def _running_headers(text: str) -> set[str]:
+    """Lines that open or close three pages or more (pages split by form feeds, as a PDF's
+    text comes): a running header or footer. Without page breaks none is guessed."""
+    counts: Counter[str] = Counter()
+    for page in text.split("\f"):
+        lines = [_clean(line) for line in page.splitlines() if _clean(line)]
+        lines = [line for line in lines if not _PAGE_NUMBER.match(line.lstrip(INDENT))]
+        counts.update({*lines[:1], *lines[-1:]})
+    return {line for line, count in counts.items() if count >= 3 and not _OPENING.match(line.lstrip(INDENT))}
 
 
 def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
@@ -94,13 +102,16 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
     out: list[Para] = []
     previous = ""
     width = wrap_width([line for _, line in lines])
+    # a PDF's lines say where a paragraph starts (its first line is indented): that is trusted
+    indented = any(line.startswith(INDENT) for _, line in lines)
     for number, line in lines:
         if not line:
             continue
-        if out and not starts_paragraph(line, previous, width):
+        if out and not (line.startswith(INDENT) if indented else starts_paragraph(line, previous, width)):
             out[-1].text = _join(out[-1].text, line)
             out[-1].breaks.append(line)
         else:
+            line = line.lstrip(INDENT)
             out.append(Para(line, f"dòng {number}", breaks=[line]))
         previous = line
     return out
@@ -119,7 +130,7 @@ def starts_paragraph(line: str, previous: str, width: int | None = None) -> bool
     """Whether ``line`` opens a paragraph rather than continuing the one before: it starts with
     a marker, or starts with a capital after a line that ended a sentence, fell short of the
     wrapping width, or was never wrapped."""
-    if not previous or _OPENING.match(line):
+    if not previous or line.startswith(INDENT) or _OPENING.match(line.lstrip(INDENT)):
         return True
     if not (line[:1].isupper() or line[:1] in '"“(*'):
         return False
@@ -151,8 +162,10 @@ def read_text(text: str, name: str, kind: Literal["pdf", "text"] = "text") -> So
     write a Word table) is read as one: the header's and the signature's columns become their
     lines, left column first; any other becomes a table."""
     lines = text_lines(text)
-    start = next((i for i, (_, line) in enumerate(lines) if line.strip("* ") in TYPE_TITLES), 0)
-    head = [Para(cell, f"dòng {n}") for n, line in lines[:start] if line for cell in _columns([(n, line)])]
+    start = next((i for i, (_, line) in enumerate(lines) if line.strip("* " + INDENT) in TYPE_TITLES), 0)
+    head = [
+        Para(cell.lstrip(INDENT), f"dòng {n}") for n, line in lines[:start] if line for cell in _columns([(n, line)])
+    ]
     return Source(name, kind, head, _with_tables(lines[start:]))
 
 
