@@ -25,6 +25,7 @@ from lxml import etree
 
 from kehoach.importer.markers import marker
 from kehoach.importer.source import Cell, Hint, Para, Source
+from kehoach.render import internals
 from kehoach.text import vn
 from kehoach.text.errors import UsageError
 
@@ -80,13 +81,13 @@ def _is_signature(paras: list[Para]) -> bool:
 
 def _columns(table: Table) -> Iterator[str]:
     """A layout table's lines, column by column (the left column is read first)."""
-    width = max((len(row.cells) for row in table.rows), default=0)
-    for column in range(width):
+    grid = [row.cells for row in table.rows]  # kept whole: cell keys are compared across rows
+    for column in range(max((len(cells) for cells in grid), default=0)):
         seen: set[int] = set()
-        for row in table.rows:
-            if column < len(row.cells) and id(row.cells[column]._tc) not in seen:
-                seen.add(id(row.cells[column]._tc))
-                for paragraph in row.cells[column].paragraphs:
+        for cells in grid:
+            if column < len(cells) and internals.cell_key(cells[column]) not in seen:
+                seen.add(internals.cell_key(cells[column]))
+                for paragraph in cells[column].paragraphs:
                     yield from (line.strip() for line in paragraph.text.split("\n") if line.strip())
 
 
@@ -94,23 +95,26 @@ def _rows(table: Table) -> list[list[Cell]]:
     """The table's rows, each cell once: a cell spanning columns counted once with its span, a
     cell merged down counted once, in its first row, with the rows it covers."""
     out: list[list[Cell]] = []
-    origin: dict[int, tuple[int, int]] = {}  # id of a cell's element → (row, index) in out
-    previous: list[object] = []
+    origin: dict[int, tuple[int, int]] = {}  # a merged cell's key → (row, index) in out
+    previous: list[int] = []
+    alive = []  # the cells whose keys are compared: kept, so that no key is reused meanwhile
     for row in table.rows:
         cells: list[Cell] = []
-        elements = [cell._tc for cell in row.cells]
-        for column, cell in enumerate(row.cells):
-            element = elements[column]
-            if column and element is elements[column - 1]:
+        found = row.cells
+        alive.append(found)
+        keys = [internals.cell_key(cell) for cell in found]
+        for column, cell in enumerate(found):
+            key = keys[column]
+            if column and key == keys[column - 1]:
                 continue
-            if column < len(previous) and element is previous[column]:
-                r, i = origin[id(element)]
+            if column < len(previous) and key == previous[column]:
+                r, i = origin[key]
                 out[r][i] = replace(out[r][i], rows=out[r][i].rows + 1)
                 continue
-            origin[id(element)] = (len(out), len(cells))
+            origin[key] = (len(out), len(cells))
             lines = tuple(text for p in cell.paragraphs if (text := _cell_text(p)))
             cells.append(Cell(lines, cell.grid_span))
-        previous = list(elements)
+        previous = keys
         out.append(cells)
     return out
 
