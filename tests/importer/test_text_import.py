@@ -10,13 +10,16 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from helpers import FIXTURES, ROOT
 from kehoach.commands.diff import run_diff
 from kehoach.commands.import_plan import run_import
+from kehoach.commands.textconv import text_of
 from kehoach.diff import PlanDiff, Segment
 from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
 
 SEED = FIXTURES / "ke-hoach-15-KH-UBND.txt"
 
@@ -91,3 +94,34 @@ def test_the_seed_plans_ocr_text_imports_with_its_units_tasks_and_phases(tmp_pat
     assert not [p for p in diff.phases if p.fields]
     assert not [s for s in diff.sections if s.fields or s.layout]
     assert _changed_words(diff) <= OCR_SLIPS
+
+
+def _words(text: str) -> list[str]:
+    """A text's words as a reader counts them: extraction notes ("# …"), table rules ("|",
+    " ⏎ ") and emphasis stars left out."""
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return [w for w in " ".join(lines).replace("*", "").split() if w.strip("|/⏎")]
+
+
+@pytest.mark.parametrize("source", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_the_rendered_import_reads_as_its_source(tmp_path: Path, source: Path) -> None:
+    """Imported, then rendered, a plan says what its source said: word similarity ≥ 0.95."""
+    run_import(source, tmp_path / "plan.yaml")
+    run_render(tmp_path / "plan.yaml", tmp_path / "out", only=["plan"])
+    rendered = text_of(next((tmp_path / "out").glob("*.docx")))
+    a, b = _words(source.read_text(encoding="utf-8")), rendered.split()
+    assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.95
+
+
+def test_the_lao_cai_draft_finds_the_units_it_assigns_and_its_key_tasks(tmp_path: Path) -> None:
+    run_import(FIXTURES / "lao-cai-khoang-san.txt", tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    example = load_plan(ROOT / "examples" / "lao-cai-khoang-san.yaml").plan
+    assert [u.name for u in plan.units] == [u.name for u in example.units]
+    assert [len(u.tasks) for u in plan.units] == [len(u.tasks) for u in example.units]
+    assert [t.text for t in plan.key_tasks] == [t.text for t in example.key_tasks]
+    assert plan.signer.lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert plan.issuer.name == ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]
+    # its one footnote ("[^1]" and its text at the end) is kehoach's "^[…]" where the mark was
+    assert "Chỉ thị 11 của Ban Thường vụ Tỉnh ủy và các chủ trương" in str(plan.sections[1].model_dump())
+    assert "^[Đặc biệt: Luật Địa chất và khoáng sản" in (tmp_path / "plan.yaml").read_text(encoding="utf-8")

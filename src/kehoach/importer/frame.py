@@ -57,7 +57,7 @@ def header(lines: list[Para]) -> Header:
         if re.fullmatch(r"(tháng\s*\d*\s*)?năm\s*\d{4}", text):
             continue
         if text == upper and any(ch.isalpha() for ch in text):
-            found.issuer_lines.append(text)
+            found.issuer_lines += _split_issuer(text)
             found.where.setdefault("issuer", para.where)
     if m := _NUMBER.search(joined):
         found.number = int(m["n"]) if m["n"] else None
@@ -75,6 +75,14 @@ def header(lines: list[Para]) -> Header:
                 found.date = None
         found.where["date"] = next((p.where for p in lines if "ngày" in p.text), "")
     return found
+
+
+def _split_issuer(line: str) -> list[str]:
+    """ "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" (a cell's two lines run together) → its two lines."""
+    for head in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"):
+        if line.startswith(head + " ") and len(line) > len(head) + 2:
+            return [head, line[len(head) :].strip()]
+    return [line]
 
 
 def _place(text: str) -> str:

@@ -25,8 +25,6 @@ from kehoach.text import numbering, vn
 _APPENDIX = re.compile(r"^\**\s*PHỤ LỤC\b|^\**\s*Phụ lục\s+[IVX\d]+\s*$", re.IGNORECASE)
 _ATTACHED = re.compile(r"^\(?\s*(Ban hành )?kèm theo", re.IGNORECASE)
 _CLOSING = re.compile(r"^Trên đây\b", re.IGNORECASE)
-#: The key-task table's header, as kehoach writes it (views.plan.KEY_TASK_COLUMNS).
-_KEY_COLUMNS = ("tt", "nhiệm vụ", "đơn vị chủ trì", "đơn vị phối hợp", "thời gian thực hiện", "ghi chú")
 
 
 @dataclass
@@ -52,6 +50,21 @@ class Parts:
     appendices: list[Para]
 
 
+_NOTE_TEXT = re.compile(r"^\[\^(?P<n>\d+)\]:\s*(?P<text>.+)$")
+
+
+def _footnotes(source: Source) -> None:
+    """Footnotes a text gives Markdown's way ("…khoáng sản[^1]", then "[^1]: Đặc biệt: …" at the
+    end) as kehoach writes them, where their mark is: "…khoáng sản^[Đặc biệt: …]"."""
+    notes = {m["n"]: m["text"] for p in source.paras if (m := _NOTE_TEXT.match(p.text))}
+    if not notes:
+        return
+    source.paras[:] = [p for p in source.paras if not _NOTE_TEXT.match(p.text)]
+    for para in source.paras:
+        for number, text in notes.items():
+            para.text = para.text.replace(f"[^{number}]", f"^[{text.replace('[', '(').replace(']', ')')}]")
+
+
 def cut(source: Source) -> Parts | None:
     """The type and subject, the basis and intro, the body from the first mục, the closing
     paragraph, the signature block and the appendices; None where there is no type or mục."""
@@ -73,6 +86,7 @@ def cut(source: Source) -> Parts | None:
 
 def recognise(source: Source) -> Imported | None:
     """The plan in ``source``, or None when it has no type title or no body to read."""
+    _footnotes(source)
     parts = cut(source)
     if parts is None:
         return None
@@ -276,25 +290,52 @@ def unit_refs(data: dict[str, Any]) -> None:
                     task[key] = [ids[name] for name in names]
 
 
+#: What each column of a key-task table holds, by the words of its label ("Đơn vị chủ trì",
+#: "Sở, ngành chủ trì tham mưu", "Thời gian thực hiện"…), in the order the labels are tried.
+_KEY_ROLES = (
+    ("counter", ("tt", "stt")),
+    ("lead", ("chủ trì",)),
+    ("with", ("phối hợp",)),
+    ("deadline", ("thời gian", "thời hạn", "tiến độ")),
+    ("note", ("ghi chú",)),
+    ("text", ("nhiệm vụ", "nội dung")),
+)
+
+
+def _key_roles(para: Para) -> list[str] | None:
+    """The role of each column of a key-task table (TT, task, lead, partners, time, note), or
+    None for another table (a column none of these, or no task or lead column)."""
+    roles = []
+    for cell in (para.rows or [[]])[0]:
+        label = plain(" ".join(cell.lines)).casefold()
+        role = next((r for r, words in _KEY_ROLES if label in ("tt", "stt") or any(w in label for w in words)), None)
+        if role is None or (role == "counter" and label not in ("tt", "stt")):
+            return None
+        roles.append(role)
+    return roles if {"text", "lead"} <= set(roles) and len(set(roles)) == len(roles) else None
+
+
 def _is_key_table(para: Para) -> bool:
-    head = tuple(plain(" ".join(c.lines)).casefold() for c in (para.rows or [[]])[0])
-    return head == _KEY_COLUMNS
+    return _key_roles(para) is not None
 
 
 def _key_tasks(para: Para) -> list[dict[str, Any]]:
-    """The key-task table's rows: TT, task, lead, partners, time, note."""
+    """The key-task table's rows, each cell by its column's role."""
+    roles = _key_roles(para) or []
     out = []
     for row in (para.rows or [])[1:]:
-        cells = [" ".join(c.lines) for c in row]
-        cells[2:] = [plain(cell) for cell in cells[2:]]
-        if len(cells) < 3 or not cells[1]:
+        cells = {
+            role: plain(" ".join(c.lines)) if role != "text" else " ".join(c.lines)
+            for role, c in zip(roles, row, strict=False)
+        }
+        if not cells.get("text") or all(re.fullmatch(r"\(\d+\)", value) for value in cells.values() if value):
             continue
-        task: dict[str, Any] = {"text": cells[1], "lead": [cells[2] or "Chưa rõ"]}
-        if len(cells) > 3 and cells[3]:
-            task["with"] = [cells[3]]
-        if len(cells) > 4 and cells[4]:
-            task["deadline"] = cells[4]
-        if len(cells) > 5 and cells[5]:
-            task["note"] = cells[5]
+        task: dict[str, Any] = {"text": cells["text"], "lead": [cells.get("lead") or "Chưa rõ"]}
+        if cells.get("with"):
+            task["with"] = [cells["with"]]
+        if cells.get("deadline"):
+            task["deadline"] = cells["deadline"]
+        if cells.get("note"):
+            task["note"] = cells["note"]
         out.append(task)
     return out

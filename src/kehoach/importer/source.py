@@ -163,9 +163,9 @@ def read_text(text: str, name: str, kind: Literal["pdf", "text"] = "text") -> So
     lines, left column first; any other becomes a table."""
     lines = text_lines(text)
     start = next((i for i, (_, line) in enumerate(lines) if line.strip("* " + INDENT) in TYPE_TITLES), 0)
-    head = [
-        Para(cell.lstrip(INDENT), f"dòng {n}") for n, line in lines[:start] if line for cell in _columns([(n, line)])
-    ]
+    # a "#" line before the title is a note of whoever extracted the text, not the plan's
+    kept = [(n, line) for n, line in lines[:start] if line and not line.startswith("#")]
+    head = [Para(cell.lstrip(INDENT), f"dòng {n}") for n, line in kept for cell in _columns([(n, line)])]
     return Source(name, kind, head, _with_tables(lines[start:]))
 
 
@@ -195,7 +195,11 @@ def _table(run: list[tuple[int, str]]) -> list[Para]:
     if any("nơi nhận" in line.casefold() for _, line in run):
         return [Para(line, where, breaks=[line]) for line in _columns(run)]
     rows = [
-        [Cell(tuple(p.strip() for p in cell.split(" / ") if p.strip())) for cell in line.split("|")] for _, line in run
+        [
+            Cell(tuple(p.strip() for p in cell.replace(" ⏎ ", " / ").replace("⏎", " / ").split(" / ") if p.strip()))
+            for cell in line.split("|")
+        ]
+        for _, line in run
     ]
     return [Para("", where, rows=rows)]
 
@@ -208,5 +212,9 @@ def _columns(run: list[tuple[int, str]]) -> list[str]:
     for column in range(width):
         for row in rows:
             if column < len(row):
-                out += [part.strip() for part in row[column].split(" / ") if part.strip()]
+                out += [
+                    part.strip()
+                    for part in row[column].replace(" ⏎ ", " / ").replace("⏎", " / ").split(" / ")
+                    if part.strip()
+                ]
     return out
