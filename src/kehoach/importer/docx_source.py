@@ -20,7 +20,6 @@ from docx.opc.exceptions import OpcError
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
 from kehoach.importer.markers import marker
@@ -121,17 +120,18 @@ def _rows(table: Table) -> list[list[Cell]]:
 
 def _cell_text(paragraph: Paragraph) -> str:
     """A cell paragraph's text with its emphasis as markup (a cell in bold is "**…**")."""
-    runs = [(run.text, *_emphasis(run, paragraph)) for run in paragraph.runs if run.text]
+    runs = _runs(paragraph)
     text = _markup(runs, False, False)
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
 def _paragraph(paragraph: Paragraph, count: int) -> Para | None:
-    runs = [(run.text, *_emphasis(run, paragraph)) for run in paragraph.runs if run.text]
+    found = paragraph.style
+    runs = _runs(paragraph, found)
     text = "".join(t for t, _, _ in runs)
     if not text.strip():
         return None
-    style = paragraph.style.name if paragraph.style is not None else ""
+    style = found.name if found is not None else ""
     hint = _STYLE_HINTS.get(style or "", "")
     shown = [(t, b, i) for t, b, i in runs if t.strip()]
     all_bold = all(b for _, b, _ in shown)
@@ -148,10 +148,16 @@ def _paragraph(paragraph: Paragraph, count: int) -> Para | None:
     return para
 
 
-def _emphasis(run: Run, paragraph: Paragraph) -> tuple[bool, bool]:
-    """Bold and italic as Word shows them: the run's own, else its paragraph style's."""
-    style = paragraph.style if isinstance(paragraph.style, ParagraphStyle) else None
-    return _inherited(run.bold, style, "bold"), _inherited(run.italic, style, "italic")
+def _runs(paragraph: Paragraph, style: object = None) -> list[tuple[str, bool, bool]]:
+    """The paragraph's runs with the bold and italic Word shows: the run's own, else its
+    paragraph style's (looked up once: python-docx finds a style by walking all of them)."""
+    found = style if style is not None else paragraph.style
+    chain = found if isinstance(found, ParagraphStyle) else None
+    return [
+        (run.text, _inherited(run.bold, chain, "bold"), _inherited(run.italic, chain, "italic"))
+        for run in paragraph.runs
+        if run.text
+    ]
 
 
 def _inherited(value: bool | None, style: ParagraphStyle | None, name: str) -> bool:
