@@ -119,3 +119,54 @@ def test_a_header_interleaved_line_by_line_is_read(tmp_path: Path) -> None:
     assert plan.issuer.name == ["ỦY BAN NHÂN DÂN", "PHƯỜNG AN DƯƠNG"]
     assert plan.issuer.full_name == "Ủy ban nhân dân phường An Dương"
     assert (plan.symbol, plan.document.place, str(plan.document.date)) == ("15/KH-UBND", "An Dương", "2025-08-01")
+
+
+PLAN_WITH_COLONS = """ỦY BAN NHÂN DÂN
+HUYỆN MẪU SƠN
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Mẫu Sơn, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Phòng chống thiên tai năm 2026
+Căn cứ Luật Phòng, chống thiên tai năm 2013; Ủy ban nhân dân huyện ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Chủ động phòng ngừa, giảm thiểu thiệt hại do thiên tai gây ra.
+II. THỜI GIAN
+1. Đợt 1: Từ 01/3/2026 đến 31/5/2026, chuẩn bị.
+2. Đợt 2: Từ 01/6/2026 đến 31/5/2026, ứng phó.
+2. Đợt 2: Từ 01/9/2026 đến 31/2/2027, khắc phục.
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Nông nghiệp và Môi trường: Chủ trì, tham mưu tổ chức thực hiện Kế hoạch này.
+2. Phòng Tài chính - Kế hoạch: tham mưu bố trí kinh phí thực hiện các nội dung sau:
+- Kinh phí mua sắm vật tư, phương tiện;
+- Kinh phí diễn tập phòng chống thiên tai.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện: vận động Nhân dân tham gia.
+Trên đây là Kế hoạch phòng chống thiên tai năm 2026./.
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT, NN.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn Bình
+"""
+
+
+def test_units_named_before_a_colon_and_what_kehoach_refuses_is_kept_and_marked(tmp_path: Path) -> None:
+    """ "Phòng …: Chủ trì …" is a unit and its task; a phase ending before it starts, a second
+    "Đợt 2" and a 31 February are kept as written, with a comment, and the plan validates."""
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(PLAN_WITH_COLONS, encoding="utf-8")
+    result = run_import(source, tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert [(u.name, u.relation, len(u.tasks)) for u in plan.units] == [
+        ("Phòng Nông nghiệp và Môi trường", "giao", 1),
+        ("Phòng Tài chính - Kế hoạch", "giao", 1),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "đề nghị", 1),
+    ]
+    assert plan.units[1].tasks[0].text == "Tham mưu bố trí kinh phí thực hiện các nội dung sau:"
+    assert len(plan.units[1].tasks[0].bullets) == 2
+    assert [p.end.text if p.end else "" for p in plan.phases] == ["31/5/2026", "31/5/2026", "31/2/2027"]
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert text.count("kehoach không nhận") == 2
+    assert ("import.slip", {"where": "dòng 15", "shown": "2.", "right": "3."}) in result.warnings

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.commands.init import writing
-from kehoach.importer import docx_source, letters, pdf_source, recognise, source, yaml_out
+from kehoach.importer import docx_source, letters, pdf_source, recognise, repair, source, yaml_out
 from kehoach.importer.recognise import Imported
 from kehoach.plan.validate import load_text
 from kehoach.text import messages
@@ -46,18 +46,33 @@ def run_import(path: Path, output: Path | None, force: bool = False) -> ImportRe
     if output is not None and output.exists() and not force:
         raise UsageError("import.exists", path=str(output))
     imported = read(path)
-    text = yaml_out.dump(imported.data, imported.notes.comments, head_comment(path, imported))
-    try:
-        load_text(text, output or Path("plan.yaml"))
-    except ProblemsError as exc:
-        first = exc.problems[0]
-        raise KehoachError("import.invalid", path=str(path), detail=f"{first.key_path}: {first.message()}") from None
+    text = _valid_text(path, imported, output or Path("plan.yaml"))
     if output is not None:
         _write(output, text)
     notes = imported.notes
     return ImportResult(
         text, output, imported.counts, sum(len(c) for c in notes.comments.values()), tuple(notes.warnings)
     )
+
+
+#: Rounds of repairs (:mod:`kehoach.importer.repair`) before a plan kehoach refuses is given up.
+REPAIRS = 5
+
+
+def _valid_text(path: Path, imported: Imported, name: Path) -> str:
+    """The plan.yaml text, validated: what the checks refuse is repaired and marked, round by
+    round; a plan still refused is an error naming the first problem (nothing is written)."""
+    for _ in range(REPAIRS + 1):
+        text = yaml_out.dump(imported.data, imported.notes.comments, head_comment(path, imported))
+        try:
+            load_text(text, name)
+            return text
+        except ProblemsError as exc:
+            problems = exc.problems
+            if not repair.repair(imported.data, problems, imported.notes):
+                break
+    first = problems[0]
+    raise KehoachError("import.invalid", path=str(path), detail=f"{first.key_path}: {first.message()}")
 
 
 def read(path: Path) -> Imported:

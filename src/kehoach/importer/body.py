@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
 from kehoach.importer import tables
 from kehoach.importer.markers import Marker, marker
 from kehoach.importer.source import Para
@@ -328,21 +330,29 @@ def _trailing_paragraphs(node: Node) -> list[str]:
     return out
 
 
+def _named(node: Node) -> tuple[str, str]:
+    """A unit's heading split into the unit's name and what follows it on the line: "Sở Y tế:
+    Chủ trì …" → ("Sở Y tế", "Chủ trì …"); a heading alone → (its text, "")."""
+    text = node.text.strip().strip("*").strip()
+    name, colon, rest = text.partition(":")
+    if colon and rest.strip() and len(name) < 120 and _AGENCY.match(name.strip().strip("*").strip()):
+        return name.strip().strip("*").strip(), vn.upper_first(rest.strip())
+    return text.rstrip(":").strip().strip("*").strip(), ""
+
+
 def _unit_like(node: Node) -> bool:
-    """A khoản that names a unit: a short heading, its content lines or paragraphs."""
+    """A khoản that names a unit: a short heading (or "<unit>: <its task>"), its content lines
+    or paragraphs."""
     para = node.para
-    heading = (para is not None and para.hint == "heading") or not _ENDS_SENTENCE.search(node.text.rstrip(":"))
-    name = node.text.strip().strip("*").strip()
+    name, rest = _named(node)
+    heading = bool(rest) or (para is not None and para.hint == "heading") or not _ENDS_SENTENCE.search(name)
     return (
-        heading
-        and len(node.text) < 200
-        and bool(_AGENCY.match(name))
-        and all(c.kind in ("b", "p") for c in node.children)
+        heading and len(name) < 200 and bool(_AGENCY.match(name)) and all(c.kind in ("b", "p") for c in node.children)
     )
 
 
 def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:
-    name = node.text.strip().rstrip(":").strip().strip("*").strip()
+    name, rest = _named(node)
     relation = "giao"
     if name.casefold().startswith("đề nghị "):
         name, relation = name[len("đề nghị ") :].strip(), "đề nghị"
@@ -350,7 +360,13 @@ def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:
     if relation != "giao":
         unit["relation"] = relation
     tasks: list[Any] = []
-    for child in node.children:
+    children = list(node.children)
+    if rest and rest.endswith(":") and children:
+        tasks.append({"text": rest, "bullets": [_bulleted(c) for c in children]})
+        children = []
+    elif rest:
+        tasks.append(rest)
+    for child in children:
         if child.kind == "p" and tasks and child.para is not None:
             notes.comment(("units", index, "tasks", len(tasks)), "import.note.undashed_task", where=child.para.where)
         tasks.append(_bulleted(child))
@@ -392,7 +408,10 @@ def _point(text: str, after: bool) -> Any:
         return {"event": text}
     if text.casefold() == "nay":
         return "từ nay"
-    parsed = when.parse(text)
+    try:
+        parsed = when.parse(text)
+    except PydanticCustomError:  # "31/2/2025": no such day; kept as the words the plan has
+        return {"event": text}
     if parsed["kind"] == "date" and not parsed.get("prefix"):
         date: dt.date = parsed["date"]
         return date

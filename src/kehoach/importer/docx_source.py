@@ -25,7 +25,7 @@ from lxml import etree
 from kehoach.importer.markers import marker
 from kehoach.importer.source import Cell, Hint, Para, Source
 from kehoach.render import internals
-from kehoach.text import vn
+from kehoach.text import markup, vn
 from kehoach.text.errors import UsageError
 
 _NOT_DOCX = (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError)
@@ -127,7 +127,7 @@ def _cell_text(paragraph: Paragraph) -> str:
 
 def _paragraph(paragraph: Paragraph, count: int) -> Para | None:
     found = paragraph.style
-    runs = _runs(paragraph, found)
+    runs = [(markup.CONTROL.sub("", t), b, i) for t, b, i in _runs(paragraph, found)]
     text = "".join(t for t, _, _ in runs)
     if not text.strip():
         return None

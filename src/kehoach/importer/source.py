@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kehoach.text import vn
+from kehoach.text import markup, vn
 
 #: Put before a line a PDF shows indented: a paragraph starts there.
 INDENT = "\ue000"
@@ -82,8 +82,10 @@ def text_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _clean(line: str) -> str:
-    line = line.replace("\u00a0", " ").replace("\t", " ").replace("\f", "").replace("**", "")
-    return " ".join(line.split())
+    """A line's spaces collapsed, without the characters a plan cannot hold (XML's control
+    characters an extraction leaves) or an OCR tool's bold marks."""
+    line = markup.CONTROL.sub("", line.replace("\u00a0", " ").replace("\t", " ").replace("\f", ""))
+    return " ".join(line.replace("**", "").split())
 
 
 def _running_headers(text: str) -> set[str]:

@@ -638,6 +638,10 @@ TEXTS: _M = {
         "{where}: đề mục không có số (số tự động của Word mất khi trích xuất?), coi là một khoản.",
         "{where}: a heading without a number (a Word list number lost in extraction?), read as a khoản.",
     ),
+    "import.note.repaired": (
+        "Bản gốc ghi như vậy nhưng kehoach không nhận ({reason}): giữ nguyên chữ, cần xem lại.",
+        "The source says so but kehoach refuses it ({reason}): kept as words, check it.",
+    ),
     "import.note.phase_time": (
         "{where}: không đọc được thời gian của đợt, ghi nguyên văn.",
         "{where}: the phase's time could not be read; kept as written.",
