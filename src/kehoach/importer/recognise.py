@@ -102,6 +102,7 @@ def recognise(source: Source) -> Imported | None:
     data["sections"] = found.sections
     _lists(data, found, notes)
     _tail(data, parts, signature, notes)
+    data = pruned(data)
     counts = {
         "sections": len(found.sections),
         "phases": len(found.phases),
@@ -111,6 +112,28 @@ def recognise(source: Source) -> Imported | None:
         "free": notes.free_text,
     }
     return Imported(data, notes, source, counts)
+
+
+#: Keys whose lists keep empty strings: a table's cells may be empty.
+_KEEP_EMPTY = ("rows", "cells")
+
+
+def pruned(value: Any, key: str = "") -> Any:
+    """The data without empty texts (a lone "-", a rule of underscores), nor parts left with
+    nothing in them; a table's empty cells are kept."""
+    if isinstance(value, dict):
+        out = {k: pruned(v, k) for k, v in value.items()}
+        return {k: v for k, v in out.items() if not _empty(v) or k in _KEEP_EMPTY}
+    if isinstance(value, list):
+        items = [pruned(v, key) for v in value]
+        return items if key in _KEEP_EMPTY else [v for v in items if not _empty(v)]
+    return value
+
+
+def _empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, dict | list) and not value
 
 
 def _head(source: Source, parts: Parts, signature: frame.Signature, notes: Notes) -> dict[str, Any]:

@@ -51,8 +51,12 @@ def _repair(data: dict[str, Any], problem: Problem, path: tuple[Any, ...], notes
     if code in ("deadline_before_issue", "deadline_outside_phase"):
         return _as_words(data, path, notes, reason)
     if code == "duplicate_phase_id":
-        phase = data["phases"][path[1]]
-        phase["id"] = f"dot-{path[1] + 1}"
+        phases = data["phases"]
+        phase = phases[path[1]]
+        taken = {p.get("id") or vn.slug(p["name"]) for p in phases}
+        phase["id"] = next(
+            f"{vn.slug(phase['name'])}-{n}" for n in range(2, 100) if f"{vn.slug(phase['name'])}-{n}" not in taken
+        )
         notes.comment(("phases", path[1]), "import.note.repaired", reason=reason)
         return True
     if code == "table_row_width":
