@@ -82,6 +82,9 @@ class Notes:
     #: Runs of words as the source's running text writes them, by their lower case, so an
     #: upper-cased title gets its proper nouns back ("CÁC SỞ, BAN, NGÀNH" → "các Sở, ban, ngành").
     casing: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    #: A unit's tasks may be numbered điểm ("a) …") as well as "-" lines; not in a plan kehoach
+    #: wrote, where such a khoản is an item of the body, not a unit.
+    numbered_tasks: bool = True
 
     def comment(self, path: tuple[Any, ...], code: str, **args: Any) -> None:
         """A YAML comment above the part at ``path``: a catalogue message and its facts."""
@@ -287,7 +290,7 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
             notes,
             path,
         )
-    if numbered and not found.units and _UNITS_TITLE.search(title) and all(_unit_like(c) for c in numbered):
+    if numbered and not found.units and _UNITS_TITLE.search(title) and all(_unit_like(c, notes) for c in numbered):
         closing = _trailing_paragraphs(numbered[-1])
         units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(numbered)]
         return _listed(out, children, "units", units, found, notes, path, closing)
@@ -340,15 +343,22 @@ def _named(node: Node) -> tuple[str, str]:
     return text.rstrip(":").strip().strip("*").strip(), ""
 
 
-def _unit_like(node: Node) -> bool:
+def _unit_like(node: Node, notes: Notes) -> bool:
     """A khoản that names a unit: a short heading (or "<unit>: <its task>"), its content lines
     or paragraphs."""
     para = node.para
     name, rest = _named(node)
     heading = bool(rest) or (para is not None and para.hint == "heading") or not _ENDS_SENTENCE.search(name)
     return (
-        heading and len(name) < 200 and bool(_AGENCY.match(name)) and all(c.kind in ("b", "p") for c in node.children)
+        heading and len(name) < 200 and bool(_AGENCY.match(name)) and all(_task_like(c, notes) for c in node.children)
     )
+
+
+def _task_like(node: Node, notes: Notes) -> bool:
+    """A "-" line or a paragraph; or, outside kehoach's own plans, a điểm with no khoản under it."""
+    if node.kind in ("b", "p"):
+        return True
+    return notes.numbered_tasks and node.kind == "i" and all(c.kind in ("b", "p") for c in node.children)
 
 
 def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:

@@ -70,7 +70,8 @@ def read_docx(path: Path) -> Source:
         para = _paragraph(part, count)
         if para is not None:
             paras.append(para)
-    return Source(path.name, "docx", head, paras)
+    by_kehoach = "kehoach" in (doc.core_properties.comments or "")
+    return Source(path.name, "docx", head, paras, by_kehoach)
 
 
 def _is_signature(paras: list[Para]) -> bool:

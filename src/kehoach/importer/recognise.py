@@ -90,7 +90,10 @@ def recognise(source: Source) -> Imported | None:
     parts = cut(source)
     if parts is None:
         return None
-    notes = Notes(casing=bodies.casing_of([p.text for p in source.paras if p.hint != "section"]))
+    notes = Notes(
+        casing=bodies.casing_of([p.text for p in source.paras if p.hint != "section"]),
+        numbered_tasks=not source.by_kehoach,
+    )
     found = bodies.body(parts.body, notes)
     if not found.sections:
         return None

@@ -60,6 +60,8 @@ class Source:
     kind: Literal["docx", "pdf", "text"]
     head: list[Para]
     paras: list[Para]
+    #: Written by kehoach (its DOCX says so): its units' tasks are always "-" lines.
+    by_kehoach: bool = False
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d{1,3}(\s*/\s*\d{1,3})?\s*$", re.IGNORECASE)
