@@ -35,7 +35,8 @@ _AGENCY = re.compile(
     r"^(?:đề nghị\s+)?(?:các\s+|những\s+)?(?:sở|ban|bộ|phòng|ủy ban|uỷ ban|ubnd|hđnd|công an|văn phòng|trung tâm|"
     r"thanh tra|thuế|kho bạc|bảo hiểm|bhxh|đài|báo|hội|đoàn|liên đoàn|mặt trận|ủy ban mặt trận|tổ|trường|bệnh viện|"
     r"giám đốc|thủ trưởng|chủ tịch|cơ quan|đơn vị|tòa án|viện|cục|chi cục|quân sự|bộ chỉ huy|ngân hàng|"
-    r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ)\b",
+    r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ|công chức|viên chức|trưởng|ban chỉ huy|trạm|"
+    r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ)\b",
     re.IGNORECASE,
 )
 
@@ -509,9 +510,10 @@ def _item(node: Node, notes: Notes, path: tuple[Any, ...]) -> Any:
     para = node.para
     text = node.text.strip()
     item: dict[str, Any] = {}
-    if para is not None and para.title and text.startswith(para.title):
+    shown = _shown_title(text, para.title if para is not None else None)
+    if para is not None and para.title and shown:
         item["title"] = sentence_case(_unstarred(para.title), notes.casing)
-        rest = text[len(para.title) :].strip()
+        rest = text[len(shown) :].strip()
         if rest:
             item["text"] = rest
     elif (para is not None and para.hint == "heading") or (
@@ -524,6 +526,15 @@ def _item(node: Node, notes: Notes, path: tuple[Any, ...]) -> Any:
         notes.comment(path, "import.note.lost_number", where=para.where)
     item.update(content(node.children, notes, path))
     return item["text"] if list(item) == ["text"] else item
+
+
+def _shown_title(text: str, title: str | None) -> str | None:
+    """The title as the text starts with it: bare, or in the emphasis marks of a hand-typed
+    plan ("**Yêu cầu.** Tổ chức …")."""
+    for mark in ("", "***", "**", "*"):
+        if title and text.startswith(f"{mark}{title}{mark}"):
+            return f"{mark}{title}{mark}"
+    return None
 
 
 def _unstarred(text: str) -> str:

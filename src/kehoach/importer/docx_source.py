@@ -134,19 +134,39 @@ def _paragraph(paragraph: Paragraph, count: int) -> Para | None:
         return None
     style = found.name if found is not None else ""
     hint = _STYLE_HINTS.get(style or "", "")
-    shown = [(t, b, i) for t, b, i in runs if t.strip()]
-    all_bold = all(b for _, b, _ in shown)
-    if not hint and all_bold and shown:
-        hint = "heading"
-    if not hint and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
-        hint = "note"
     where = f"đoạn {count}"
     if hint == "subject":
         return Para(text.strip(), where, hint)
-    keep_bold = all_bold and hint != "note"
-    para = Para(" ".join(_markup(runs, keep_bold, all(i for _, _, i in shown)).split()), where, hint)
-    _title(para, runs)
+    lead, rest = _split_marker(runs)
+    shown = [(t, b, i) for t, b, i in rest if t.strip()]
+    all_bold = bool(shown) and all(b for _, b, _ in shown)
+    if not hint and all_bold:
+        hint = "heading"
+    if not hint and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
+        hint = "note"
+    body = _markup(rest, all_bold and hint != "note", bool(shown) and all(i for _, _, i in shown))
+    para = Para(" ".join(f"{lead} {body}".split()), where, hint)
+    if lead and lead not in ("-", "+", "•", "–"):
+        _title(para, rest)
     return para
+
+
+def _split_marker(runs: list[tuple[str, bool, bool]]) -> tuple[str, list[tuple[str, bool, bool]]]:
+    """The paragraph's marker ("1.", "a)", "-"), as plain text, and the runs after it: a bold
+    "2." is the numbering's, not the text's emphasis."""
+    plain = "".join(t for t, _, _ in runs)
+    found = marker(plain.strip())
+    if found is None:
+        return "", runs
+    at = len(plain) - len(plain.lstrip()) + len(plain.strip()) - len(found.rest)
+    rest: list[tuple[str, bool, bool]] = []
+    pos = 0
+    for text, bold, italic in runs:
+        end = pos + len(text)
+        if end > at:
+            rest.append((text[max(at - pos, 0) :], bold, italic))
+        pos = end
+    return plain[:at].strip(), rest
 
 
 def _runs(paragraph: Paragraph, style: object = None) -> list[tuple[str, bool, bool]]:
@@ -191,16 +211,11 @@ def _markup(runs: list[tuple[str, bool, bool]], all_bold: bool, all_italic: bool
     return "".join(out)
 
 
-def _title(para: Para, runs: list[tuple[str, bool, bool]]) -> None:
+def _title(para: Para, rest: list[tuple[str, bool, bool]]) -> None:
     """A khoản's title: the bold or italic words right after its marker, when text follows."""
+    title, style = _leading_emphasis(rest, 0)
     found = marker(para.text)
-    if found is None or not found.numbered:
-        return
-    plain = "".join(t for t, _, _ in runs)
-    stripped = marker(plain.strip())
-    at = len(plain.rstrip()) - len(stripped.rest) if stripped else 0
-    title, style = _leading_emphasis(runs, at)
-    if title and len(title) < len(found.rest) and title.strip():
+    if found is not None and title.strip() and len(title.strip()) < len(found.rest):
         para.title, para.title_style = title.strip(), style
 
 
