@@ -21,3 +21,4 @@ Its modules follow one another, each using only those before it:
 
 The command (:mod:`kehoach.commands.import_plan`) reads, recognises, writes the YAML and
 validates it, repairing round by round, before anything is written.
+"""
