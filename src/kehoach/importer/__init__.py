@@ -10,7 +10,12 @@ Its modules follow one another, each using only those before it:
   paragraphs, emphasis and tables (through :mod:`kehoach.render.internals` where python-docx
   offers no public way), a PDF's text layer read with positions;
 - :mod:`~kehoach.importer.tables`: a table back into plan.yaml's (TT column, groups, merges);
-- :mod:`~kehoach.importer.body`: the body as mục, khoản, điểm and lists, phases, units, slogans;
+- :mod:`~kehoach.importer.casing`: upper-cased titles given back their case from the text;
+- :mod:`~kehoach.importer.outline`: paragraphs nested by their markers, the numbering style,
+  the source's numbering slips, and the notes (comments, warnings) taken along the way;
+- :mod:`~kehoach.importer.body`: the content of a mục, khoản or phase (short forms or blocks);
+- :mod:`~kehoach.importer.lists`: the mục that hold the phases, the units and their tasks, the
+  slogans;
 - :mod:`~kehoach.importer.frame`: the parts around the body: header, title, subject, basis,
   Nơi nhận and signer;
 - :mod:`~kehoach.importer.recognise`: the whole plan as plan.yaml data with its notes;

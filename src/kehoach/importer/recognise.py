@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.importer import body as bodies
-from kehoach.importer import frame
-from kehoach.importer.body import Notes
+from kehoach.importer import body, frame, lists, outline
+from kehoach.importer.casing import casing_of, sentence_case
 from kehoach.importer.markers import marker
+from kehoach.importer.outline import Notes
 from kehoach.importer.source import Para, Source
 from kehoach.importer.tables import plain
 from kehoach.importer.tables import table as table_of
@@ -76,7 +76,7 @@ def cut(source: Source) -> Parts | None:
     appendix_at = next((n for n, p in enumerate(rest[sign_at:], sign_at) if _APPENDIX.match(p.text)), len(rest))
     main = rest[:sign_at]
     closing = main.pop().text if main and (main[-1].hint == "closing" or _CLOSING.match(main[-1].text)) else None
-    top = bodies.section_format(main)
+    top = outline.section_format(main)
     first = next((n for n, p in enumerate(main) if p.rows is None and (m := marker(p.text)) and m.format == top), None)
     if first is None:
         return None
@@ -91,15 +91,15 @@ def recognise(source: Source) -> Imported | None:
     if parts is None:
         return None
     notes = Notes(
-        casing=bodies.casing_of([p.text for p in source.paras if p.hint != "section"]),
+        casing=casing_of([p.text for p in source.paras if p.hint != "section"]),
         numbered_tasks=not source.by_kehoach,
     )
-    found = bodies.body(parts.body, notes)
+    found = lists.body(parts.body, notes)
     if not found.sections:
         return None
     signature = frame.signature(parts.signature)
     data = _head(source, parts, signature, notes)
-    style = bodies.numbering_style(found.style)
+    style = outline.numbering_style(found.style)
     if style and style != numbering.DEFAULT_STYLE:
         data["numbering"] = style
     data["sections"] = found.sections
@@ -193,7 +193,7 @@ def _document(code: str, header: frame.Header, subject: list[str], notes: Notes)
     return doc
 
 
-def _lists(data: dict[str, Any], found: bodies.Body, notes: Notes) -> None:
+def _lists(data: dict[str, Any], found: lists.Body, notes: Notes) -> None:
     if found.phases:
         data["phases"] = found.phases
     if found.units:
@@ -292,7 +292,7 @@ def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int)
             title.append(para.text)
         else:
             content.append(para)
-    appendix: dict[str, Any] = {"title": bodies.sentence_case(" ".join(title), notes.casing) or "Phụ lục"}
+    appendix: dict[str, Any] = {"title": sentence_case(" ".join(title), notes.casing) or "Phụ lục"}
     tables = [p for p in content if p.rows]
     if tables and _is_key_table(tables[0]) and "key_tasks" not in data:
         data["key_tasks"] = _key_tasks(tables[0])
@@ -300,7 +300,7 @@ def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int)
     elif len(tables) == 1 and len(content) == 1 and tables[0].rows:
         appendix["table"] = table_of(tables[0].rows)
     elif content:
-        appendix["body"] = bodies.blocks(bodies.tree(content, "I.").children, notes, ("appendices", index))
+        appendix["body"] = body.blocks(outline.tree(content, "I.").children, notes, ("appendices", index))
     return appendix
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from kehoach.importer.body import Notes
+from kehoach.importer.outline import Notes
 from kehoach.text import vn
 from kehoach.text.errors import Problem
 
