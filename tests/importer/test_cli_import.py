@@ -170,3 +170,44 @@ def test_units_named_before_a_colon_and_what_kehoach_refuses_is_kept_and_marked(
     text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     assert text.count("kehoach không nhận") == 2
     assert ("import.slip", {"where": "dòng 15", "shown": "2.", "right": "3."}) in result.warnings
+
+
+SIDE_BY_SIDE = """
+ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH KIÊN GIANG Độc lập - Tự do - Hạnh phúc
+Số: 123/KH-UBND Kiên Giang, ngày 15 tháng 4 năm 2025
+KẾ HOẠCH
+Triển khai Đề án 06 năm 2025
+Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ;
+I. MỤC ĐÍCH, YÊU CẦU
+1. Triển khai đồng bộ các nhiệm vụ.
+II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU ĐỂ THỰC HIỆN KẾ
+HOẠCH
+1. Hoàn thiện thể chế.
+III. TỔ CHỨC THỰC HIỆN
+1. Công an tỉnh
+- Chủ trì, theo dõi, đôn đốc.
+2. Sở Tư pháp
+- Rà soát văn bản.
+Trên đây là Kế hoạch triển khai Đề án 06 năm 2025./.
+Nơi nhận: KT. CHỦ TỊCH
+- Bộ Công an; PHÓ CHỦ TỊCH
+- Các sở, ngành;
+- Lưu: VT, NC.
+Lê Trung Hồ
+"""
+
+
+def test_header_and_signature_columns_side_by_side_on_one_line(tmp_path: Path) -> None:
+    """pdftotext without -layout puts the header's two columns, and Nơi nhận and the signer, on
+    the same lines; a mục's upper-case title may go on over two lines."""
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(SIDE_BY_SIDE, encoding="utf-8")
+    run_import(source, tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert plan.issuer.name == ["ỦY BAN NHÂN DÂN", "TỈNH KIÊN GIANG"]
+    assert (plan.symbol, plan.document.place, str(plan.document.date)) == ("123/KH-UBND", "Kiên Giang", "2025-04-15")
+    assert plan.sections[1].title == "Nhiệm vụ và giải pháp chủ yếu để thực hiện Kế hoạch"
+    assert plan.sections[1].paragraphs == []
+    assert plan.recipients == ["Bộ Công an", "Các sở, ngành"]
+    assert plan.signer.lines == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] and plan.signer.name == "Lê Trung Hồ"

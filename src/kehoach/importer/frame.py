@@ -43,10 +43,22 @@ class Header:
     where: dict[str, str] = field(default_factory=dict)
 
 
+#: The national title and the motto, wherever a line has them (side by side with the issuer's
+#: lines when a PDF's two header columns come out on one line).
+_NATIONAL_TEXT = re.compile(
+    r"C[ỘO]NG\s+H[ÒOÀ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|Đ[ộo]c\s+l[ậa]p\s*[-–—]\s*T[ựu]\s+do\s*[-–—]\s*H[ạa]nh\s+ph[úu]c",
+    re.IGNORECASE,
+)
+
+
 def header(lines: list[Para]) -> Header:
     """The header's parts, whatever order its lines come in."""
     found = Header()
-    joined = " ".join(p.text for p in lines if not _national(p.text))
+    lines = [
+        Para(text, p.where) for p in lines if (text := " ".join(_NATIONAL_TEXT.sub(" ", p.text).split()).strip(" -_–—"))
+    ]
+    joined = " ".join(p.text for p in lines)
     for para in lines:
         text = para.text.strip()
         upper = vn.upper(text)
@@ -184,7 +196,12 @@ def _signature_line(found: Signature, line: str) -> None:
         found.archive = [e.strip() for e in m["rest"].split(",") if e.strip()]
         return
     if text[:1] in "-–+•":
-        found.recipients.append(text.lstrip("-–+• ").rstrip(";.,").strip())
+        recipient, _, tail = text.lstrip("-–+• ").rpartition("; ")
+        if recipient and tail == vn.upper(tail) and any(ch.isalpha() for ch in tail):
+            found.signer_lines.append(tail)  # the signer's column, read on the same line
+        else:
+            recipient = text.lstrip("-–+• ")
+        found.recipients.append(recipient.rstrip(";.,").strip())
         return
     if text == vn.upper(text) and any(ch.isalpha() for ch in text):
         found.signer_lines.append(text)

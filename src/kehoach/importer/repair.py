@@ -64,7 +64,29 @@ def _repair(data: dict[str, Any], problem: Problem, path: tuple[Any, ...], notes
     if code in ("unknown_unit", "unknown_phase") and len(path) > 1:
         del _at(data, path[:-1])[path[-1]]
         return True
-    return False
+    if code == "too_short" and path[-1:] == ("lead",):
+        _at(data, path[:-1])["lead"] = [UNKNOWN]
+        notes.comment(path[:-1], "import.note.repaired", reason=reason)
+        return True
+    return _dropped(data, path, notes, reason)
+
+
+#: What stands where the source says nothing readable (a lead unit, a name).
+UNKNOWN = "Chưa rõ"
+
+
+def _dropped(data: dict[str, Any], path: tuple[Any, ...], notes: Notes, reason: str) -> bool:
+    """The last resort: the list element the problem is in is left out, and the comment above
+    its list says what was left out and why (so that the plan can still be written)."""
+    at = max((n for n, part in enumerate(path) if isinstance(part, int)), default=None)
+    if at is None:
+        return False
+    items = _at(data, path[:at])
+    if not isinstance(items, list) or len(items) < 2:
+        return False
+    del items[path[at]]
+    notes.comment(path[: at - 1] if at > 1 else path[:at], "import.note.dropped", reason=reason, number=path[at] + 1)
+    return True
 
 
 def _as_words(data: dict[str, Any], path: tuple[Any, ...], notes: Notes, reason: str) -> bool:

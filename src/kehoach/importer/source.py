@@ -69,6 +69,8 @@ _OPENING = re.compile(
     r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).\/]\s|[-–—+•]\s?|\*?Nơi nhận|(?:TM|KT|TL|TUQ|Q)\.\s|"
     r"Số\s*:|KẾ HOẠCH|PHỤ LỤC|Phụ lục\s|\(Kèm theo|Căn cứ\s|Thực hiện\s|Trên đây)",
 )
+#: A mục's title line ("II. NHIỆM VỤ …").
+_SECTION_LINE = re.compile(r"^[IVXLC]+\.\s")
 #: A phase's heading ("3. Đợt 3: Từ … đến …") ends at its line's end, whatever its length.
 _PHASE_LINE = re.compile(r"^(?:\d+\.\s+)?Đợt\s+\S+\s*:")
 _ENDS_SENTENCE = re.compile(r"[.:;!?…]['\"”’)*]*$")
@@ -140,6 +142,8 @@ def starts_paragraph(line: str, previous: str, width: int | None = None) -> bool
         return False
     if _ENDS_SENTENCE.search(previous) or _PHASE_LINE.match(previous):
         return True
+    if _SECTION_LINE.match(previous) and previous == vn.upper(previous) and line == vn.upper(line):
+        return False  # a mục's upper-case title goes on over two lines
     # a paragraph written on one line ends with its sentence: a long one that does not goes on
     if width is None:
         return len(previous) < 150

@@ -642,6 +642,10 @@ TEXTS: _M = {
         "Bản gốc ghi như vậy nhưng kehoach không nhận ({reason}): giữ nguyên chữ, cần xem lại.",
         "The source says so but kehoach refuses it ({reason}): kept as words, check it.",
     ),
+    "import.note.dropped": (
+        "Phần thứ {number} của danh sách dưới đây bị bỏ vì kehoach không nhận ({reason}): xem lại bản gốc.",
+        "Part {number} of the list below was left out as kehoach refuses it ({reason}): check the source.",
+    ),
     "import.note.phase_time": (
         "{where}: không đọc được thời gian của đợt, ghi nguyên văn.",
         "{where}: the phase's time could not be read; kept as written.",
