@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -55,3 +57,42 @@ def test_a_file_named_pdf_that_is_not_one_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(fake), "-o", str(tmp_path / "plan.yaml")])
     assert result.exit_code == 1
     assert "không phải tệp PDF" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    "plan_file", [ROOT / "plan.yaml", ROOT / "examples" / "lao-cai-khoang-san.yaml"], ids=lambda p: p.stem
+)
+def test_the_text_pdftotext_gives_of_a_plan_imports_with_its_units_and_frame(
+    tmp_path: Path, soffice: str, plan_file: Path
+) -> None:
+    """The way plans will come: a PDF's text from pdftotext (no positions: page numbers among
+    the lines, paragraphs broken at every line end), imported without losing a unit or a task."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler) not installed")
+    shutil.copy(plan_file, tmp_path / "plan.yaml")
+    run_render(tmp_path / "plan.yaml", tmp_path / "out", only=["plan"])
+    pdf = to_pdf(soffice, next((tmp_path / "out").glob("*.docx")), tmp_path / "pdf")
+    subprocess.run([pdftotext, str(pdf), str(tmp_path / "plain.txt")], check=True)
+    run_import(tmp_path / "plain.txt", tmp_path / "imported.yaml")
+    plan = load_plan(tmp_path / "imported.yaml").plan
+    original = load_plan(plan_file).plan
+    assert [(u.name, u.relation, len(u.tasks)) for u in plan.units] == [
+        (u.name, u.relation, len(u.tasks)) for u in original.units
+    ]
+    assert [p.name for p in plan.phases] == [p.name for p in original.phases]
+    assert (plan.issuer.name, plan.document.place, plan.document.subject) == (
+        original.issuer.name,
+        original.document.place,
+        original.document.subject,
+    )
+    assert (plan.signer.lines, plan.signer.name, plan.recipients) == (
+        original.signer.lines,
+        original.signer.name,
+        original.recipients,
+    )
+    assert (plan.closing, plan.slogans, len(plan.sections)) == (
+        original.closing,
+        original.slogans,
+        len(original.sections),
+    )

@@ -65,6 +65,15 @@ def _footnotes(source: Source) -> None:
             para.text = para.text.replace(f"[^{number}]", f"^[{text.replace('[', '(').replace(']', ')')}]")
 
 
+def _is_closing(para: Para, by_kehoach: bool) -> bool:
+    """The plan's last paragraph: styled so (in kehoach's own DOCX, only that), "Trên đây là …",
+    or the body's last paragraph ending "./." (Decree 30's end of a text), not a list line."""
+    text = para.text.strip()
+    if by_kehoach or para.hint == "closing":
+        return para.hint == "closing"
+    return bool(_CLOSING.match(text)) or (text.endswith("./.") and marker(text) is None)
+
+
 def cut(source: Source) -> Parts | None:
     """The type and subject, the basis and intro, the body from the first mục, the closing
     paragraph, the signature block and the appendices; None where there is no type or mục."""
@@ -75,7 +84,7 @@ def cut(source: Source) -> Parts | None:
     sign_at = next((n for n, p in enumerate(rest) if frame.is_signature_start(p.text)), len(rest))
     appendix_at = next((n for n, p in enumerate(rest[sign_at:], sign_at) if _APPENDIX.match(p.text)), len(rest))
     main = rest[:sign_at]
-    closing = main.pop().text if main and (main[-1].hint == "closing" or _CLOSING.match(main[-1].text)) else None
+    closing = main.pop().text if main and _is_closing(main[-1], source.by_kehoach) else None
     top = outline.section_format(main)
     first = next((n for n, p in enumerate(main) if p.rows is None and (m := marker(p.text)) and m.format == top), None)
     if first is None:

@@ -73,7 +73,9 @@ _OPENING = re.compile(
 _SECTION_LINE = re.compile(r"^[IVXLC]+\.\s")
 #: A phase's heading ("3. Đợt 3: Từ … đến …") ends at its line's end, whatever its length.
 _PHASE_LINE = re.compile(r"^(?:\d+\.\s+)?Đợt\s+\S+\s*:")
-_ENDS_SENTENCE = re.compile(r"[.:;!?…]['\"”’)*]*$")
+#: A line ending so ends its paragraph (";" does not: a list line's ";" is followed by a marker,
+#: and a ";" before a capital goes on: "… theo quy định; Tổ chức kiểm tra …").
+_ENDS_SENTENCE = re.compile(r"[.:!?…]['\"”’)*]*$")
 _HYPHEN_BREAK = re.compile(r"(\w)-$")
 
 
