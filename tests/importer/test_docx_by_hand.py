@@ -76,3 +76,36 @@ def test_a_plan_typed_in_word_imports_by_what_word_shows(tmp_path: Path) -> None
     assert plan.recipients == ["UBND huyện"]
     assert plan.signer.lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and plan.signer.name == "Lê Văn Minh"
     assert result.counts["units"] == 3
+
+
+def test_the_numbers_word_puts_before_its_list_paragraphs_are_read(tmp_path: Path) -> None:
+    """A plan typed with Word's automatic lists: the "1." and "-" are not in the text, Word
+    draws them from the list style; the importer counts them as Word does."""
+    doc = Document()
+    header = doc.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 09/KH-UBND"
+    header.cell(1, 1).text = "Hòa Bình, ngày 20 tháng 3 năm 2026"
+    _paragraph(doc, ("KẾ HOẠCH", "b"), center=True)
+    _paragraph(doc, ("Vệ sinh môi trường năm 2026", "b"), center=True)
+    _paragraph(doc, ("I. MỤC ĐÍCH, YÊU CẦU", "b"))
+    doc.add_paragraph("Giữ gìn cảnh quan sạch đẹp.", style="List Number")
+    doc.add_paragraph("Nâng cao ý thức của Nhân dân.", style="List Number")
+    _paragraph(doc, ("II. NỘI DUNG", "b"))
+    _paragraph(doc, ("Các hoạt động chính:", ""))
+    doc.add_paragraph("Tổng vệ sinh mỗi tháng một lần.", style="List Bullet")
+    doc.add_paragraph("Thu gom rác thải đúng giờ.", style="List Bullet")
+    _paragraph(doc, ("Trên đây là Kế hoạch vệ sinh môi trường năm 2026./.", ""))
+    signature = doc.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:\n- UBND huyện;\n- Lưu: VT."
+    signature.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Minh"
+    doc.save(str(tmp_path / "ke-hoach.docx"))
+    run_import(tmp_path / "ke-hoach.docx", tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert [i.text for i in plan.sections[0].items] == ["Giữ gìn cảnh quan sạch đẹp.", "Nâng cao ý thức của Nhân dân."]
+    assert plan.sections[1].paragraphs == ["Các hoạt động chính:"]
+    assert [b.text for b in plan.sections[1].bullets] == [
+        "Tổng vệ sinh mỗi tháng một lần.",
+        "Thu gom rác thải đúng giờ.",
+    ]

@@ -56,6 +56,7 @@ def read_docx(path: Path) -> Source:
     head: list[Para] = []
     paras: list[Para] = []
     count = 0
+    lists = WordLists(internals.numbering_levels(doc))
     for part in doc.iter_inner_content():
         if isinstance(part, Table):
             text = " ".join(cell.text for row in part.rows for cell in row.cells)
@@ -67,7 +68,7 @@ def read_docx(path: Path) -> Source:
                 paras.append(Para("", f"bảng sau đoạn {count}", rows=_rows(part)))
             continue
         count += 1
-        para = _paragraph(part, count)
+        para = _paragraph(part, count, lists)
         if para is not None:
             paras.append(para)
     by_kehoach = "kehoach" in (doc.core_properties.comments or "")
@@ -126,9 +127,49 @@ def _cell_text(paragraph: Paragraph) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
-def _paragraph(paragraph: Paragraph, count: int) -> Para | None:
+class WordLists:
+    """The numbers Word puts before the paragraphs of its lists ("I.", "1.", "a)", "-"), counted
+    as Word counts them: a level's number goes up, the levels under it start again."""
+
+    def __init__(self, levels: dict[tuple[int, int], tuple[str, str, int]]) -> None:
+        self.levels = levels
+        self.counts: dict[int, list[int]] = {}
+
+    def marker(self, paragraph: Paragraph, style: object) -> str:
+        """The marker Word shows before ``paragraph``, or "" when it numbers nothing there."""
+        found = internals.numbered_as(paragraph, style) if self.levels else None
+        if found is None or found not in self.levels:
+            return ""
+        num, level = found
+        fmt, text, _ = self.levels[found]
+        counts = self.counts.setdefault(num, [0] * 9)
+        counts[level] = counts[level] + 1 if counts[level] else self.levels[found][2]
+        counts[level + 1 :] = [0] * (8 - level)
+        if fmt == "bullet":
+            return "-" if level == 0 else "+"
+        for n in range(level + 1):
+            shown = _shown(self.levels.get((num, n), ("decimal", "", 1))[0], counts[n] or 1)
+            text = text.replace(f"%{n + 1}", shown)
+        return text.strip()
+
+
+def _shown(fmt: str, number: int) -> str:
+    """A list number in Word's format: 3 as "3", "III", "c"."""
+    if fmt == "upperRoman":
+        return vn.roman(number)
+    if fmt == "lowerRoman":
+        return vn.roman(number).lower()
+    if fmt in ("lowerLetter", "upperLetter") and number <= 26:
+        letter = chr(ord("a") + number - 1)  # Word's letters are the Latin alphabet's
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(number)
+
+
+def _paragraph(paragraph: Paragraph, count: int, lists: WordLists) -> Para | None:
     found = paragraph.style
     runs = [(markup.CONTROL.sub("", t), b, i) for t, b, i in _runs(paragraph, found)]
+    if number := lists.marker(paragraph, found):
+        runs.insert(0, (f"{number} ", False, False))
     text = "".join(t for t, _, _ in runs)
     if not text.strip():
         return None
