@@ -14,8 +14,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from helpers import to_pdf
+from helpers import make_plan, to_pdf
+from kehoach.plan.validate import load_plan
 from kehoach.render.tables import TableStyles, column_widths, table_xml
+from kehoach.text.errors import ProblemsError
 from kehoach.text.markup import Run
 from kehoach.views.common import Cell, Row, Table
 
@@ -184,3 +186,11 @@ def test_a_row_of_the_wrong_width_is_refused(cells):
     table = Table(widths=WIDTHS, rows=(Row(cells),))
     with pytest.raises(ValueError, match=r"row 1 of the table covers \d columns .*the table has 3"):
         table_xml(table, WIDTH, TableStyles("a", "b"))
+
+
+def test_a_row_wider_than_a_table_with_a_number_column_is_an_error_not_a_crash(tmp_path):
+    table = {"columns": [{"label": "Việc"}, {"label": "Số tiền", "number": True}], "rows": [["a", "1", "x", "y"]]}
+    appendix = {"title": "Kinh phí", "table": table}
+    with pytest.raises(ProblemsError) as caught:
+        load_plan(make_plan(tmp_path, appendices=[appendix]))
+    assert [p.code for p in caught.value.problems] == ["table_row_width"]

@@ -59,6 +59,7 @@ COMMANDS: dict[str, Entry] = {
     "status": Entry("status", "app", "status"),
     "report": Entry("report", "app", "report"),
     "remind": Entry("remind", "app", "remind"),
+    "import": Entry("import_plan", "app", "import"),
 }
 
 

@@ -163,6 +163,8 @@ def bad_numbers(table: Table, rows: list[Placed]) -> Iterator[tuple[int, int, in
     for r, placed in enumerate(rows):
         for index, (column, cell) in enumerate(placed.cells):
             text = cell.text
+            if column >= len(table.columns):  # a row too wide: the width check says so
+                break
             if table.columns[column].number and text not in (None, "") and amount(text) is None:
                 yield r, index, column, str(text)
 

@@ -22,7 +22,11 @@ In python-docx (1.2):
 - ``docx.opc.oxml.parse_xml`` and ``serialize_part_xml`` (how ``save`` writes a part);
 - ``Part.partname.membername`` (a part's zip member), ``CT_Document.body`` (the ``w:body``);
 - ``OpcPackage._core_properties_part`` and its ``_element`` (the core properties);
-- ``Document._body`` (the parent a ``Paragraph`` or ``Table`` needs) and ``_Cell._tc``.
+- ``Document._body`` (the parent a ``Paragraph`` or ``Table`` needs) and ``_Cell._tc``;
+- for ``kehoach import`` of a plan typed in Word, the numbers Word puts before a paragraph
+  itself: ``Paragraph._p`` with ``CT_P.pPr.numPr`` (``numId``, ``ilvl``), a style's
+  ``element.pPr.numPr``, and ``DocumentPart.numbering_part`` (its ``w:num`` and
+  ``w:abstractNum`` definitions, read with lxml).
 
 Not counted as internals: ``docx.oxml.ns.qn`` (the namespace helper python-docx's
 own documentation shows), lxml's API on the elements, and the documented
@@ -40,6 +44,7 @@ from typing import Any, cast
 
 from docx.document import Document as DocxDocument
 from docx.opc.oxml import parse_xml, serialize_part_xml
+from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, RichText
@@ -173,3 +178,39 @@ def append_runs(rich: RichText, xml: str) -> None:
     """Add runs of our own (a footnote reference) to a docxtpl RichText, which keeps its runs
     as WordprocessingML text in ``xml`` and offers no method for a run that is not text."""
     rich.xml += xml
+
+
+def numbered_as(paragraph: Paragraph, style: Any) -> tuple[int, int] | None:
+    """(numId, ilvl) of a paragraph Word numbers itself: its own ``w:numPr``, else its style's
+    (or a base style's); None for one it does not (kehoach's documents write their numbers)."""
+    p_pr = paragraph._p.pPr
+    num_pr: Any = p_pr.numPr if p_pr is not None else None
+    while (num_pr is None or num_pr.numId is None) and style is not None:
+        s_pr = style.element.pPr
+        num_pr = s_pr.numPr if s_pr is not None else None
+        style = style.base_style
+    if num_pr is None or num_pr.numId is None:
+        return None
+    return int(num_pr.numId.val), int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+
+
+def numbering_levels(doc: DocxDocument) -> dict[tuple[int, int], tuple[str, str, int]]:
+    """(numId, ilvl) → (numFmt, lvlText, start) of the document's lists; {} without a
+    numbering part. A level's overrides (``w:lvlOverride``) are not followed."""
+    try:
+        root = doc.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return {}
+    abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
+    out: dict[tuple[int, int], tuple[str, str, int]] = {}
+    for num in root.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        levels = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
+        for lvl in levels.findall(qn("w:lvl")) if levels is not None else []:
+            fmt, text, start = (lvl.find(qn(f"w:{name}")) for name in ("numFmt", "lvlText", "start"))
+            out[(int(num.get(qn("w:numId"))), int(lvl.get(qn("w:ilvl"))))] = (
+                fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                text.get(qn("w:val")) if text is not None else "",
+                int(start.get(qn("w:val"))) if start is not None else 1,
+            )
+    return out

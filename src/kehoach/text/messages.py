@@ -617,6 +617,110 @@ TEXTS: _M = {
         "Đã xóa {name} vì văn bản DOCX của nó đã thay đổi (tạo lại bằng --pdf).",
         "Removed {name}: its DOCX changed (make it again with --pdf).",
     ),
+    "import.exists": (
+        "Đã có {path}; không ghi đè (thêm --force để ghi đè).",
+        "{path} already exists; not overwritten (add --force to replace it).",
+    ),
+    "import.not_a_file": (
+        "{path} không phải một tệp thường; không ghi vào đó (dùng -o - để in ra màn hình).",
+        "{path} is not a regular file; nothing written there (use -o - to print the plan).",
+    ),
+    "import.missing": ("Không tìm thấy tệp {path}.", "File {path} not found."),
+    "import.unknown_kind": (
+        "{path}: chỉ nhập được tệp {kinds}.",
+        "{path}: only {kinds} files can be imported.",
+    ),
+    "import.too_large": ("{path} quá lớn để là một kế hoạch.", "{path} is too large to be a plan."),
+    "import.not_utf8": ("{path} không phải văn bản UTF-8.", "{path} is not UTF-8 text."),
+    "import.not_a_plan": (
+        "{path}: không nhận ra kế hoạch (không thấy tên loại văn bản như “KẾ HOẠCH” hoặc không thấy mục “I.”).",
+        "{path}: no plan recognised (no document type such as “KẾ HOẠCH”, or no section “I.”).",
+    ),
+    "import.scanned_pdf": (
+        "{path} là bản quét, không có lớp chữ: không đọc được nội dung.",
+        "{path} is a scan with no text layer: its text cannot be read.",
+    ),
+    "import.not_pdf": ("{path} không phải tệp PDF (hoặc tệp đã hỏng).", "{path} is not a PDF (or it is damaged)."),
+    "import.invalid": (
+        "{path}: kế hoạch nhận ra được chưa hợp lệ ({detail}); không ghi tệp.",
+        "{path}: the plan recognised is not valid ({detail}); nothing written.",
+    ),
+    "import.head": ("Nhập bằng kehoach import từ {source}.", "Imported by kehoach import from {source}."),
+    "import.head_notes": (
+        "Số thứ tự mục, khoản, điểm và đợt không ghi ở đây: kehoach tự đánh số.\n"
+        'Các dòng chú thích "# …" đánh dấu chỗ công cụ chưa chắc chắn, kèm dòng/đoạn của bản gốc: hãy kiểm tra.',
+        "Numbers of sections, items and phases are not written here: kehoach numbers them.\n"
+        'Comment lines "# …" mark what the importer is unsure of, with the source\'s line or paragraph: check them.',
+    ),
+    "import.slip": (
+        "{where}: số thứ tự “{shown}” lẽ ra là “{right}” (kehoach tự đánh số lại).",
+        "{where}: number “{shown}” should be “{right}” (kehoach renumbers).",
+    ),
+    "import.from_letters": (
+        "Mã đơn vị, đơn vị phối hợp, đợt và thời hạn của nhiệm vụ lấy từ các công văn giao việc trong {folder}/.",
+        "Unit ids, partners, phases and deadlines of tasks taken from the assignment letters in {folder}/.",
+    ),
+    "import.note.undashed_task": (
+        "{where}: đoạn không có gạch đầu dòng, coi là một nhiệm vụ.",
+        "{where}: a paragraph without a dash, read as a task.",
+    ),
+    "import.note.lost_number": (
+        "{where}: đề mục không có số (số tự động của Word mất khi trích xuất?), coi là một khoản.",
+        "{where}: a heading without a number (a Word list number lost in extraction?), read as a khoản.",
+    ),
+    "import.note.repaired": (
+        "Bản gốc ghi như vậy nhưng kehoach không nhận ({reason}): giữ nguyên chữ, cần xem lại.",
+        "The source says so but kehoach refuses it ({reason}): kept as words, check it.",
+    ),
+    "import.note.dropped": (
+        "Phần thứ {number} của danh sách dưới đây bị bỏ vì kehoach không nhận ({reason}): xem lại bản gốc.",
+        "Part {number} of the list below was left out as kehoach refuses it ({reason}): check the source.",
+    ),
+    "import.note.phase_time": (
+        "{where}: không đọc được thời gian của đợt, ghi nguyên văn.",
+        "{where}: the phase's time could not be read; kept as written.",
+    ),
+    "import.note.lost_dash": (
+        "{where}: đoạn giữa hai gạch đầu dòng, coi là gạch đầu dòng (bản gốc mất dấu “-”?).",
+        "{where}: a paragraph between two dashed lines, read as one (its dash lost?).",
+    ),
+    "import.note.issuer": (
+        "Không đọc được tên cơ quan ở tiêu đề: dựng lại từ nội dung, cần kiểm tra.",
+        "The issuing body could not be read in the header: rebuilt from the text, check it.",
+    ),
+    "import.note.signer": ("Không đọc được người ký: cần điền tên.", "The signer could not be read: fill in the name."),
+    "import.note.place_date": (
+        "Không đọc được địa danh, ngày tháng ở tiêu đề: cần điền.",
+        "The place and date could not be read in the header: fill them in.",
+    ),
+    "import.note.partners": (
+        "Đơn vị phối hợp (with) suy ra từ câu chữ của nhiệm vụ: cần kiểm tra.",
+        "Partners (with) inferred from the task's wording: check them.",
+    ),
+    "import.written": ("Đã ghi {path}.", "Wrote {path}."),
+    "import.found": (
+        "Nhận ra: {sections} mục, {phases} đợt, {units} đơn vị với {tasks} nhiệm vụ, {appendices} phụ lục.",
+        "Found: {sections} sections, {phases} phases, {units} units with {tasks} tasks, {appendices} appendices.",
+    ),
+    "import.free": (
+        "Để nguyên là đoạn văn: {free} đoạn; chỗ chưa chắc chắn (có chú thích trong tệp): {uncertain}.",
+        "Left as running text: {free} paragraphs; parts marked uncertain (commented in the file): {uncertain}.",
+    ),
+    "import.warnings": ("Lưu ý về bản gốc:", "Notes on the source:"),
+    "import.next": (
+        "Tiếp theo: kehoach validate {path}, kehoach lint {path}, kehoach render {path}.",
+        "Next: kehoach validate {path}, kehoach lint {path}, kehoach render {path}.",
+    ),
+    "help.import": (
+        "Nhập kế hoạch có sẵn (DOCX, PDF, văn bản) thành plan.yaml.",
+        "Import an existing plan (DOCX, PDF, text) into plan.yaml.",
+    ),
+    "help.opt.import_source": ("Tệp .docx, .pdf hoặc .txt của kế hoạch.", "The plan's .docx, .pdf or .txt file."),
+    "help.opt.import_output": (
+        'Tệp plan.yaml sẽ ghi ("-": in ra màn hình).',
+        'The plan.yaml to write ("-": print it).',
+    ),
+    "help.opt.import_force": ("Ghi đè tệp đã có.", "Replace an existing file."),
     "init.exists": ("Đã có {path}; không ghi đè.", "{path} already exists; not overwritten."),
     "init.profile": (
         "Không có thể thức '{profile}'; dùng một trong: {known}.",
@@ -993,6 +1097,14 @@ HINTS: _M = {
     "progress.unknown_sheet_unit": (
         "Dùng bảng theo dõi do kehoach xuất (out/checklist/<mã đơn vị>.docx), hoặc đặt tên tệp theo mã đơn vị.",
         "Use the checklist kehoach rendered (out/checklist/<unit id>.docx), or name the file after the unit id.",
+    ),
+    "import.not_a_plan": (
+        "Kiểm tra tệp có phải một kế hoạch; với PDF quét, hãy nhận dạng chữ (OCR) trước rồi nhập tệp .txt.",
+        "Check that the file is a plan; for a scanned PDF, run OCR first and import the .txt.",
+    ),
+    "import.scanned_pdf": (
+        "Nhận dạng chữ (OCR), ví dụ: ocrmypdf -l vie {path} ban-chu.pdf, rồi nhập tệp đó.",
+        "Run OCR first, e.g. ocrmypdf -l vie {path} text.pdf, then import that file.",
     ),
     "calendar.skip_phase_event": (
         "Ghi ngày dự kiến cạnh sự kiện để đợt có trong lịch, ví dụ: expected: 2026-01-20",

@@ -1,0 +1,143 @@
+"""What kehoach's own letters beside a plan DOCX add to it.
+
+A plan rendered by kehoach leaves, beside ``ke-hoach-….docx``, one assignment letter per
+unit in ``giao-viec/<unit id>.docx``. The plan's text does not show a unit's id, nor the
+units a task is done with, nor a task's phase or deadline; its letter does ("Kính gửi: …",
+"(Thời gian: …; Phối hợp: …)"). Where such letters are found, they give those back, so a
+plan imported from its own rendering is the plan again. A hand-made plan has none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kehoach.importer import docx_source
+from kehoach.importer.recognise import Imported
+from kehoach.text import vn
+from kehoach.text.errors import UsageError
+
+LETTERS = "giao-viec"
+_ADDRESSEE = re.compile(r"^Kính gửi:\s*(?P<name>.+?)\.?$")
+_TASK = re.compile(r"^(?P<n>\d+)\.\s+(?P<text>.+)$")
+_DETAIL = re.compile(r"^\((?P<detail>.+)\)$")
+_PHASE_TIME = re.compile(r"^(?P<phase>Đợt\s+\S+?)(?:\s+\(đến .+\))?(?:;\s*(?P<deadline>.+))?$")
+_REPORTS_TO = re.compile(
+    r"báo cáo kết quả về (?P<issuer>.+?) (?:sau mỗi đợt thực hiện|định kỳ hoặc khi có yêu cầu)\./\.$"
+)
+
+
+@dataclass
+class Letter:
+    """One unit's letter: its id (the file's name), the unit's name, its tasks' details."""
+
+    id: str
+    name: str
+    tasks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    reports_to: str | None = None
+
+
+def read_letter(path: Path) -> Letter | None:
+    """The letter's addressee and tasks, or None for a file that is not such a letter."""
+    try:
+        source = docx_source.read_docx(path)
+    except UsageError:
+        return None
+    letter: Letter | None = None
+    for para in source.paras:
+        text = para.text.strip()
+        if (m := _ADDRESSEE.match(text)) and letter is None:
+            letter = Letter(path.stem, m["name"])
+        elif letter is not None and (m := _TASK.match(text)):
+            letter.tasks.append((m["text"], {}))
+        elif letter is not None and letter.tasks and (m := _DETAIL.match(text.replace("*", ""))):
+            letter.tasks[-1][1].update(_details(m["detail"]))
+        elif letter is not None and (m := _REPORTS_TO.search(text)):
+            letter.reports_to = m["issuer"]
+    return letter
+
+
+def _details(detail: str) -> dict[str, str]:
+    """ "Thời gian: Đợt 1; Phối hợp: A; B" → its parts; a part with no "key: " goes on the last."""
+    out: dict[str, str] = {}
+    last = ""
+    for part in detail.split("; "):
+        key, colon, value = part.partition(": ")
+        if (colon and key in ("Thời gian", "Phối hợp", "tại")) or (
+            colon and key[:1].isupper() and " " not in key.strip()
+        ):
+            out[key], last = value, key
+        elif last:
+            out[last] += f"; {part}"
+    return out
+
+
+def apply(imported: Imported, plan_path: Path) -> None:
+    """Ids, partners, phases and deadlines of the units from the letters beside the plan."""
+    folder = plan_path.parent / LETTERS
+    if not folder.is_dir():
+        return
+    letters = [found for path in sorted(folder.glob("*.docx")) if (found := read_letter(path)) is not None]
+    units: list[dict[str, Any]] = imported.data.get("units", [])
+    by_name = {letter.name: letter for letter in letters}
+    ids = {letter.name: letter.id for letter in letters}
+    used = False
+    for index, unit in enumerate(units):
+        letter = by_name.get(unit["name"])
+        if letter is None:
+            continue
+        used = True
+        for path in [p for p in imported.notes.comments if p[:3] == ("units", index, "tasks")]:
+            del imported.notes.comments[path]
+        unit["id"] = letter.id
+        _tasks(unit, letter, ids, imported.data.get("phases", []))
+    reports_to = next((letter.reports_to for letter in letters if letter.reports_to), None)
+    issuer = imported.data["issuer"]
+    if used and reports_to:
+        if reports_to == issuer["full_name"]:
+            issuer.pop("short_name", None)
+        else:
+            issuer["short_name"] = reports_to
+    if used:
+        imported.notes.warn("import.from_letters", folder=LETTERS)
+
+
+def _tasks(unit: dict[str, Any], letter: Letter, ids: dict[str, str], phases: list[dict[str, Any]]) -> None:
+    """Each task's partners ("Phối hợp: A; B" → ids where A is a unit), phase and deadline."""
+    tasks = unit.get("tasks", [])
+    left = list(letter.tasks)
+    for n, task in enumerate(tasks):
+        text = task if isinstance(task, str) else task["text"]
+        found = next((entry for entry in left if entry[0] == text), None)
+        if found is None:
+            continue
+        left.remove(found)
+        details = found[1]
+        if isinstance(task, dict):
+            task.pop("with", None)
+        extra: dict[str, Any] = {}
+        if partners := details.get("Phối hợp"):
+            extra["with"] = [ids.get(name, name) for name in partners.split("; ")]
+        if time := details.get("Thời gian"):
+            extra.update(_time(time, phases))
+        if extra:
+            task = {"text": task} if isinstance(task, str) else task
+            bullets = task.pop("bullets", None)
+            task.update(extra)
+            if bullets:
+                task["bullets"] = bullets
+        tasks[n] = task["text"] if isinstance(task, dict) and list(task) == ["text"] else task
+
+
+def _time(text: str, phases: list[dict[str, Any]]) -> dict[str, Any]:
+    """ "Đợt 1 (đến 31/8/2025)" → the phase; "Xong trong Quý II/2026" → a deadline; or both."""
+    m = _PHASE_TIME.match(text)
+    names = {phase["name"] for phase in phases}
+    if m and m["phase"] in names:
+        out: dict[str, Any] = {"phase": vn.slug(m["phase"])}
+        if m["deadline"]:
+            out["deadline"] = m["deadline"]
+        return out
+    return {"deadline": text}

@@ -1,0 +1,220 @@
+"""The mục that hold the plan's lists: its phases, its units and their tasks, its slogans.
+
+"1. Đợt 1: Từ nay đến 31/8/2025, …" items make the phases (start, end, description); in
+"Tổ chức thực hiện", headings that name an agency ("Sở …", "Đề nghị Ủy ban …") make the
+units, their "-" lines (or điểm) the tasks; numbered lines under "Khẩu hiệu" the slogans.
+Every other mục keeps its content (:mod:`kehoach.importer.body`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+from kehoach.importer.body import bulleted, content
+from kehoach.importer.casing import sentence_case
+from kehoach.importer.outline import ENDS_SENTENCE, Node, Notes, section_format, slips, style_of, tree
+from kehoach.importer.source import Para
+from kehoach.plan import when
+from kehoach.text import vn
+
+_PHASE = re.compile(r"^(?P<name>(?:Đợt|Giai đoạn|Bước)\s+[\wÀ-ỹ]+)\s*[:.]\s*(?P<rest>.*)$")
+
+
+_SPAN = re.compile(r"^[Tt]ừ\s+(?P<sau>sau\s+)?(?P<start>.+?)\s+(?P<connector>đến|và)\s+(?P<end>.+)$")
+
+
+_UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công", re.IGNORECASE)
+
+
+#: How a unit's heading starts: an agency ("Sở …", "Ủy ban nhân dân …", "Các trường …"), its
+#: head ("Giám đốc …", "Thủ trưởng …"), or a request ("Đề nghị …").
+_AGENCY = re.compile(
+    r"^(?:đề nghị\s+)?(?:các\s+|những\s+)?(?:sở|ban|bộ|phòng|ủy ban|uỷ ban|ubnd|hđnd|công an|văn phòng|trung tâm|"
+    r"thanh tra|thuế|kho bạc|bảo hiểm|bhxh|đài|báo|hội|đoàn|liên đoàn|mặt trận|ủy ban mặt trận|tổ|trường|bệnh viện|"
+    r"giám đốc|thủ trưởng|chủ tịch|cơ quan|đơn vị|tòa án|viện|cục|chi cục|quân sự|bộ chỉ huy|ngân hàng|"
+    r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ|công chức|viên chức|trưởng|ban chỉ huy|trạm|"
+    r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Body:
+    """The parts of a plan a body gives."""
+
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    phases: list[dict[str, Any]] = field(default_factory=list)
+    units: list[dict[str, Any]] = field(default_factory=list)
+    slogans: list[str] = field(default_factory=list)
+    style: tuple[str, ...] = ()
+
+
+def body(paras: list[Para], notes: Notes) -> Body:
+    """The mục of the body and the lists some of them show."""
+    top = section_format(paras)
+    root = tree(paras, top)
+    slips(root, notes)
+    found = Body(style=style_of(root, top))
+    for node in root.children:
+        if node.format != top:
+            notes.free_text += 1
+            continue
+        found.sections.append(_section(node, found, notes, len(found.sections)))
+    return found
+
+
+def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any]:
+    title = sentence_case(node.text, notes.casing)
+    path: tuple[Any, ...] = ("sections", index)
+    out: dict[str, Any] = {"title": title}
+    children = node.children
+    numbered = [c for c in children if c.kind == "i"]
+    if numbered and not found.phases and all(_PHASE.match(c.text) for c in numbered):
+        return _listed(
+            out,
+            children,
+            "phases",
+            [_phase(c, notes, len(found.phases) + n) for n, c in enumerate(numbered)],
+            found,
+            notes,
+            path,
+        )
+    if numbered and not found.units and _UNITS_TITLE.search(title) and all(_unit_like(c, notes) for c in numbered):
+        closing = _trailing_paragraphs(numbered[-1])
+        units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(numbered)]
+        return _listed(out, children, "units", units, found, notes, path, closing)
+    if numbered and not found.slogans and "khẩu hiệu" in title.casefold() and all(not c.children for c in numbered):
+        return _listed(out, children, "slogans", [c.text for c in numbered], found, notes, path)
+    out.update(content(children, notes, path))
+    return out
+
+
+def _listed(
+    out: dict[str, Any],
+    children: list[Node],
+    show: str,
+    parts: list[Any],
+    found: Body,
+    notes: Notes,
+    path: tuple[Any, ...],
+    closing: list[str] | None = None,
+) -> dict[str, Any]:
+    """A mục that shows one of the plan's lists: running text before it, closing after."""
+    getattr(found, show).extend(parts)
+    first = next(n for n, c in enumerate(children) if c.kind == "i")
+    last = max(n for n, c in enumerate(children) if c.kind == "i")
+    before = [c.text for c in children[:first] if c.kind == "p"]
+    after = (closing or []) + [c.text for c in children[last + 1 :] if c.kind == "p"]
+    if before:
+        out["paragraphs"] = before
+    out["show"] = show
+    if after:
+        out["closing"] = after
+    return out
+
+
+def _trailing_paragraphs(node: Node) -> list[str]:
+    """Paragraphs after the last unit's task lines close the mục, not the unit: they are taken
+    off the unit."""
+    out: list[str] = []
+    while node.children and node.children[-1].kind == "p" and any(c.kind == "b" for c in node.children):
+        out.insert(0, node.children.pop().text)
+    return out
+
+
+def _named(node: Node) -> tuple[str, str]:
+    """A unit's heading split into the unit's name and what follows it on the line: "Sở Y tế:
+    Chủ trì …" → ("Sở Y tế", "Chủ trì …"); a heading alone → (its text, "")."""
+    text = node.text.strip().strip("*").strip()
+    name, colon, rest = text.partition(":")
+    if colon and rest.strip() and len(name) < 120 and _AGENCY.match(name.strip().strip("*").strip()):
+        return name.strip().strip("*").strip(), vn.upper_first(rest.strip())
+    return text.rstrip(":").strip().strip("*").strip(), ""
+
+
+def _unit_like(node: Node, notes: Notes) -> bool:
+    """A khoản that names a unit: a short heading (or "<unit>: <its task>"), its content lines
+    or paragraphs."""
+    para = node.para
+    name, rest = _named(node)
+    heading = bool(rest) or (para is not None and para.hint == "heading") or not ENDS_SENTENCE.search(name)
+    return (
+        heading and len(name) < 200 and bool(_AGENCY.match(name)) and all(_task_like(c, notes) for c in node.children)
+    )
+
+
+def _task_like(node: Node, notes: Notes) -> bool:
+    """A "-" line or a paragraph; or, outside kehoach's own plans, a điểm with no khoản under it."""
+    if node.kind in ("b", "p"):
+        return True
+    return notes.numbered_tasks and node.kind == "i" and all(c.kind in ("b", "p") for c in node.children)
+
+
+def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:
+    name, rest = _named(node)
+    relation = "giao"
+    if name.casefold().startswith("đề nghị "):
+        name, relation = name[len("đề nghị ") :].strip(), "đề nghị"
+    unit: dict[str, Any] = {"id": "", "name": name}
+    if relation != "giao":
+        unit["relation"] = relation
+    tasks: list[Any] = []
+    children = list(node.children)
+    if rest and rest.endswith(":") and children:
+        tasks.append({"text": rest, "bullets": [bulleted(c) for c in children]})
+        children = []
+    elif rest:
+        tasks.append(rest)
+    for child in children:
+        if child.kind == "p" and tasks and child.para is not None:
+            notes.comment(("units", index, "tasks", len(tasks)), "import.note.undashed_task", where=child.para.where)
+        tasks.append(bulleted(child))
+    unit["tasks"] = tasks
+    return unit
+
+
+def _phase(node: Node, notes: Notes, index: int) -> dict[str, Any]:
+    m = _PHASE.match(node.text)
+    assert m is not None
+    phase: dict[str, Any] = {"name": m["name"]}
+    rest = m["rest"].strip()
+    span = _SPAN.match(rest)
+    if span is None:
+        phase["start"] = rest or "từ nay"
+        if node.para is not None:
+            notes.comment(("phases", index), "import.note.phase_time", where=node.para.where)
+    else:
+        end, _, description = span["end"].partition(", ")
+        phase["start"] = _point(span["start"], bool(span["sau"]))
+        phase["end"] = _point(end.strip(), False)
+        if span["connector"] != "đến":
+            phase["connector"] = span["connector"]
+        if description.strip():
+            phase["description"] = description.strip()
+    phase.update(content(node.children, notes, ("phases", index)))
+    return phase
+
+
+def _point(text: str, after: bool) -> Any:
+    """A phase's start or end as plan.yaml writes it: a date, a year, "từ nay", an event."""
+    if after:
+        return {"event": text}
+    if text.casefold() == "nay":
+        return "từ nay"
+    try:
+        parsed = when.parse(text)
+    except PydanticCustomError:  # "31/2/2025": no such day; kept as the words the plan has
+        return {"event": text}
+    if parsed["kind"] == "date" and not parsed.get("prefix"):
+        date: dt.date = parsed["date"]
+        return date
+    if parsed["kind"] == "year" and not parsed.get("prefix"):
+        return int(parsed["year"])
+    if parsed["kind"] == "event":
+        return {"event": text}
+    return text
