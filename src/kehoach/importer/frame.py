@@ -70,16 +70,7 @@ def header(lines: list[Para]) -> Header:
     joined = " ".join(p.text for p in lines)
     for para in lines:
         text = para.text.strip()
-        upper = vn.upper(text)
-        if _national(text) or set(text) <= set("-_–— "):
-            continue
-        if _NUMBER.search(text) or _SYMBOL_ONLY.match(text) or _PLACE_DATE.search(text) or "ngày" in text:
-            continue
-        if _PARTY_NUMBER.match(text):
-            continue
-        if re.fullmatch(r"(tháng\s*\d*\s*)?năm\s*\d{4}", text):
-            continue
-        if text == upper and any(ch.isalpha() for ch in text):
+        if not _not_issuer(text) and text == vn.upper(text) and any(ch.isalpha() for ch in text):
             found.issuer_lines += _split_issuer(text)
             found.where.setdefault("issuer", para.where)
     if not found.party and (m := _NUMBER.search(joined)):
@@ -98,6 +89,18 @@ def header(lines: list[Para]) -> Header:
                 found.date = None
         found.where["date"] = next((p.where for p in lines if "ngày" in p.text), "")
     return found
+
+
+def _not_issuer(text: str) -> bool:
+    """A header line that is not the issuer's: the national title, a rule, the number, the date."""
+    return (
+        _national(text)
+        or set(text) <= set("-_–— ")
+        or bool(_NUMBER.search(text) or _SYMBOL_ONLY.match(text) or _PARTY_NUMBER.match(text))
+        or bool(_PLACE_DATE.search(text))
+        or "ngày" in text
+        or bool(re.fullmatch(r"(tháng\s*\d*\s*)?năm\s*\d{4}", text))
+    )
 
 
 def _party_number(found: Header, lines: list[Para]) -> None:
