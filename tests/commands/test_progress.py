@@ -243,3 +243,18 @@ def test_progress_diff_shows_what_was_reported_between_revisions(plan_dir, monke
     assert "Công an phường, STT 1: chưa thực hiện → hoàn thành" in same.output
     none = runner.invoke(app, args)
     assert "Không có báo cáo nào thay đổi" in none.output
+
+
+def test_kehoach_diff_of_two_progress_files_shows_what_was_reported(plan_dir):
+    """``kehoach diff old/progress.yaml progress.yaml`` is the progress diff (issue #15 item 7)."""
+    run_collect(plan_dir / "plan.yaml", [sheet(plan_dir, "cong-an-phuong")], dt.date(2025, 9, 1))
+    (plan_dir / "old").mkdir()
+    (plan_dir / "old" / "progress.yaml").write_bytes((plan_dir / "progress.yaml").read_bytes())
+    doc = open_sheet(sheet(plan_dir, "cong-an-phuong"))
+    click(rows_by_number(doc)["1"])
+    doc.save(plan_dir / "cap.docx")
+    run_collect(plan_dir / "plan.yaml", [plan_dir / "cap.docx"], dt.date(2025, 9, 15))
+    old, new = str(plan_dir / "old" / "progress.yaml"), str(plan_dir / "progress.yaml")
+    shown = runner.invoke(app, ["diff", old, new, "--plan", str(plan_dir / "plan.yaml")])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines() == ["Công an phường, STT 1: chưa thực hiện → hoàn thành"]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli import show, show_diff
+from kehoach.cli import progress, show, show_diff
 from kehoach.cli.common import LangOpt, command_app, err_console, help_text, language, out_console
 from kehoach.cli.guard import guard
 from kehoach.commands.diff import run_diff, write_redline
@@ -36,9 +36,18 @@ def diff_command(
 ) -> None:
     """So sánh hai phiên bản kế hoạch theo nội dung. Compare two revisions of the plan by meaning."""
     lang = language(lang)
+    if _progress_files(old, new):  # two versions of what the units reported
+        progress.diff_command(old, new, plan, fmt is DiffFormat.json, lang)
+        return
     result = guard(lambda: run_diff(old, new, plan), lang, plan.parent / "out")
     show_diff.show_diff(out_console, result, fmt.value, lang)
     if docx is not None:
         written = guard(lambda: write_redline(result, docx, plan.parent), lang)
         show.say(err_console, "redline.written", lang, "green", path=written)
     raise typer.Exit(ExitCode.PROBLEMS if result.changed else ExitCode.OK)
+
+
+def _progress_files(*sides: str | None) -> bool:
+    """Whether the files compared are progress.yaml (``kehoach progress diff`` compares them)."""
+    named = [Path(side).name for side in sides if side]
+    return bool(named) and all(name.startswith("progress") and name.endswith((".yaml", ".yml")) for name in named)
