@@ -30,9 +30,10 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #444; padding: 0.25em 0.4em; vertical-align: middle; }
 th { background: #eee; }
 td.n { text-align: right; white-space: nowrap; width: 3.5em; }
-td.bar { width: 30%; }
-.bar { display: flex; height: 0.9em; border: 1px solid #444; background: #fff; }
-.bar span { display: block; height: 100%; }
+td.progress { width: 25%; }
+tr > td:first-child { width: 35%; }
+div.bar { display: flex; height: 0.9em; border: 1px solid #444; background: #fff; }
+div.bar span { display: block; height: 100%; }
 .done { background: #2e7d32; }
 .doing { background: #f9a825; }
 .late { color: #b71c1c; }
@@ -53,7 +54,7 @@ td.bar { width: 30%; }
 <th>Chưa thực hiện</th><th>Quá hạn</th></tr>
 {% for row in section.rows %}
 <tr><td>{{ row.name }}</td>
-<td class="bar"><div class="bar" role="img" aria-label="{{ row.label }}">
+<td class="progress"><div class="bar" role="img" aria-label="{{ row.label }}">
 <span class="done" style="width: {{ row.done_pct }}%"></span>
 <span class="doing" style="width: {{ row.doing_pct }}%"></span></div></td>
 <td class="n">{{ row.total }}</td><td class="n">{{ row.done }}</td><td class="n">{{ row.in_progress }}</td>
