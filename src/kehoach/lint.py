@@ -30,11 +30,11 @@ from typing import Any, NamedTuple, Protocol
 
 import yaml
 
-from kehoach.plan import assignments, outline, refs
+from kehoach.plan import addressees, assignments, outline, refs
 from kehoach.plan.loader import KeyPath, format_path
 from kehoach.plan.model import Plan
 from kehoach.plan.when import When
-from kehoach.text import syllables
+from kehoach.text import syllables, vn
 from kehoach.text.errors import Problem
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -339,6 +339,7 @@ def lint_source(source: Source, plan: Plan) -> list[Problem]:
         *_hand_numbered(source, plan),
         *_undated(source, plan),
         *_undated_reports(source, plan),
+        *_schedule_before_issue(source, plan),
         *_capital_after_verb(source),
     ]
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
@@ -470,6 +471,27 @@ def _undated(source: Source, plan: Plan) -> Iterator[Problem]:
         deadline = deadlines.get(value.path)
         if deadline is not None and not deadline.computable:
             yield source.problem(value.start, "lint.no_date", value.path, text=deadline.text)
+
+
+def _schedule_before_issue(source: Source, plan: Plan) -> Iterator[Problem]:
+    """A schedule's day that ends before the plan is issued: its notice would announce a visit
+    already past (a typing slip such as "25/3/2025" in a plan of 2026)."""
+    issued = plan.document.date
+    if issued is None:
+        return
+    # a row written as a list has no "cells" key in the file, a mapping has: compare without it
+    cells = {_no_cells(path): (text, due) for path, text, due in addressees.dated_cells(plan)}
+    for value in source.values:
+        found = cells.get(_no_cells(value.path)) or cells.get(_no_cells(value.path[:-1]))
+        if found is not None and found[1].last is not None and found[1].last < issued:
+            issued_text = vn.short_date(issued)
+            yield source.problem(
+                value.start, "lint.schedule_before_issue", value.path, text=found[0], issued=issued_text
+            )
+
+
+def _no_cells(path: KeyPath) -> KeyPath:
+    return tuple(step for step in path if step != "cells")
 
 
 def _undated_reports(source: Source, plan: Plan) -> Iterator[Problem]:

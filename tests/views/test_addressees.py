@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import make_plan, open_docx, texts
+from kehoach.commands.lint import run_lint
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
 from kehoach.text.errors import ProblemsError
@@ -110,3 +111,11 @@ def test_a_notice_naming_no_part_of_the_plan_is_an_error(tmp_path):
         load_plan(make_plan(tmp_path, sections=SECTIONS, appendices=appendices))
     (problem,) = caught.value.problems
     assert problem.code == "notice_unknown_part" and problem.args["known"] == "chuan-bi"
+
+
+def test_lint_warns_of_a_schedule_day_before_the_issue_date(tmp_path):
+    rows = [["Sở Xây dựng", "Tháng 7/2024", ""], {"cells": ["Sở Y tế", "15/9/2026", ""]}]
+    table = {**TABLE, "rows": rows}
+    plan = make_plan(tmp_path, sections=SECTIONS, appendices=[{**APPENDICES[0], "table": table}, APPENDICES[1]])
+    found = [p for p in run_lint(plan).warnings if p.code == "lint.schedule_before_issue"]
+    assert [(p.args["text"], p.line > 1) for p in found] == [("Tháng 7/2024", True)]

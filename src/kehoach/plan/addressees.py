@@ -18,6 +18,7 @@ from kehoach.plan import outline, tables
 from kehoach.plan.blocks import Cell, Notice, Table
 from kehoach.plan.loader import KeyPath
 from kehoach.plan.model import Plan
+from kehoach.plan.when import When
 from kehoach.text import markup, vn
 
 #: What a name says in brackets ("Sở Nông nghiệp và Môi trường (Văn phòng Đăng ký đất đai
@@ -85,3 +86,25 @@ def table_notices(plan: Plan) -> Iterator[tuple[KeyPath, Notice]]:
     for path, table in outline.tables(plan):
         if table.notice is not None:
             yield (*path, "notice"), table.notice
+
+
+def dated_cells(plan: Plan) -> Iterator[tuple[KeyPath, str, When]]:
+    """The cells of schedules (tables with an addressee column) that state a date, each with
+    its key path and text: the days the notices announce."""
+    for path, table in outline.tables(plan):
+        column = next((i for i, c in enumerate(table.columns) if c.role == "addressee"), None)
+        if column is None:
+            continue
+        for k, placed in enumerate(tables.layout(table)):
+            for index, (at, cell) in enumerate(placed.cells):
+                text = tables.cell_text(cell)
+                if at != column and text and (due := _date(text)) is not None:
+                    yield (*path, "rows", k, "cells", index), text, due
+
+
+def _date(text: str) -> When | None:
+    try:
+        due = When.model_validate(text)
+    except ValueError:
+        return None
+    return due if due.kind in ("date", "month", "quarter") else None

@@ -201,6 +201,10 @@ TEXTS: _M = {
         "'{word}' giữa câu viết thường: '{lower}'.",
         "'{word}' inside a sentence is written '{lower}'.",
     ),
+    "lint.schedule_before_issue": (
+        "Ngày '{text}' trong lịch đã qua trước ngày ban hành {issued}: thông báo sẽ báo một ngày đã qua.",
+        "The schedule's '{text}' is before the issue date {issued}: its notice would announce a day already past.",
+    ),
     "lint.report_no_date": (
         "Không tính được ngày báo cáo từ '{text}' (lịch sẽ không nhắc hạn báo cáo này).",
         "No day can be worked out from the reporting time '{text}' (calendars will not remind of it).",
@@ -1304,6 +1308,10 @@ HINTS: _M = {
         "Các mã dùng được: {known}. 'prepare': mã một mục hay khoản; 'team': mã một đoàn; 'appendix': mã một phụ lục.",
         "Ids that fit: {known}. 'prepare': a section's or item's id; 'team': a team's id; "
         "'appendix': an appendix's id.",
+    ),
+    "lint.schedule_before_issue": (
+        "Kiểm tra năm của ngày này (có thể gõ nhầm năm).",
+        "Check the year of this date (a typing slip?).",
     ),
     "lint.report_no_date": (
         "Ghi ngày trong 'when' ('trước ngày 15/6 và 15/12 hằng năm'), hoặc thêm 'dates:' "
