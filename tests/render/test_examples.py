@@ -24,6 +24,7 @@ CASES = {
     "lam-dong": ("lam-dong-kiem-tra-cchc.yaml", "lam-dong-kiem-tra-cchc.txt", "ke-hoach-du-thao-KH-UBND.docx"),
     "ha-noi": ("ha-noi-144-benh-an-dien-tu.yaml", "ha-noi-144-benh-an-dien-tu.txt", "ke-hoach-144-KH-UBND.docx"),
     "lam-dong-cchc": ("lam-dong-cchc-2026.yaml", "lam-dong-cchc-2026.txt", "ke-hoach-du-thao-KH-UBND.docx"),
+    "lao-cai-bt2": ("lao-cai-bai-toan-lon-2.yaml", "lao-cai-bai-toan-lon-2.txt", "ke-hoach-du-thao-KH-UBND.docx"),
     "lao-cai-vlncn": (
         "lao-cai-kiem-tra-vlncn-1105.yaml",
         "lao-cai-kiem-tra-vlncn-1105.txt",
@@ -212,3 +213,15 @@ def test_lao_cai_team_is_numbered_where_it_stands_and_comes_in_each_notice(tmp_p
     assert len(sites) == 2 and all("Thời gian công bố Quyết định kiểm tra: 25/3/2025" in t for t in sites)
     assert "2. Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT:" in lines
     assert sum(t.startswith("- Ông ") for t in lines) == 4
+
+
+def test_lao_cai_budget_table_is_summed_and_written_the_vietnamese_way(docs):
+    """Phụ lục I of the Lào Cai draft (Bài toán lớn số 2): its amount column holds figures,
+    remarks in words and an amount with a remark; kehoach's sum is the source's 365.000."""
+    doc = docs["lao-cai-bt2"]
+    table = next(t for t in doc.tables if "Kinh phí NSNN" in "".join(c.text for c in t.rows[0].cells))
+    amounts = [row.cells[6].text for row in table.rows[1:]]
+    assert "22.000" in amounts and "300.000 (đầu tư công)" in amounts
+    assert amounts.count("Chi thường xuyên (không tính riêng)") == 4
+    total = [c.text for c in table.rows[-1].cells]
+    assert total[0].startswith("TỔNG CỘNG KINH PHÍ DỰ KIẾN") and total[6] == "365.000"

@@ -16,6 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from helpers import make_plan, to_pdf
 from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
 from kehoach.render.tables import TableStyles, column_widths, table_xml
 from kehoach.text.errors import ProblemsError
 from kehoach.text.markup import Run
@@ -194,3 +195,31 @@ def test_a_row_wider_than_a_table_with_a_number_column_is_an_error_not_a_crash(t
     with pytest.raises(ProblemsError) as caught:
         load_plan(make_plan(tmp_path, appendices=[appendix]))
     assert [p.code for p in caught.value.problems] == ["table_row_width"]
+
+
+def test_a_number_column_may_hold_a_remark_or_an_amount_with_one(tmp_path):
+    """Real budget tables write "Chi thường xuyên (không tính riêng)" or "300.000 (đầu tư công)"
+    among the figures: words are a remark left out of the sum, a bracket after an amount is kept."""
+    columns = [{"label": "Nhiệm vụ"}, {"label": "Kinh phí (triệu đồng)", "number": True, "total": True}]
+    rows = [
+        ["Điều tra", "1.500"],
+        ["Vận hành", "Chi thường xuyên (không tính riêng)"],
+        ["Nhà máy", "300000 (đầu tư công)"],
+        {"total": "Tổng cộng", "cells": ["301.500"]},
+    ]
+    appendix = {"title": "Kinh phí", "table": {"columns": columns, "rows": rows}}
+    run_render(make_plan(tmp_path, appendices=[appendix]), tmp_path / "out")
+    doc = docx.Document(str(next((tmp_path / "out").glob("ke-hoach-*.docx"))))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Nhiệm vụ")
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert ["Vận hành", "Chi thường xuyên (không tính riêng)"] in cells
+    assert ["Nhà máy", "300.000 (đầu tư công)"] in cells
+    assert cells[-1][-1] == "301.500"
+
+
+def test_figures_that_make_no_amount_are_still_an_error(tmp_path):
+    columns = [{"label": "Nhiệm vụ"}, {"label": "Kinh phí", "number": True}]
+    appendix = {"title": "Kinh phí", "table": {"columns": columns, "rows": [["a", "7.08O,5"]]}}
+    with pytest.raises(ProblemsError) as caught:
+        load_plan(make_plan(tmp_path, appendices=[appendix]))
+    assert [p.code for p in caught.value.problems] == ["table_not_a_number"]

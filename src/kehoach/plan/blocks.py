@@ -320,16 +320,31 @@ class Item(Assigned):
 
 
 _AMOUNT = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
+#: A remark after an amount: "300.000 (đầu tư công)".
+_REMARK = re.compile(r"\s*(?P<remark>\([^()]*\))$")
 
 
 def amount(value: str | int | float) -> Decimal | None:
-    """A cell of a number column as a number: 7080.5, "7.080,5" or "7080,5"; None if it is not one."""
+    """A cell of a number column as a number: 7080.5, "7.080,5", "7080,5" or "300.000 (đầu tư
+    công)" (a remark in brackets after it); None if it is not one."""
     if isinstance(value, int | float):
         return Decimal(str(value))
-    text = value.strip()
+    text = _REMARK.sub("", value.strip())
     if not text or not _AMOUNT.match(text):
         return None
     try:
         return Decimal(text.replace(".", "").replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
         return None
+
+
+def remark(value: str | int | float) -> str:
+    """The bracketed remark after an amount ("(đầu tư công)"), or ""."""
+    found = _REMARK.search(value) if isinstance(value, str) else None
+    return found["remark"] if found else ""
+
+
+def words_only(value: str | int | float) -> bool:
+    """A cell of a number column that says no amount at all ("Chi thường xuyên (không tính
+    riêng)"): real plans write such remarks among the figures; it is text, left out of sums."""
+    return isinstance(value, str) and not any(ch.isdigit() for ch in value)

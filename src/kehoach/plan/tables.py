@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kehoach.plan.blocks import Cell, Row, Table, amount
+from kehoach.plan.blocks import Cell, Row, Table, amount, words_only
 from kehoach.text import vn
 
 
@@ -165,8 +165,13 @@ def bad_numbers(table: Table, rows: list[Placed]) -> Iterator[tuple[int, int, in
             text = cell.text
             if column >= len(table.columns):  # a row too wide: the width check says so
                 break
-            if table.columns[column].number and text not in (None, "") and amount(text) is None:
+            if table.columns[column].number and _not_an_amount(text):
                 yield r, index, column, str(text)
+
+
+def _not_an_amount(text: str | int | float | None) -> bool:
+    """A cell with figures that do not make an amount ("7.08O,5"); words alone are a remark."""
+    return text not in (None, "") and amount(text) is None and not words_only(text)
 
 
 def scales(table: Table, rows: list[Placed]) -> dict[int, int]:

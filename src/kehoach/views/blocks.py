@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Literal
 
 from kehoach.plan import outline, tables
-from kehoach.plan.blocks import Block, Cell, Column, Line, Table, amount
+from kehoach.plan.blocks import Block, Cell, Column, Line, Table, amount, remark
 from kehoach.plan.model import Numbering
 from kehoach.text import markup, numbering, vn
 from kehoach.text.markup import Run
@@ -175,7 +175,7 @@ def _cell_paragraphs(cell: Cell, column: Column, scale: int | None) -> tuple[tup
     out: list[tuple[Run, ...]] = []
     if cell.text not in (None, ""):
         value = amount(cell.text) if column.number and cell.text is not None else None
-        text = vn.amount(value, scale) if value is not None else str(cell.text)
+        text = f"{vn.amount(value, scale)} {remark(cell.text)}".rstrip() if value is not None else str(cell.text)
         out.append(_broken(text))
     out += [tuple(markup.parse(text)) for text in cell.paragraphs]
     out += [p.runs for p in lines(cell.lines, cell.marker or numbering.UNNUMBERED[0])]
