@@ -27,6 +27,7 @@ from kehoach.importer.source import Cell, Hint, Para, Source
 from kehoach.render import internals
 from kehoach.text import markup, vn
 from kehoach.text.errors import UsageError
+from kehoach.views.unit import anchor_of
 
 _NOT_DOCX = (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError)
 
@@ -186,10 +187,15 @@ def _paragraph(paragraph: Paragraph, count: int, lists: WordLists) -> Para | Non
     if not hint and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
         hint = "note"
     body = _markup(rest, all_bold and hint != "note", bool(shown) and all(i for _, _, i in shown))
-    para = Para(" ".join(f"{lead} {body}".split()), where, hint)
+    para = Para(" ".join(f"{lead} {body}".split()), where, hint, anchor=_anchor(paragraph))
     if lead and lead not in ("-", "+", "•", "–"):
         _title(para, rest)
     return para
+
+
+def _anchor(paragraph: Paragraph) -> str | None:
+    """The id of the mục or item a plan kehoach rendered marks with a bookmark ("kh_noi_dung")."""
+    return next((found for name in internals.bookmarks(paragraph) if (found := anchor_of(name))), None)
 
 
 def _split_marker(runs: list[tuple[str, bool, bool]]) -> tuple[str, list[tuple[str, bool, bool]]]:

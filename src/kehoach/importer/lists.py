@@ -72,6 +72,8 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
     title = sentence_case(node.text, notes.casing)
     path: tuple[Any, ...] = ("sections", index)
     out: dict[str, Any] = {"title": title}
+    if node.para is not None and node.para.anchor:
+        out = {"id": node.para.anchor, **out}
     children = node.children
     numbered = [c for c in children if c.kind == "i"]
     if numbered and not found.phases and all(_PHASE.match(c.text) for c in numbered):
