@@ -31,6 +31,9 @@ from kehoach.views.unit import anchor_of
 
 _NOT_DOCX = (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError)
 
+#: What the header table holds: the State's national title, or the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM").
+_HEADER_TITLES = ("CỘNG HÒA", "ĐẢNG CỘNG SẢN")
+
 #: kehoach's own styles, where a document has them (a plan typed by hand has not).
 _STYLE_HINTS: dict[str, Hint] = {
     "KH Mục": "section",
@@ -61,7 +64,7 @@ def read_docx(path: Path) -> Source:
     for part in doc.iter_inner_content():
         if isinstance(part, Table):
             text = " ".join(cell.text for row in part.rows for cell in row.cells)
-            if not head and not paras and "CỘNG HÒA" in vn.upper(text):
+            if not head and not paras and any(title in vn.upper(text) for title in _HEADER_TITLES):
                 head = [Para(line, f"bảng đầu, ô {i}") for i, line in enumerate(_columns(part), 1)]
             elif "nơi nhận" in text.casefold() or _is_signature(paras):
                 paras += [Para(line, "bảng chữ ký") for line in _columns(part)]
