@@ -86,7 +86,10 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
             notes,
             path,
         )
-    if numbered and not found.units and _UNITS_TITLE.search(title) and all(_unit_like(c, notes) for c in numbered):
+    # khoản kehoach marked with their ids are khoản of the body (units' parts), not a list of units
+    anchored = any(c.para is not None and c.para.anchor for c in numbered)
+    units_like = all(_unit_like(c, notes) for c in numbered) and not anchored
+    if numbered and not found.units and _UNITS_TITLE.search(title) and units_like:
         closing = _trailing_paragraphs(numbered[-1])
         units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(numbered)]
         return _listed(out, children, "units", units, found, notes, path, closing)
