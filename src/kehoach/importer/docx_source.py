@@ -190,7 +190,9 @@ def _paragraph(paragraph: Paragraph, count: int, lists: WordLists) -> Para | Non
     if not hint and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
         hint = "note"
     body = _markup(rest, all_bold and hint != "note", bool(shown) and all(i for _, _, i in shown))
-    para = Para(" ".join(f"{lead} {body}".split()), where, hint, anchor=_anchor(paragraph))
+    all_italic = bool(shown) and all(i for _, _, i in shown)
+    emphasis = "bold-italic" if all_bold and all_italic else "bold" if all_bold else "italic" if all_italic else None
+    para = Para(" ".join(f"{lead} {body}".split()), where, hint, emphasis=emphasis, anchor=_anchor(paragraph))
     if lead and lead not in ("-", "+", "•", "–"):
         _title(para, rest)
     return para

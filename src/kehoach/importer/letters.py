@@ -23,6 +23,8 @@ LETTERS = "giao-viec"
 _ADDRESSEE = re.compile(r"^Kính gửi:\s*(?P<name>.+?)\.?$")
 _TASK = re.compile(r"^(?P<n>\d+)\.\s+(?P<text>.+)$")
 _REQUESTED = re.compile(r"đề nghị .+ phối hợp thực hiện các nội dung sau:$")
+#: A letter's last sentence stating the plan's reporting rule (kehoach.plan.terms.report_words).
+_RULE = re.compile(r"(?:nhiệm vụ trên, |phối hợp thực hiện và )báo cáo (?P<what>.+?) về (?P<rest>.+)\./\.$")
 _DETAIL = re.compile(r"^\((?P<detail>.+)\)$")
 _PHASE_TIME = re.compile(r"^(?P<phase>Đợt\s+\S+?)(?:\s+\(đến .+\))?(?:;\s*(?P<deadline>.+))?$")
 _REPORTS_TO = re.compile(
@@ -40,6 +42,8 @@ class Letter:
     tasks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     reports_to: str | None = None
     requested: bool = False
+    #: The reporting rule its last sentence states, where the plan gives one (``report``).
+    report: dict[str, str] | None = None
 
 
 def read_letter(path: Path) -> Letter | None:
@@ -59,6 +63,8 @@ def read_letter(path: Path) -> Letter | None:
             letter.tasks[-1][1].update(_details(m["detail"]))
         elif letter is not None and (m := _REPORTS_TO.search(text)):
             letter.reports_to = m["issuer"]
+        elif letter is not None and (m := _RULE.search(text)):
+            letter.report = roles.report_rule(m["what"], m["rest"])
         if letter is not None and not letter.tasks and _REQUESTED.search(text):
             letter.requested = True
     return letter
@@ -132,7 +138,25 @@ def _body_roles(imported: Imported, letters: list[Letter]) -> bool:
                 unit["relation"] = "đề nghị"
             units.append(unit)
             known.add(unit_id)
+    _reports(imported.data, units, by_id)
     return True
+
+
+def _reports(data: dict[str, Any], units: list[dict[str, Any]], letters: dict[str, Letter]) -> None:
+    """The reporting rule the letters state: the plan's when every letter states the same one,
+    else each unit's own; the issuer named as the one reported to is left implied."""
+    issuer = {data["issuer"].get("full_name"), data["issuer"].get("short_name")}
+    rules = {unit["id"]: letters[unit["id"]].report for unit in units if unit["id"] in letters}
+    for rule in rules.values():
+        if rule is not None and rule.get("to") in issuer:
+            del rule["to"]
+    stated = [rule for rule in rules.values() if rule is not None]
+    if len(stated) > 1 and len(stated) == len(rules) and all(rule == stated[0] for rule in stated):
+        data["report"] = stated[0]
+        return
+    for unit in units:
+        if rule := rules.get(unit["id"]):
+            unit["report"] = rule
 
 
 def _tasks(unit: dict[str, Any], letter: Letter, ids: dict[str, str], phases: list[dict[str, Any]]) -> None:

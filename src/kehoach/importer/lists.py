@@ -19,6 +19,7 @@ from kehoach.importer.body import bulleted, content
 from kehoach.importer.casing import sentence_case
 from kehoach.importer.outline import ENDS_SENTENCE, Node, Notes, section_format, slips, style_of, tree
 from kehoach.importer.source import Para
+from kehoach.importer.titles import own_numbering
 from kehoach.plan import when
 from kehoach.text import vn
 
@@ -59,12 +60,21 @@ def body(paras: list[Para], notes: Notes) -> Body:
     top = section_format(paras)
     root = tree(paras, top)
     slips(root, notes)
-    found = Body(style=style_of(root, top))
+    own = own_numbering(root, top)
+    shared = Node(None, None, [node for node in root.children if id(node) not in own])
+    found = Body(style=style_of(shared, top))
     for node in root.children:
         if node.format != top:
             notes.free_text += 1
             continue
-        found.sections.append(_section(node, found, notes, len(found.sections)))
+        section = _section(node, found, notes, len(found.sections))
+        if id(node) in own:
+            section = {
+                **{k: v for k, v in section.items() if k in ("id", "title")},
+                "numbering": own[id(node)],
+                **section,
+            }
+        found.sections.append(section)
     return found
 
 

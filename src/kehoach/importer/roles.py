@@ -139,6 +139,30 @@ def _ordered_keys(item: dict[str, Any]) -> dict[str, Any]:
     return {k: item[k] for k in (*first, *middle, *last)}
 
 
+#: Where a reporting rule's time starts ("… về Sở Y tế kịp thời", "… trước ngày 20 hằng tháng").
+_WHEN = re.compile(
+    r" (?=(?:kịp thời|trước|sau|hằng|hàng|định kỳ|khi|trong|chậm nhất|ngay|vào|theo|mỗi|cuối|đầu|\d+ tháng)\b)"
+)
+
+
+def report_rule(what: str, rest: str) -> dict[str, str]:
+    """ "báo cáo <what> về <to> (qua <through>) <when> để <purpose>" read back into a ``report``."""
+    rule = {"what": what}
+    to, through, after = rest, None, ""
+    if (m := re.match(r"^(?P<to>.+?) \(qua (?P<through>[^)]+)\) (?P<after>.+)$", rest)) is not None:
+        to, through, after = m["to"], m["through"], m["after"]
+    elif (cut := _WHEN.search(rest)) is not None:
+        to, after = rest[: cut.start()], rest[cut.end() :]
+    when, _, purpose = after.partition(" để ")
+    rule["to"] = to
+    if through:
+        rule["through"] = through
+    rule["when"] = when
+    if purpose:
+        rule["purpose"] = f"để {purpose}"
+    return rule
+
+
 def find(sections: list[dict[str, Any]], where: str) -> tuple[list[Any], int] | None:
     """The list holding the khoản or điểm at "điểm 3.1 khoản 3 mục II", and its index there."""
     places = list(reversed(_PLACE.findall(where)))
