@@ -15,19 +15,24 @@ from helpers import ROOT
 from kehoach.commands.diff import run_diff
 from kehoach.commands.import_plan import run_import
 from kehoach.diff import to_json
+from kehoach.plan import outline
+from kehoach.plan.blocks import Item
+from kehoach.plan.model import Plan, Section
+from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
 
 #: Plans whose DOCX does not yet carry all they say (issue #14 stays open on these).
 _NOT_SHOWN = {
-    "ha-noi-144-benh-an-dien-tu": "ids of its mục and khoản are not shown in the DOCX",
-    "lam-dong-kiem-tra-cchc": "the id of the khoản its schedule's notice names is not shown in the DOCX",
     "lam-dong-cchc-2026": "a task table's column roles, and units given tasks only there, are not read back",
     "lao-cai-kiem-tra-vlncn-1105": "its team's id, the schedule's roles and notice are not read back",
-    "cong-hai-18-KH-DU": "a khoản that is a unit's part (unit:) and the body's leads are not read back",
+    "lao-cai-bai-toan-lon-2": "a plan without units shows no short name nor drafting unit, and some texts differ",
+    "cong-hai-18-KH-DU": "a unit without letters is only named (its id nowhere), the drafting unit not shown",
 }
 PLANS = [
     ROOT / "plan.yaml",
     ROOT / "examples" / "lao-cai-khoang-san.yaml",
+    ROOT / "examples" / "lam-dong-kiem-tra-cchc.yaml",
+    ROOT / "examples" / "ha-noi-144-benh-an-dien-tu.yaml",
     *(
         pytest.param(ROOT / "examples" / f"{name}.yaml", marks=pytest.mark.xfail(strict=True, reason=reason))
         for name, reason in _NOT_SHOWN.items()
@@ -51,6 +56,8 @@ def test_a_rendered_plan_imports_back_to_the_same_plan(tmp_path: Path, plan: Pat
     assert imported.read_text(encoding="utf-8") == result.text
     diff = run_diff(str(plan), str(imported), plan)
     assert not diff.changed, to_json(diff.diff)
+    # nor would any unit's letter change (a unit's reporting rule is in its letter only)
+    assert to_json(diff.diff)["affected_units"] == []
 
 
 def test_the_reference_plan_keeps_its_units_tasks_and_phases(tmp_path: Path) -> None:
@@ -60,3 +67,38 @@ def test_the_reference_plan_keeps_its_units_tasks_and_phases(tmp_path: Path) -> 
     assert result.counts["tasks"] == 32
     assert result.counts["phases"] == 4
     assert result.counts["sections"] == 6
+
+
+def test_the_letters_give_back_who_leads_each_khoan_and_whose_part_it_is(tmp_path: Path) -> None:
+    """Leads (in the plan's order), partners and deadlines of the body's khoản, the units' own
+    khoản of "Tổ chức thực hiện" (``unit:``) and the units, read from the letters beside the plan."""
+    plan_file = ROOT / "examples" / "ha-noi-144-benh-an-dien-tu.yaml"
+    docx = render(plan_file, tmp_path / "render")
+    run_import(docx, tmp_path / "imported.yaml")
+    plan, original = load_plan(tmp_path / "imported.yaml").plan, load_plan(plan_file).plan
+
+    def given(found: Plan) -> list[tuple[str | None, list[str], list[str], str | None, str | None]]:
+        return [
+            (i.id, list(i.lead), list(i.with_), str(i.deadline) if i.deadline else None, i.unit)
+            for i in walk(found)
+            if i.lead or i.unit
+        ]
+
+    assert given(plan) == given(original)
+    assert [(u.id, u.name) for u in plan.units] == [(u.id, u.name) for u in original.units]
+    assert [s.id for s in plan.sections] == [s.id for s in original.sections]
+
+
+def walk(plan: Plan) -> list[Item]:
+    """Every khoản and điểm of the plan's body, in reading order."""
+    found: list[Item] = []
+
+    def items(part: Section | Item) -> None:
+        for block in outline.content(part):
+            for item in block.items or []:
+                found.append(item)
+                items(item)
+
+    for section in plan.sections:
+        items(section)
+    return found

@@ -98,7 +98,7 @@ def _item(node: Node, notes: Notes, path: tuple[Any, ...]) -> Any:
     """A khoản or điểm: its title (bold or italic words, or a heading line) and text."""
     para = node.para
     text = node.text.strip()
-    item: dict[str, Any] = {}
+    item: dict[str, Any] = {"id": para.anchor} if para is not None and para.anchor else {}
     shown = _shown_title(text, para.title if para is not None else None)
     if para is not None and para.title and shown:
         item["title"] = sentence_case(_unstarred(para.title), notes.casing)

@@ -27,8 +27,12 @@ from kehoach.importer.source import Cell, Hint, Para, Source
 from kehoach.render import internals
 from kehoach.text import markup, vn
 from kehoach.text.errors import UsageError
+from kehoach.views.unit import anchor_of
 
 _NOT_DOCX = (OpcError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError)
+
+#: What the header table holds: the State's national title, or the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM").
+_HEADER_TITLES = ("CỘNG HÒA", "ĐẢNG CỘNG SẢN")
 
 #: kehoach's own styles, where a document has them (a plan typed by hand has not).
 _STYLE_HINTS: dict[str, Hint] = {
@@ -60,7 +64,7 @@ def read_docx(path: Path) -> Source:
     for part in doc.iter_inner_content():
         if isinstance(part, Table):
             text = " ".join(cell.text for row in part.rows for cell in row.cells)
-            if not head and not paras and "CỘNG HÒA" in vn.upper(text):
+            if not head and not paras and any(title in vn.upper(text) for title in _HEADER_TITLES):
                 head = [Para(line, f"bảng đầu, ô {i}") for i, line in enumerate(_columns(part), 1)]
             elif "nơi nhận" in text.casefold() or _is_signature(paras):
                 paras += [Para(line, "bảng chữ ký") for line in _columns(part)]
@@ -186,10 +190,17 @@ def _paragraph(paragraph: Paragraph, count: int, lists: WordLists) -> Para | Non
     if not hint and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER:
         hint = "note"
     body = _markup(rest, all_bold and hint != "note", bool(shown) and all(i for _, _, i in shown))
-    para = Para(" ".join(f"{lead} {body}".split()), where, hint)
+    all_italic = bool(shown) and all(i for _, _, i in shown)
+    emphasis = "bold-italic" if all_bold and all_italic else "bold" if all_bold else "italic" if all_italic else None
+    para = Para(" ".join(f"{lead} {body}".split()), where, hint, emphasis=emphasis, anchor=_anchor(paragraph))
     if lead and lead not in ("-", "+", "•", "–"):
         _title(para, rest)
     return para
+
+
+def _anchor(paragraph: Paragraph) -> str | None:
+    """The id of the mục or item a plan kehoach rendered marks with a bookmark ("kh_noi_dung")."""
+    return next((found for name in internals.bookmarks(paragraph) if (found := anchor_of(name))), None)
 
 
 def _split_marker(runs: list[tuple[str, bool, bool]]) -> tuple[str, list[tuple[str, bool, bool]]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehoach.importer import docx_source
+from kehoach.importer import docx_source, roles
 from kehoach.importer.recognise import Imported
 from kehoach.text import vn
 from kehoach.text.errors import UsageError
@@ -22,6 +22,9 @@ from kehoach.text.errors import UsageError
 LETTERS = "giao-viec"
 _ADDRESSEE = re.compile(r"^Kính gửi:\s*(?P<name>.+?)\.?$")
 _TASK = re.compile(r"^(?P<n>\d+)\.\s+(?P<text>.+)$")
+_REQUESTED = re.compile(r"đề nghị .+ phối hợp thực hiện các nội dung sau:$")
+#: A letter's last sentence stating the plan's reporting rule (kehoach.plan.terms.report_words).
+_RULE = re.compile(r"(?:nhiệm vụ trên, |phối hợp thực hiện và )báo cáo (?P<what>.+?) về (?P<rest>.+)\./\.$")
 _DETAIL = re.compile(r"^\((?P<detail>.+)\)$")
 _PHASE_TIME = re.compile(r"^(?P<phase>Đợt\s+\S+?)(?:\s+\(đến .+\))?(?:;\s*(?P<deadline>.+))?$")
 _REPORTS_TO = re.compile(
@@ -31,12 +34,16 @@ _REPORTS_TO = re.compile(
 
 @dataclass
 class Letter:
-    """One unit's letter: its id (the file's name), the unit's name, its tasks' details."""
+    """One unit's letter: its id (the file's name), the unit's name, its tasks' details,
+    whether the plan only requests the unit's part ("đề nghị … phối hợp thực hiện")."""
 
     id: str
     name: str
     tasks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     reports_to: str | None = None
+    requested: bool = False
+    #: The reporting rule its last sentence states, where the plan gives one (``report``).
+    report: dict[str, str] | None = None
 
 
 def read_letter(path: Path) -> Letter | None:
@@ -56,6 +63,10 @@ def read_letter(path: Path) -> Letter | None:
             letter.tasks[-1][1].update(_details(m["detail"]))
         elif letter is not None and (m := _REPORTS_TO.search(text)):
             letter.reports_to = m["issuer"]
+        elif letter is not None and (m := _RULE.search(text)):
+            letter.report = roles.report_rule(m["what"], m["rest"])
+        if letter is not None and not letter.tasks and _REQUESTED.search(text):
+            letter.requested = True
     return letter
 
 
@@ -64,6 +75,9 @@ def _details(detail: str) -> dict[str, str]:
     out: dict[str, str] = {}
     last = ""
     for part in detail.split("; "):
+        if part.startswith("tại ") and not out:
+            out["tại"], last = part.removeprefix("tại "), "tại"
+            continue
         key, colon, value = part.partition(": ")
         if (colon and key in ("Thời gian", "Phối hợp", "tại")) or (
             colon and key[:1].isupper() and " " not in key.strip()
@@ -93,6 +107,7 @@ def apply(imported: Imported, plan_path: Path) -> None:
             del imported.notes.comments[path]
         unit["id"] = letter.id
         _tasks(unit, letter, ids, imported.data.get("phases", []))
+    used = _body_roles(imported, letters) or used
     reports_to = next((letter.reports_to for letter in letters if letter.reports_to), None)
     issuer = imported.data["issuer"]
     if used and reports_to:
@@ -102,6 +117,46 @@ def apply(imported: Imported, plan_path: Path) -> None:
             issuer["short_name"] = reports_to
     if used:
         imported.notes.warn("import.from_letters", folder=LETTERS)
+
+
+def _body_roles(imported: Imported, letters: list[Letter]) -> bool:
+    """The body's khoản given to units (leads, partners, deadlines, a unit's own khoản), and
+    the units only they name added to the plan's units, in the order the body names them."""
+    tasks = ((letter.id, letter.name, text, details) for letter in letters for text, details in letter.tasks)
+    ids = {letter.name.casefold(): letter.id for letter in letters}
+    placed = roles.apply(imported.data, roles.gather(tasks), ids)
+    if not placed:
+        return False
+    units: list[dict[str, Any]] = imported.data.setdefault("units", [])
+    known = {unit.get("id") for unit in units}
+    by_id = {letter.id: letter for letter in letters}
+    for unit_id in roles.in_order(imported.data):
+        letter = by_id.get(unit_id)
+        if letter is not None and unit_id not in known:
+            unit: dict[str, Any] = {"id": unit_id, "name": letter.name}
+            if letter.requested:
+                unit["relation"] = "đề nghị"
+            units.append(unit)
+            known.add(unit_id)
+    _reports(imported.data, units, by_id)
+    return True
+
+
+def _reports(data: dict[str, Any], units: list[dict[str, Any]], letters: dict[str, Letter]) -> None:
+    """The reporting rule the letters state: the plan's when every letter states the same one,
+    else each unit's own; the issuer named as the one reported to is left implied."""
+    issuer = {data["issuer"].get("full_name"), data["issuer"].get("short_name")}
+    rules = {unit["id"]: letters[unit["id"]].report for unit in units if unit["id"] in letters}
+    for rule in rules.values():
+        if rule is not None and rule.get("to") in issuer:
+            del rule["to"]
+    stated = [rule for rule in rules.values() if rule is not None]
+    if len(stated) > 1 and len(stated) == len(rules) and all(rule == stated[0] for rule in stated):
+        data["report"] = stated[0]
+        return
+    for unit in units:
+        if rule := rules.get(unit["id"]):
+            unit["report"] = rule
 
 
 def _tasks(unit: dict[str, Any], letter: Letter, ids: dict[str, str], phases: list[dict[str, Any]]) -> None:

@@ -19,6 +19,7 @@ from kehoach.importer.body import bulleted, content
 from kehoach.importer.casing import sentence_case
 from kehoach.importer.outline import ENDS_SENTENCE, Node, Notes, section_format, slips, style_of, tree
 from kehoach.importer.source import Para
+from kehoach.importer.titles import own_numbering
 from kehoach.plan import when
 from kehoach.text import vn
 
@@ -59,12 +60,21 @@ def body(paras: list[Para], notes: Notes) -> Body:
     top = section_format(paras)
     root = tree(paras, top)
     slips(root, notes)
-    found = Body(style=style_of(root, top))
+    own = own_numbering(root, top)
+    shared = Node(None, None, [node for node in root.children if id(node) not in own])
+    found = Body(style=style_of(shared, top))
     for node in root.children:
         if node.format != top:
             notes.free_text += 1
             continue
-        found.sections.append(_section(node, found, notes, len(found.sections)))
+        section = _section(node, found, notes, len(found.sections))
+        if id(node) in own:
+            section = {
+                **{k: v for k, v in section.items() if k in ("id", "title")},
+                "numbering": own[id(node)],
+                **section,
+            }
+        found.sections.append(section)
     return found
 
 
@@ -72,6 +82,8 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
     title = sentence_case(node.text, notes.casing)
     path: tuple[Any, ...] = ("sections", index)
     out: dict[str, Any] = {"title": title}
+    if node.para is not None and node.para.anchor:
+        out = {"id": node.para.anchor, **out}
     children = node.children
     numbered = [c for c in children if c.kind == "i"]
     if numbered and not found.phases and all(_PHASE.match(c.text) for c in numbered):
@@ -84,7 +96,10 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
             notes,
             path,
         )
-    if numbered and not found.units and _UNITS_TITLE.search(title) and all(_unit_like(c, notes) for c in numbered):
+    # khoản kehoach marked with their ids are khoản of the body (units' parts), not a list of units
+    anchored = any(c.para is not None and c.para.anchor for c in numbered)
+    units_like = all(_unit_like(c, notes) for c in numbered) and not anchored
+    if numbered and not found.units and _UNITS_TITLE.search(title) and units_like:
         closing = _trailing_paragraphs(numbered[-1])
         units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(numbered)]
         return _listed(out, children, "units", units, found, notes, path, closing)

@@ -50,6 +50,10 @@ class Para:
     rows: list[list[Cell]] | None = None
     #: The source's lines this paragraph was joined from (a text's), for the signature block.
     breaks: list[str] = field(default_factory=list)
+    #: The emphasis the whole paragraph has in a DOCX ("bold", "italic", "bold-italic"), or None.
+    emphasis: str | None = None
+    #: The plan's id of the mục or item this paragraph starts, where kehoach marked it (a DOCX it rendered).
+    anchor: str | None = None
 
 
 @dataclass

@@ -10,13 +10,14 @@ clicked to tick; the ``w14`` namespace is declared and ignorable in every templa
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from docxtpl import RichText
 from markupsafe import escape
 
 from kehoach.render import internals
-from kehoach.views.unit import RowId
+from kehoach.views.unit import RowId, anchor_bookmark
 
 #: The glyphs Word shows for a check box, ticked and not: ☒ and ☐ (code points in hexadecimal).
 CHECKED_GLYPH = "2612"
@@ -46,6 +47,20 @@ def bookmarked(row_id: RowId) -> RichText:
     internals.append_runs(rich, f'<w:bookmarkStart w:id="{row_id.index}" w:name="{row_id.bookmark}"/>')
     rich.add(row_id.number)
     internals.append_runs(rich, f'<w:bookmarkEnd w:id="{row_id.index}"/>')
+    return rich
+
+
+def anchored(anchor: str, runs: RichText) -> RichText:
+    """A mục's or item's runs inside a bookmark naming its id (:func:`kehoach.views.unit.anchor_bookmark`),
+    for ``kehoach import`` to give the id back; an id too long for a bookmark's name is left out."""
+    name = anchor_bookmark(anchor)
+    if name is None:
+        return runs
+    number = int(hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest()[:7], 16)
+    rich = RichText()
+    internals.append_runs(rich, f'<w:bookmarkStart w:id="{number}" w:name="{name}"/>')
+    internals.append_runs(rich, runs.xml)
+    internals.append_runs(rich, f'<w:bookmarkEnd w:id="{number}"/>')
     return rich
 
 

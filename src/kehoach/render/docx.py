@@ -78,11 +78,13 @@ def to_context(
     runs: Callable[[tuple[Run, ...]], Any] | None = None,
     tables: Callable[[views.Table], Any] | None = None,
     marks: Callable[[RowId], Any] | None = None,
+    anchors: Callable[[str, Any], Any] | None = None,
 ) -> Any:
     """Plain data for Jinja: dataclasses become dicts, runs become Word runs (or what ``runs``
     makes), tables what ``tables`` makes of them, a checklist row's id what ``marks`` makes
-    (else dicts like any view)."""
-    return _Plain(runs or rich_text, tables, marks).value(value)
+    (else dicts like any view), a paragraph's runs with its anchor what ``anchors`` makes of
+    the two (else the runs alone)."""
+    return _Plain(runs or rich_text, tables, marks, anchors).value(value)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class _Plain:
     runs: Callable[[tuple[Run, ...]], Any]
     tables: Callable[[views.Table], Any] | None
     marks: Callable[[RowId], Any] | None = None
+    anchors: Callable[[str, Any], Any] | None = None
 
     def value(self, value: Any) -> Any:
         if isinstance(value, str | int | float | bool) or value is None:
@@ -105,6 +108,8 @@ class _Plain:
             data = {name: self.value(getattr(value, name)) for name in names}
             if isinstance(value, views.Paragraph | views.Table):
                 data["text"] = value.text
+            if isinstance(value, views.Paragraph) and value.anchor and self.anchors is not None:
+                data["runs"] = self.anchors(value.anchor, data["runs"])
             return data
         if isinstance(value, list | tuple):
             return [self.value(v) for v in value]

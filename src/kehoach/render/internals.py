@@ -26,7 +26,8 @@ In python-docx (1.2):
 - for ``kehoach import`` of a plan typed in Word, the numbers Word puts before a paragraph
   itself: ``Paragraph._p`` with ``CT_P.pPr.numPr`` (``numId``, ``ilvl``), a style's
   ``element.pPr.numPr``, and ``DocumentPart.numbering_part`` (its ``w:num`` and
-  ``w:abstractNum`` definitions, read with lxml).
+  ``w:abstractNum`` definitions, read with lxml); and the bookmarks in ``Paragraph._p``
+  (the ids kehoach marks a plan's mục and items with).
 
 Not counted as internals: ``docx.oxml.ns.qn`` (the namespace helper python-docx's
 own documentation shows), lxml's API on the elements, and the documented
@@ -178,6 +179,11 @@ def append_runs(rich: RichText, xml: str) -> None:
     """Add runs of our own (a footnote reference) to a docxtpl RichText, which keeps its runs
     as WordprocessingML text in ``xml`` and offers no method for a run that is not text."""
     rich.xml += xml
+
+
+def bookmarks(paragraph: Paragraph) -> list[str]:
+    """The names of the bookmarks that start in ``paragraph``."""
+    return [b.get(qn("w:name")) or "" for b in paragraph._p.iter(qn("w:bookmarkStart"))]
 
 
 def numbered_as(paragraph: Paragraph, style: Any) -> tuple[int, int] | None:

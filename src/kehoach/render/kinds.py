@@ -410,6 +410,7 @@ def docx_context(view: Any, plan: Plan, styles: TableStyles, notes: Footnotes | 
         runs=lambda runs: rich_text(runs, notes),
         tables=lambda t: table_context(t, layout.text_width(plan.page, t.landscape), styles),
         marks=controls.row_marks,
+        anchors=controls.anchored,
     )
     return context
 

@@ -83,9 +83,9 @@ def _item(found: outline.Numbered, style: Numbering, landscape: bool) -> Iterato
         runs = [Run(f"{found.marker} ", bold=bold), *markup.parse(title, bold, italic)]
         if item.text:
             runs += [Run(" "), *markup.parse(item.text)]
-        yield Paragraph(TEXT if item.text else HEADING, tuple(runs))
+        yield Paragraph(TEXT if item.text else HEADING, tuple(runs), anchor=item.id or "")
     else:
-        yield paragraph(TEXT, item.text or "", Run(f"{found.marker} "))
+        yield Paragraph(TEXT, (Run(f"{found.marker} "), *markup.parse(item.text or "")), anchor=item.id or "")
     yield from blocks(outline.content(item), style, found.numbers, landscape)
 
 

@@ -30,10 +30,13 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of a body: its kind (template style) and its runs."""
+    """One paragraph of a body: its kind (template style) and its runs; ``anchor``, the plan's
+    id of the mục or item it starts (carried invisibly in a Word file: ``kehoach import``
+    reads it back, so a plan comes back with the ids its references use)."""
 
     kind: str
     runs: tuple[Run, ...]
+    anchor: str = ""
 
     @property
     def text(self) -> str:

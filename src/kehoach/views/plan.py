@@ -98,7 +98,7 @@ def _section(plan: Plan, number: int, section: Section) -> Iterator[Paragraph | 
     title = vn.upper(title) if title_format.case == "upper" else title
     bold, italic = "bold" in title_format.style, "italic" in title_format.style
     marker = outline.section_marker(plan, number, section)
-    yield Paragraph(SECTION, (Run(f"{marker} {title}", bold=bold, italic=italic),))
+    yield Paragraph(SECTION, (Run(f"{marker} {title}", bold=bold, italic=italic),), anchor=section.id or "")
     yield from blocks.blocks(outline.content(section), style, (number,))
     if section.show == "phases":
         for n, phase in enumerate(plan.phases, 1):

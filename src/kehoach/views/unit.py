@@ -74,6 +74,26 @@ TAG_PREFIX = "kehoach:"
 BOOKMARK_PREFIX = "KH_"
 
 
+#: The start of the bookmark that carries a mục's or item's id in the plan document.
+ANCHOR_PREFIX = "kh_"
+#: The longest bookmark name Word keeps.
+MAX_BOOKMARK = 40
+
+
+def anchor_bookmark(anchor: str) -> str | None:
+    """ "kh_" and the id with "_" for "-" (a bookmark's name has letters, digits and "_";
+    an id has no "_", so the id is read back exactly); None when that is over 40 characters."""
+    name = ANCHOR_PREFIX + anchor.replace("-", "_")
+    return name if len(name) <= MAX_BOOKMARK else None
+
+
+def anchor_of(bookmark: str) -> str | None:
+    """The id a bookmark named by :func:`anchor_bookmark` carries, or None for another bookmark."""
+    if not bookmark.startswith(ANCHOR_PREFIX):
+        return None
+    return bookmark.removeprefix(ANCHOR_PREFIX).replace("_", "-") or None
+
+
 def bookmark_name(unit: str, key: str) -> str:
     """ "KH_" and 16 hexadecimal digits of the row's tag: the same in every render."""
     digest = hashlib.sha1(f"{unit}/{key}".encode(), usedforsecurity=False).hexdigest()
