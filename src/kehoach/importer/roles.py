@@ -47,7 +47,7 @@ def gather(tasks: Iterator[tuple[str, str, str, dict[str, str]]]) -> dict[str, G
         given = places.setdefault(where, Given())
         if (m := _LEADS.match(line)) is not None:
             given.leads.append(unit)
-            given.named[unit] = [n.casefold() for n in m["others"].split("; ")] if m["others"] else []
+            given.named[unit] = m["others"].split("; ") if m["others"] else []
             given.text = m["text"]
             given.deadline = details.get("Thời gian", given.deadline)
         elif (m := _PARTNER.match(line)) is not None:
@@ -74,8 +74,9 @@ def apply(data: dict[str, Any], places: dict[str, Given], ids: dict[str, str]) -
             item["lead"] = leads[0] if len(leads) == 1 else leads
             partners = [p for p in given.partners if p not in leads]
             if not partners:
-                named = [ids.get(n) for n in given.named[given.leads[0]]]
-                partners = [p for p in named if p is not None and p not in leads]
+                # a name no unit has is a partner outside the plan, kept as the letter writes it
+                named = [ids.get(n.casefold(), n) for n in given.named[given.leads[0]]]
+                partners = [p for p in named if p not in leads]
             if partners:
                 item["with"] = partners[0] if len(partners) == 1 else partners
             if given.deadline:
@@ -99,7 +100,7 @@ def _ordered(given: Given, ids: dict[str, str]) -> list[str]:
     leads = given.leads
     if len(leads) < 2:
         return list(leads)
-    named = {lead: [ids.get(n, n) for n in given.named[lead]] for lead in leads}
+    named = {lead: [ids.get(n.casefold(), n) for n in given.named[lead]] for lead in leads}
     first = leads[0]
     others = [n for n in named[first] if n in leads]
     for at in range(len(others) + 1):
