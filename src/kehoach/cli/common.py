@@ -48,10 +48,10 @@ def argv_language(argv: list[str]) -> str:
 HELP_LANG = argv_language(sys.argv[1:])
 
 
-def today() -> dt.date:
-    """The only reading of the clock in kehoach: the day ``status``, ``report`` and
-    ``remind`` count to when ``--as-of`` is not given (documents never read it)."""
-    return dt.date.today()
+def as_of_day(as_of: dt.datetime | None) -> dt.date:
+    """The day ``status``, ``report`` and ``remind`` count to: ``--as-of``, else today — the
+    only reading of the clock in kehoach (documents never read it)."""
+    return as_of.date() if as_of is not None else dt.date.today()
 
 
 def help_text(code: str) -> str:

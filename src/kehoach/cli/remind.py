@@ -13,12 +13,12 @@ from kehoach.cli.common import (
     ForceOpt,
     LangOpt,
     PlanFileOpt,
+    as_of_day,
     command_app,
     err_console,
     help_text,
     language,
     out_console,
-    today,
 )
 from kehoach.cli.guard import guard
 from kehoach.commands.remind import run_remind
@@ -37,7 +37,7 @@ def remind_command(
 ) -> None:
     """Công văn đôn đốc đơn vị chậm. Reminders to units with overdue or unreported tasks."""
     lang = language(lang)
-    day = as_of.date() if as_of is not None else today()
+    day = as_of_day(as_of)
     result = guard(lambda: run_remind(plan, day, unit, out, force), lang, out)
     show.show_problems(err_console, result.warnings, lang)
     if result.count == 0:

@@ -13,12 +13,12 @@ from kehoach.cli.common import (
     AsOfOpt,
     LangOpt,
     PlanFileOpt,
+    as_of_day,
     command_app,
     err_console,
     help_text,
     language,
     out_console,
-    today,
 )
 from kehoach.cli.guard import guard
 from kehoach.commands.report import run_report
@@ -44,7 +44,7 @@ def report_command(
 ) -> None:
     """Báo cáo kết quả thực hiện Kế hoạch. The results report."""
     lang = language(lang)
-    day = as_of.date() if as_of is not None else today()
+    day = as_of_day(as_of)
     result = guard(lambda: run_report(plan, day, output_file, by.value, out), lang, out)
     show.show_problems(err_console, result.warnings, lang)
     if result.backup is not None:

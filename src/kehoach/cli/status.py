@@ -1,6 +1,6 @@
 """``kehoach status``: the command line of :func:`kehoach.commands.status.run_status`.
 
-``--as-of`` defaults to today (:func:`kehoach.cli.common.today`, the one reading of the clock).
+``--as-of`` defaults to today (:func:`kehoach.cli.common.as_of_day`, the one reading of the clock).
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from kehoach.cli.common import (
     AsOfOpt,
     LangOpt,
     PlanFileOpt,
+    as_of_day,
     command_app,
     err_console,
     help_text,
     language,
     out_console,
-    today,
 )
 from kehoach.cli.guard import guard
 from kehoach.commands.status import run_status, status_json, write_dashboard
@@ -63,7 +63,7 @@ def status_command(
 ) -> None:
     """Tiến độ theo đơn vị và theo đợt. Progress per unit and per phase."""
     lang = language(lang)
-    day = as_of.date() if as_of is not None else today()
+    day = as_of_day(as_of)
     result = guard(lambda: run_status(plan, day, unit), lang, plan.parent / "out")
     show.show_problems(err_console, result.warnings, lang)
     if html is not None:

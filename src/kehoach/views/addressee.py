@@ -16,7 +16,7 @@ from kehoach.plan.model import Plan
 from kehoach.text import markup, vn
 from kehoach.text.markup import Run
 from kehoach.views.blocks import content_lines
-from kehoach.views.common import CLOSING, TEXT, Paragraph, cited_plan, header, letter_subject, signature
+from kehoach.views.common import CLOSING, TEXT, Paragraph, cited_plan, letter_header, letter_subject, signature
 from kehoach.views.notice import NoticeView
 
 
@@ -29,7 +29,7 @@ def addressee_view(plan: Plan, key: str) -> NoticeView:
     return NoticeView(
         unit_id=found.key,
         unit_name=found.name,
-        header=header(plan, plan.letter_number_line, f"{doc.place}, {vn.draft_date(doc.the_year)}", subject),
+        header=letter_header(plan, subject),
         addressee=f"Kính gửi: {found.name}.",
         body=list(_body(plan, found)),
         signature=signature(plan, ["Như trên"]),

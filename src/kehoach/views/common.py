@@ -178,6 +178,14 @@ def phase_heading(phase: Phase) -> str:
     return f"{heading}, {phase.description}" if phase.description else heading
 
 
+def letter_header(plan: Plan, subject_line: str, year: int | None = None) -> Header:
+    """A công văn's header: its number left blank ("Số:      /UBND-VHXH", "Số      -CV/ĐU"),
+    its subject under it, and a date line to fill in ("An Dương, ngày    tháng    năm 2025")."""
+    doc = plan.document
+    place_date = f"{doc.place}, {vn.draft_date(year or doc.the_year)}"
+    return header(plan, plan.letter_number_line, place_date, subject_line)
+
+
 def letter_subject(plan: Plan, subject: str) -> str:
     """A công văn's subject under its number: "V/v triển khai …", "về việc triển khai …"."""
     return plan.rules.letter.subject.format(subject=subject)

@@ -18,7 +18,17 @@ from kehoach.plan.terms import sentence_name
 from kehoach.plan.when import When
 from kehoach.text import markup, messages, vn
 from kehoach.text.markup import Run
-from kehoach.views.common import CLOSING, HEADING, TEXT, Header, Paragraph, Signature, cited_plan, header, signature
+from kehoach.views.common import (
+    CLOSING,
+    HEADING,
+    TEXT,
+    Header,
+    Paragraph,
+    Signature,
+    cited_plan,
+    letter_header,
+    signature,
+)
 
 #: Phase fields a notice tells of (the phase's id is the plan's own business).
 NOTICE_PHASE_FIELDS = ("name", "start", "end", "connector", "description")
@@ -44,9 +54,7 @@ def notice_view(diff: PlanDiff, unit_id: str, lang: str = "vi") -> NoticeView:
     """The notice telling ``unit_id`` what the revision changed for it."""
     changes = changes_for_unit(diff, unit_id, lang)
     plan = diff.new
-    doc = plan.document
-    place_date = f"{doc.place}, {vn.draft_date(doc.the_year)}"
-    head = header(plan, plan.letter_number_line, place_date, notice_subject(diff, lang))
+    head = letter_header(plan, notice_subject(diff, lang))
     return NoticeView(
         unit_id=unit_id,
         unit_name=changes.unit_name,

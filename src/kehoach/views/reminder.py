@@ -21,7 +21,7 @@ from kehoach.views.common import (
     Paragraph,
     Signature,
     cited_plan,
-    header,
+    letter_header,
     letter_subject,
     signature,
 )
@@ -50,12 +50,11 @@ def pending(status: StatusView, unit_id: str) -> list[TaskStatus]:
 def reminder_view(plan: Plan, status: StatusView, unit: Unit) -> ReminderView:
     """The reminder to ``unit`` of its tasks overdue or unreported on ``status.as_of``."""
     doc = plan.document
-    number = plan.letter_number_line
     subject = letter_subject(plan, f"đôn đốc thực hiện {doc.type_name} số {plan.symbol}")
     return ReminderView(
         unit_id=unit.id,
         unit_name=unit.name,
-        header=header(plan, number, f"{doc.place}, {vn.draft_date(status.as_of.year)}", subject),
+        header=letter_header(plan, subject, status.as_of.year),
         addressee=f"Kính gửi: {unit.name}.",
         body=list(_body(plan, status, unit)),
         signature=signature(plan, ["Như trên"]),

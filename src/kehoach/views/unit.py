@@ -31,7 +31,7 @@ from kehoach.views.common import (
     Signature,
     bullets,
     cited_plan,
-    header,
+    letter_header,
     letter_subject,
     paragraph,
     signature,
@@ -184,10 +184,7 @@ def unit_view(plan: Plan, unit: Unit) -> UnitView:
 
 def _letter_header(plan: Plan) -> Header:
     """A công văn: "Số:      /UBND-VHXH" (no type), "V/v triển khai Kế hoạch số 15/KH-UBND"."""
-    doc = plan.document
-    subject = letter_subject(plan, f"triển khai {doc.type_name} số {plan.symbol}")
-    place_date = f"{doc.place}, {vn.draft_date(doc.the_year)}"
-    return header(plan, plan.letter_number_line, place_date, subject)
+    return letter_header(plan, letter_subject(plan, f"triển khai {plan.document.type_name} số {plan.symbol}"))
 
 
 def _tasks(plan: Plan, unit: Unit) -> Iterator[UnitTask]:
