@@ -31,7 +31,6 @@ from kehoach.text import markup
 from kehoach.views import slogans
 from kehoach.views.addressee import addressee_view
 from kehoach.views.notice import NoticeView
-from kehoach.views.reminder import ReminderView
 from kehoach.views.report import ReportView
 
 Format = Literal["docx", "html", "ics"]
@@ -287,7 +286,7 @@ REMINDER = DocumentKind(
     "docx",
     "giao-viec.docx",
     None,
-    ReminderView,
+    NoticeView,
     lambda plan, unit_id: (
         f"V/v đôn đốc thực hiện {plan.document.type_name} số {plan.symbol} - {_unit_name(plan, unit_id)}"
     ),

@@ -2,13 +2,13 @@
 
 Sent to a unit that has tasks overdue (deadline passed, not done) or not reported at all,
 as of a given day; it lists them with their deadlines and ends with the reporting rule the
-unit follows (its own, else the plan's), as its letter did. Same layout as the letter.
+unit follows (its own, else the plan's), as its letter did. Same layout as the letter, so it
+is a :class:`~kehoach.views.notice.NoticeView`, as a notice to an addressee is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from kehoach.plan.model import Plan, Unit
 from kehoach.plan.terms import report_of, report_words, sentence_name
@@ -17,29 +17,14 @@ from kehoach.text.markup import Run
 from kehoach.views.common import (
     CLOSING,
     TEXT,
-    Header,
     Paragraph,
-    Signature,
     cited_plan,
     letter_header,
     letter_subject,
     signature,
 )
+from kehoach.views.notice import NoticeView
 from kehoach.views.status import StatusView, TaskStatus
-
-
-@dataclass(frozen=True)
-class ReminderView:
-    """What a reminder shows (the letter's layout)."""
-
-    unit_id: str
-    unit_name: str
-    header: Header
-    addressee: str
-    body: list[Paragraph]
-    signature: Signature
-    #: True: rendered through the letter's template, as a change notice is.
-    notice: bool = True
 
 
 def pending(status: StatusView, unit_id: str) -> list[TaskStatus]:
@@ -47,11 +32,11 @@ def pending(status: StatusView, unit_id: str) -> list[TaskStatus]:
     return [t for t in status.total.tasks if t.unit_id == unit_id and (t.overdue or not t.has_report)]
 
 
-def reminder_view(plan: Plan, status: StatusView, unit: Unit) -> ReminderView:
+def reminder_view(plan: Plan, status: StatusView, unit: Unit) -> NoticeView:
     """The reminder to ``unit`` of its tasks overdue or unreported on ``status.as_of``."""
     doc = plan.document
     subject = letter_subject(plan, f"đôn đốc thực hiện {doc.type_name} số {plan.symbol}")
-    return ReminderView(
+    return NoticeView(
         unit_id=unit.id,
         unit_name=unit.name,
         header=letter_header(plan, subject, status.as_of.year),
