@@ -286,7 +286,8 @@ def test_misspelt_template_variable_is_named(tmp_path):
 def test_templates_check_passes_on_the_defaults():
     result = runner.invoke(app, ["templates", "check", str(PLAN)])
     assert result.exit_code == 0
-    assert result.output.count("không có lỗi") == len(VIEWS)
+    # Rich wraps long template paths at the terminal's width; words count, not line breaks.
+    assert " ".join(result.output.split()).count("không có lỗi") == len(VIEWS)
 
 
 def test_templates_export_never_overwrites(tmp_path):
