@@ -85,12 +85,12 @@ def _render_one(document: kinds.Document, plan: Plan, plan_dir: Path, staging: P
     data = kinds.render_document(document, plan, kinds.template_for(document, plan_dir))
     stat = commit.stage(staging, document.name, data, staging)
     if len(data) > LARGE_DOCUMENT:
-        _give_back_memory()
+        give_back_memory()
     return Rendered(document.name, sha256(data), len(data), stat.st_mtime_ns)
 
 
-def _give_back_memory() -> None:
-    """Return to the system the memory a large document's XML tree held.
+def give_back_memory() -> None:
+    """Return to the system the memory a large document's XML tree (or a loaded YAML) held.
 
     libxml2 allocates each node with ``malloc``; freed, they stay with the process (glibc
     keeps them for later), so the worker that rendered a province's plan document would hold

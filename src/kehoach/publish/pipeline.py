@@ -252,8 +252,10 @@ def render_plan(
     replayed = _replay(out_dir, key)
     if replayed is not None:
         return replayed
-    loaded = load_text(text, plan_path)
-    result, absent, pdf_error = _render(loaded, plan_path, out_dir, options, progress)
+    prepared = _prepared(load_text(text, plan_path), plan_path, options)
+    del text  # kept, the YAML's text would stay in memory (and in every worker) all the run
+    batch.give_back_memory()
+    result, absent, pdf_error = _render(prepared, plan_path, out_dir, options, progress)
     if pdf_error is not None:
         raise pdf_error
     if key is not None and absent is not None:
@@ -261,8 +263,33 @@ def render_plan(
     return result
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """What a run keeps of a loaded plan.
+
+    The YAML document (its text, raw data and the position of every value: a third of a
+    province's plan in memory) is let go before rendering starts, so that the workers the
+    run forks neither inherit nor copy it.
+    """
+
+    plan: Plan
+    chosen: list[kinds.Document]
+    prints: Fingerprints
+    warnings: list[Problem]
+
+
+def _prepared(loaded: LoadedPlan, plan_path: Path, options: RenderOptions) -> _Prepared:
+    """The documents a run makes, the plan's fingerprints and its warnings, from the loaded plan."""
+    plan = loaded.plan
+    chosen = selected(plan, kinds.documents(plan, options.extras), options)
+    if options.changed_since is not None:
+        chosen = _since(options.changed_since, plan_path, chosen)
+    warnings = [*loaded.warnings, *_calendar_notes(loaded, chosen)]
+    return _Prepared(plan, chosen, fingerprints(loaded.document.data), warnings)
+
+
 def _render(
-    loaded: LoadedPlan,
+    prepared: _Prepared,
     plan_path: Path,
     out_dir: Path,
     options: RenderOptions,
@@ -270,24 +297,21 @@ def _render(
 ) -> tuple[RenderResult, list[str] | None, KehoachError | None]:
     """The run, the files of documents the plan no longer makes, all missing (None if any is
     there), and a PDF conversion's failure."""
-    plan = loaded.plan
-    chosen = selected(plan, kinds.documents(plan, options.extras), options)
-    if options.changed_since is not None:
-        chosen = _since(options.changed_since, plan_path, chosen)
+    plan = prepared.plan
     done = publish(
         plan,
         plan_path.parent,
         out_dir,
-        chosen,
+        prepared.chosen,
         keep=made_by(plan),
         scope=run_kinds(options),
         force=options.force,
         prune=options.prune,
         progress=progress,
-        prints=fingerprints(loaded.document.data),
+        prints=prepared.prints,
         pdf=options.pdf,
     )
-    warnings = [*loaded.warnings, *_calendar_notes(loaded, chosen)]
+    warnings = prepared.warnings
     result = RenderResult(
         out_dir, done.written, done.unchanged, done.backups, done.stale, done.pruned, warnings, done.removed_pdfs
     )

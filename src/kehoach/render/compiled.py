@@ -104,9 +104,13 @@ class CompiledTemplate:
             raise failure(exc, part.source) from None
 
     def _body_tree(self, context: dict[str, Any], views: tuple[type, ...]) -> Any:
-        """The filled body parsed (its text is let go once parsed: the tree is all that is kept)."""
+        """The filled body parsed; the context is emptied and the text let go once they are
+        used, so that a province's plan (60 MB of context, 36 MB of text) does not hold them
+        beside its tree."""
+        xml = self._fill_body(context, views)
+        context.clear()
         with self._well_formed(self.body.member):
-            return internals.filled_body(self.tpl, self._fill_body(context, views))
+            return internals.filled_body(self.tpl, xml)
 
     def render(
         self,
@@ -119,9 +123,10 @@ class CompiledTemplate:
     ) -> bytes:
         """The finished DOCX for one document; ``views`` (those the template receives) name
         misspelt tags; ``landscape`` turns sections (in order) to landscape pages; ``notes``
-        are the texts of the footnotes the context refers to."""
-        tree = self._body_tree(context, views)
+        are the texts of the footnotes the context refers to. The context is emptied (see
+        :meth:`_body_tree`)."""
         parts = {p.member: self._fill(p, context, views).encode(p.source.encoding) for p in self.parts}
+        tree = self._body_tree(context, views)
         doc = self.tpl.docx
         internals.replace_body(doc, tree)
         docx.finish(doc, plan, title, self.fonts, landscape)
