@@ -95,6 +95,17 @@ class _Plain:
     anchors: Callable[[str, Any], Any] | None = None
 
     def value(self, value: Any) -> Any:
+        # exact types first: a province's plan converts millions of values, most of them texts
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        if kind is list:
+            return [self.value(v) for v in value]
+        if kind is tuple and value and type(value[0]) is not Run:
+            return [self.value(v) for v in value]
+        return self._general(value)
+
+    def _general(self, value: Any) -> Any:
         if isinstance(value, str | int | float | bool) or value is None:
             return value
         if isinstance(value, tuple) and value and all(isinstance(v, Run) for v in value):
@@ -114,6 +125,10 @@ class _Plain:
         if isinstance(value, list | tuple):
             return [self.value(v) for v in value]
         return value
+
+
+#: Types :meth:`_Plain.value` gives back as they are (their subclasses, enums, take the general way).
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def table_context(table: views.Table, width: int, styles: tables.TableStyles) -> dict[str, Any]:
