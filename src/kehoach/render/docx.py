@@ -101,8 +101,14 @@ class _Plain:
             return value
         if kind is list:
             return [self.value(v) for v in value]
-        if kind is tuple and value and type(value[0]) is not Run:
-            return [self.value(v) for v in value]
+        if kind is tuple and value:
+            if type(value[0]) is not Run:
+                return [self.value(v) for v in value]
+            if all(isinstance(v, Run) for v in value):
+                return self.runs(value)
+        names = _plain_fields(kind)
+        if names is not None:
+            return {name: self.value(getattr(value, name)) for name in names}
         return self._general(value)
 
     def _general(self, value: Any) -> Any:
@@ -127,6 +133,16 @@ class _Plain:
         return value
 
 
+def _plain_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass that becomes a plain dict (no table, paragraph nor row id:
+    those are made otherwise), found once per class."""
+    if cls not in _PLAIN:
+        special = issubclass(cls, views.Table | views.Paragraph | RowId)
+        _PLAIN[cls] = None if special else _field_names(cls)
+    return _PLAIN[cls]
+
+
+_PLAIN: dict[type, tuple[str, ...] | None] = {}
 #: Types :meth:`_Plain.value` gives back as they are (their subclasses, enums, take the general way).
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
