@@ -43,10 +43,10 @@ _LISTING = re.compile("[\t\n\a\f]")
 _LISTING_BYTES = re.compile(b"[\t\n\a\f]")
 #: A new line Jinja leaves before a paragraph, which docxtpl's ``render_xml_part`` removes.
 _PARAGRAPH_BREAK = re.compile(r"\n<w:p([ >])")
-#: In the body, in one pass: that new line, and each empty run docxtpl leaves around a
-#: ``{{r …}}`` tag with no tail after it (the runs :func:`kehoach.render.docx.drop_empty_runs`
-#: removes from docxtpl's own output), removed before the body is parsed.
-_BODY_NOISE = re.compile(rb'\n(?=<w:p[ >])|<w:r><w:t xml:space="preserve"></w:t></w:r>(?=<|\n<w:p[ >])')
+_PARAGRAPH_BREAK_BYTES = re.compile(rb"\n<w:p([ >])")
+#: An empty run docxtpl leaves around each ``{{r …}}`` tag, with no tail after it: the body's
+#: runs :func:`kehoach.render.docx.drop_empty_runs` removes, removed here before parsing.
+_EMPTY_RUN = re.compile(rb'<w:r><w:t xml:space="preserve"></w:t></w:r>(?=<)')
 #: Pieces of Jinja's output encoded at a time.
 _BATCH = 4096
 
@@ -91,7 +91,8 @@ class CompiledTemplate:
         pieces joined into it, it took four times that.
         """
         with self._jinja(self.body, views):
-            xml = _BODY_NOISE.sub(b"", _utf8(self.body.template.generate(context)))
+            xml = _PARAGRAPH_BREAK_BYTES.sub(rb"<w:p\1", _utf8(self.body.template.generate(context)))
+        xml = _EMPTY_RUN.sub(b"", xml)
         if not _LISTING_BYTES.search(xml):
             return xml
         return internals.resolve_listing(self.tpl, xml.decode("utf-8")).encode("utf-8")

@@ -218,7 +218,7 @@ def drop_empty_runs(doc: DocxDocument) -> None:
 
     They show nothing in Word, but a province's plan has a hundred thousand of them: a
     third of its body's elements, its memory and its time. The fast path removes the same
-    runs from the filled text before parsing it (``compiled._BODY_NOISE``);
+    runs from the filled text before parsing it (``compiled._EMPTY_RUN``);
     this is what docxtpl's own path gets, so that both give the same bytes.
     """
     for run in _EMPTY_RUNS(internals.body(doc)):
