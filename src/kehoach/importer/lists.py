@@ -9,6 +9,7 @@ Every other mục keeps its content (:mod:`kehoach.importer.body`).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from kehoach.importer.body import bulleted, content
 from kehoach.importer.casing import sentence_case
+from kehoach.importer.markers import Marker
 from kehoach.importer.outline import ENDS_SENTENCE, Node, Notes, section_format, slips, style_of, tree
 from kehoach.importer.source import Para
 from kehoach.importer.titles import own_numbering
@@ -41,6 +43,16 @@ _AGENCY = re.compile(
     r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ|công chức|viên chức|trưởng|ban chỉ huy|trạm|"
     r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ)\b",
     re.IGNORECASE,
+)
+
+
+#: "Giao <unit> <its task>": one sentence gives a unit its work. The unit's name ends where the
+#: task's verb begins, a verb in lower case (a name's words are capitalised: "Ban Tổ chức").
+_GIVES = re.compile(r"^giao\s+(?:cho\s+)?", re.IGNORECASE)
+_TASK_VERB = re.compile(
+    r"\s(?:chủ trì|triển khai|tổ chức|thực hiện|phối hợp|tham mưu|hướng dẫn|theo dõi|có trách nhiệm|xây dựng|"
+    r"kiểm tra|rà soát|chỉ đạo|tổng hợp|đôn đốc|nghiên cứu|phụ trách|chuẩn bị|làm đầu mối|là đầu mối|"
+    r"căn cứ|tiếp tục|quản lý)\b"
 )
 
 
@@ -98,11 +110,11 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
         )
     # khoản kehoach marked with their ids are khoản of the body (units' parts), not a list of units
     anchored = any(c.para is not None and c.para.anchor for c in numbered)
-    units_like = all(_unit_like(c, notes) for c in numbered) and not anchored
-    if numbered and not found.units and _UNITS_TITLE.search(title) and units_like:
-        closing = _trailing_paragraphs(numbered[-1])
-        units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(numbered)]
-        return _listed(out, children, "units", units, found, notes, path, closing)
+    listed = _units_of(children, notes) if not found.units and _UNITS_TITLE.search(title) and not anchored else None
+    if listed is not None:
+        kept, nodes, closing = listed
+        units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(nodes)]
+        return _listed(out, kept, "units", units, found, notes, path, closing)
     if numbered and not found.slogans and "khẩu hiệu" in title.casefold() and all(not c.children for c in numbered):
         return _listed(out, children, "slogans", [c.text for c in numbered], found, notes, path)
     out.update(content(children, notes, path))
@@ -133,6 +145,59 @@ def _listed(
     return out
 
 
+def _units_of(children: list[Node], notes: Notes) -> tuple[list[Node], list[Node], list[str]] | None:
+    """The units a mục "Tổ chức thực hiện" names, each a khoản: the mục's nodes up to the last
+    unit, the units, and what closes the mục after them (the last unit's trailing paragraphs, then
+    the khoản after the units that name none, such as "2. Nhiệm vụ cụ thể của từng thành viên do Tổ
+    trưởng phân công …"); None where a khoản before the last unit names none."""
+    nodes = _gathered(children, notes)
+    numbered = [c for c in nodes if c.kind == "i"]
+    units = list(itertools.takewhile(lambda c: _unit_like(c, notes), numbered))
+    trailing = numbered[len(units) :]
+    if not units or any(c.children for c in trailing):
+        return None
+    closing = _trailing_paragraphs(units[-1]) + [c.text for c in trailing]
+    return [c for c in nodes if not any(c is t for t in trailing)], units, closing
+
+
+def _gathered(children: list[Node], notes: Notes) -> list[Node]:
+    """The mục's nodes with each "Giao <unit> <task>:" (a khoản, or a paragraph before the khoản)
+    holding the khoản after it that name no unit: its colon announces them as the unit's work
+    ("Giao phòng Quản lý Công nghiệp triển khai các công việc:", "1. Tổ chức kiểm tra …")."""
+    out: list[Node] = []
+    for child in children:
+        last = out[-1] if out else None
+        if last is not None and _announces(last) and child.kind == "i" and not _unit_like(child, notes):
+            mark = last.mark or Marker(child.format or "1.", 1, last.text, guessed=True)
+            out[-1] = Node(last.para, mark, [*last.children, child])
+            continue
+        out.append(child)
+    return out
+
+
+def _announces(node: Node) -> bool:
+    """A "Giao <unit> …:" line whose colon announces the khoản that follow (none under it yet but
+    those it gathered)."""
+    given = _given(node.text)
+    return (
+        given is not None
+        and given[1].endswith(":")
+        and node.kind in ("i", "p")
+        and all(c.kind == "i" for c in node.children)
+    )
+
+
+def _given(text: str) -> tuple[str, str] | None:
+    """ "Giao phòng Quản lý công nghiệp tổ chức huấn luyện …" → ("Phòng Quản lý công nghiệp",
+    "Tổ chức huấn luyện …"); None for another sentence."""
+    m = _GIVES.match(text.strip())
+    rest = text.strip()[m.end() :] if m else ""
+    verb = _TASK_VERB.search(rest)
+    if m is None or verb is None or not _AGENCY.match(rest) or len(rest[: verb.start()].split()) < 2:
+        return None
+    return vn.upper_first(rest[: verb.start()].strip(" ,")), vn.upper_first(rest[verb.start() :].strip())
+
+
 def _trailing_paragraphs(node: Node) -> list[str]:
     """Paragraphs after the last unit's task lines close the mục, not the unit: they are taken
     off the unit."""
@@ -146,6 +211,8 @@ def _named(node: Node) -> tuple[str, str]:
     """A unit's heading split into the unit's name and what follows it on the line: "Sở Y tế:
     Chủ trì …" → ("Sở Y tế", "Chủ trì …"); a heading alone → (its text, "")."""
     text = node.text.strip().strip("*").strip()
+    if given := _given(text):
+        return given
     name, colon, rest = text.partition(":")
     if colon and rest.strip() and len(name) < 120 and _AGENCY.match(name.strip().strip("*").strip()):
         return name.strip().strip("*").strip(), vn.upper_first(rest.strip())

@@ -1,0 +1,165 @@
+"""Real plans kehoach had not seen, as ``pdftotext`` gives them: imported, validated, rendered.
+
+Each fixture names its source in its "#" lines. The units expected are those the source
+gives work to, counted by reading it; the rendered plan must read as its source (word
+similarity ≥ 0.95, the measure of ``test_text_import``), header interleaving, page numbers
+and table cells one per line included.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from helpers import FIXTURES
+from kehoach.cli.app import app
+from kehoach.commands.import_plan import run_import
+from kehoach.commands.textconv import text_of
+from kehoach.plan.validate import load_plan
+from kehoach.publish.pipeline import run_render
+
+runner = CliRunner()
+
+#: fixture → the units the source gives work to, in its order.
+UNITS = {
+    "lao-cai-2242-KH-SCT": ["Phòng Quản lý Công nghiệp"],
+    "lao-cai-3024-KH-SCT": ["Phòng Quản lý Công nghiệp"],
+    "lao-cai-3898-KH-SCT": ["Phòng Quản lý công nghiệp"],
+    "lao-cai-de-an-08-KH-SCT": [
+        "Phòng Quản lý Công nghiệp",
+        "Phòng Quản lý Năng lượng",
+        "Phòng Quản lý Thương mại",
+        "Phòng Kế hoạch - Tổng hợp",
+        "Văn phòng Sở",
+        "Chi cục Quản lý thị trường",
+    ],
+}
+
+
+def _words(text: str) -> list[str]:
+    """A source's words as a reader counts them, its "# …" notes left out."""
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return [w for w in " ".join(lines).replace("*", "").split() if w.strip("|/⏎")]
+
+
+@pytest.mark.parametrize("name", sorted(UNITS))
+def test_a_real_plan_imports_validates_and_renders_as_its_source(tmp_path: Path, name: str) -> None:
+    source = FIXTURES / f"{name}.txt"
+    target = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    validated = runner.invoke(app, ["validate", str(target)])
+    assert validated.exit_code == 0, validated.output
+    assert [u.name for u in load_plan(target).plan.units] == UNITS[name]
+    run_render(target, tmp_path / "out", only=["plan"])
+    rendered = text_of(next((tmp_path / "out").glob("*.docx")))
+    a, b = _words(source.read_text(encoding="utf-8")), rendered.split()
+    assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.95
+
+
+@pytest.mark.parametrize("name", ["lao-cai-2242-KH-SCT", "lao-cai-3024-KH-SCT", "lao-cai-3898-KH-SCT"])
+def test_an_attachment_without_the_word_phu_luc_is_an_appendix_not_the_signers_name(tmp_path: Path, name: str) -> None:
+    """ "PHÂN CÔNG NHIỆM VỤ …" then "(Kèm theo Kế hoạch số …)" after the signature: an appendix
+    with that title, its table's cells its content; the signer keeps his name."""
+    run_import(FIXTURES / f"{name}.txt", tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert plan.signer.name == "Hoàng Văn Thuân"
+    [appendix] = plan.appendices
+    assert appendix.title.startswith("Phân công nhiệm vụ của Tổ công tác ")
+    assert not appendix.title.endswith(" tt")
+    assert "Vũ Việt Linh" in str(appendix.model_dump())
+
+
+def test_giao_then_a_colon_makes_the_khoan_after_it_the_units_tasks(tmp_path: Path) -> None:
+    run_import(FIXTURES / "lao-cai-2242-KH-SCT.txt", tmp_path / "plan.yaml")
+    [unit] = load_plan(tmp_path / "plan.yaml").plan.units
+    [task] = unit.tasks
+    assert task.text == "Triển khai, thực hiện các công việc liên quan:"
+    assert [b.text[:30] for b in task.bullets] == ["Tổ chức kiểm tra kỹ thuật an t", "Chuẩn bị các điều kiện cần thi"]
+
+
+def test_an_unnumbered_giao_paragraph_takes_the_khoan_it_announces(tmp_path: Path) -> None:
+    run_import(FIXTURES / "lao-cai-3024-KH-SCT.txt", tmp_path / "plan.yaml")
+    [unit] = load_plan(tmp_path / "plan.yaml").plan.units
+    [task] = unit.tasks
+    assert task.text == "Triển khai, thực hiện các công việc:"
+    assert len(task.bullets) == 2
+
+
+def test_a_khoan_after_the_units_that_names_none_closes_the_muc(tmp_path: Path) -> None:
+    run_import(FIXTURES / "lao-cai-3898-KH-SCT.txt", tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    [unit] = plan.units
+    assert [t.text[:40] for t in unit.tasks] == ["Tổ chức huấn luyện, kiểm tra kỹ thuật an"]
+    section = next(s for s in plan.sections if s.show == "units")
+    assert section.closing and section.closing[0].startswith("Nhiệm vụ cụ thể của từng thành viên")
+
+
+_HEAD = """ỦY BAN NHÂN DÂN
+XÃ AN PHÚ
+Số: 12/KH-UBND
+An Phú, ngày 05 tháng 3 năm 2026
+KẾ HOẠCH
+Tổ chức Ngày hội đọc sách năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Khơi dậy phong trào đọc sách trong nhân dân.
+II. TỔ CHỨC THỰC HIỆN
+"""
+_SIGNATURE = """Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def _imported(tmp_path: Path, units: str, after: str = "") -> Path:
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(_HEAD + units + _SIGNATURE + after, encoding="utf-8")
+    run_import(source, tmp_path / "plan.yaml")
+    return tmp_path / "plan.yaml"
+
+
+def test_giao_names_a_unit_up_to_its_tasks_verb_a_capitalised_word_stays_in_the_name(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Giao Văn phòng HĐND và UBND xã chủ trì, phối hợp với các đơn vị triển khai Kế hoạch này.\n"
+            "2. Giao Ban Tổ chức xã theo dõi, tổng hợp kết quả, báo cáo Chủ tịch UBND xã.\n",
+        )
+    ).plan
+    assert [(u.name, u.relation) for u in plan.units] == [
+        ("Văn phòng HĐND và UBND xã", "giao"),
+        ("Ban Tổ chức xã", "giao"),
+    ]
+    assert [t.text for t in plan.units[1].tasks] == ["Theo dõi, tổng hợp kết quả, báo cáo Chủ tịch UBND xã."]
+
+
+def test_giao_without_an_agency_or_a_verb_names_no_unit(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Giao nhiệm vụ cho từng thành viên Ban Tổ chức theo lĩnh vực phụ trách.\n"
+            "2. Giao Phòng Văn hóa - Xã hội.\n",
+        )
+    ).plan
+    assert plan.units == []
+    assert "Giao nhiệm vụ cho từng thành viên" in str(plan.sections[1].model_dump())
+
+
+def test_an_upper_case_title_then_kem_theo_after_the_signature_starts_an_appendix(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Giao Thư viện xã tổ chức trưng bày sách.\n",
+            "DANH SÁCH THÀNH VIÊN BAN TỔ CHỨC\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2026)\n"
+            "TT\nHọ và tên\n1.\nTrần Thị Bình\n",
+        )
+    ).plan
+    assert plan.signer.name == "Nguyễn Văn An"
+    [appendix] = plan.appendices
+    assert appendix.title.casefold() == "danh sách thành viên ban tổ chức"
+    assert "Trần Thị Bình" in str(appendix.model_dump())
