@@ -163,3 +163,46 @@ def test_an_upper_case_title_then_kem_theo_after_the_signature_starts_an_appendi
     [appendix] = plan.appendices
     assert appendix.title.casefold() == "danh sách thành viên ban tổ chức"
     assert "Trần Thị Bình" in str(appendix.model_dump())
+
+
+def test_a_unit_and_its_task_in_one_sentence_without_giao(tmp_path: Path) -> None:
+    """ "Sở Tài chính tham mưu …", "Đề nghị Ủy ban … phối hợp …": the unit is the words before the
+    task's verb; a heading whose verb is passive ("… được kiểm tra") stays one name."""
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Văn phòng HĐND và UBND xã chủ trì, phối hợp với các đơn vị triển khai Kế hoạch này.\n"
+            "2. Các cơ quan, đơn vị được kiểm tra\n- Chuẩn bị hồ sơ, báo cáo theo đề cương.\n"
+            "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã phối hợp tuyên truyền, vận động nhân dân.\n",
+        )
+    ).plan
+    assert [(u.name, u.relation) for u in plan.units] == [
+        ("Văn phòng HĐND và UBND xã", "giao"),
+        ("Các cơ quan, đơn vị được kiểm tra", "giao"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "đề nghị"),
+    ]
+    assert plan.units[0].tasks[0].text == "Chủ trì, phối hợp với các đơn vị triển khai Kế hoạch này."
+    assert plan.units[2].tasks[0].text == "Phối hợp tuyên truyền, vận động nhân dân."
+
+
+def test_a_khoan_grouping_units_as_its_diem_gives_those_units(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Các phòng chuyên môn\na) Phòng Văn hóa - Xã hội\n- Chủ trì tổ chức Ngày hội.\n"
+            "b) Phòng Kinh tế: Bố trí kinh phí.\n2. Trường Tiểu học An Phú\n- Tổ chức cho học sinh tham gia.\n",
+        )
+    ).plan
+    assert [u.name for u in plan.units] == ["Phòng Văn hóa - Xã hội", "Phòng Kinh tế", "Trường Tiểu học An Phú"]
+    assert [t.text for t in plan.units[1].tasks] == ["Bố trí kinh phí."]
+
+
+def test_a_unit_whose_diem_are_its_tasks_is_not_split(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Phòng Văn hóa - Xã hội\na) Tổ chức Ngày hội đọc sách\nb) Tổng hợp kết quả, báo cáo UBND xã.\n",
+        )
+    ).plan
+    assert [u.name for u in plan.units] == ["Phòng Văn hóa - Xã hội"]
+    assert len(plan.units[0].tasks) == 2

@@ -1,29 +1,27 @@
 """The mục that hold the plan's lists: its phases, its units and their tasks, its slogans.
 
 "1. Đợt 1: Từ nay đến 31/8/2025, …" items make the phases (start, end, description); in
-"Tổ chức thực hiện", headings that name an agency ("Sở …", "Đề nghị Ủy ban …") make the
-units, their "-" lines (or điểm) the tasks; numbered lines under "Khẩu hiệu" the slogans.
+"Tổ chức thực hiện", the units and their tasks (:mod:`kehoach.importer.units`); numbered lines
+under "Khẩu hiệu" the slogans.
 Every other mục keeps its content (:mod:`kehoach.importer.body`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from kehoach.importer.body import bulleted, content
+from kehoach.importer.body import content
 from kehoach.importer.casing import sentence_case
-from kehoach.importer.markers import Marker
-from kehoach.importer.outline import ENDS_SENTENCE, Node, Notes, section_format, slips, style_of, tree
+from kehoach.importer.outline import Node, Notes, section_format, slips, style_of, tree
 from kehoach.importer.source import Para
 from kehoach.importer.titles import own_numbering
+from kehoach.importer.units import unit, units_of
 from kehoach.plan import when
-from kehoach.text import vn
 
 _PHASE = re.compile(r"^(?P<name>(?:Đợt|Giai đoạn|Bước)\s+[\wÀ-ỹ]+)\s*[:.]\s*(?P<rest>.*)$")
 
@@ -32,28 +30,6 @@ _SPAN = re.compile(r"^[Tt]ừ\s+(?P<sau>sau\s+)?(?P<start>.+?)\s+(?P<connector>�
 
 
 _UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công", re.IGNORECASE)
-
-
-#: How a unit's heading starts: an agency ("Sở …", "Ủy ban nhân dân …", "Các trường …"), its
-#: head ("Giám đốc …", "Thủ trưởng …"), or a request ("Đề nghị …").
-_AGENCY = re.compile(
-    r"^(?:đề nghị\s+)?(?:các\s+|những\s+)?(?:sở|ban|bộ|phòng|ủy ban|uỷ ban|ubnd|hđnd|công an|văn phòng|trung tâm|"
-    r"thanh tra|thuế|kho bạc|bảo hiểm|bhxh|đài|báo|hội|đoàn|liên đoàn|mặt trận|ủy ban mặt trận|tổ|trường|bệnh viện|"
-    r"giám đốc|thủ trưởng|chủ tịch|cơ quan|đơn vị|tòa án|viện|cục|chi cục|quân sự|bộ chỉ huy|ngân hàng|"
-    r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ|công chức|viên chức|trưởng|ban chỉ huy|trạm|"
-    r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ)\b",
-    re.IGNORECASE,
-)
-
-
-#: "Giao <unit> <its task>": one sentence gives a unit its work. The unit's name ends where the
-#: task's verb begins, a verb in lower case (a name's words are capitalised: "Ban Tổ chức").
-_GIVES = re.compile(r"^giao\s+(?:cho\s+)?", re.IGNORECASE)
-_TASK_VERB = re.compile(
-    r"\s(?:chủ trì|triển khai|tổ chức|thực hiện|phối hợp|tham mưu|hướng dẫn|theo dõi|có trách nhiệm|xây dựng|"
-    r"kiểm tra|rà soát|chỉ đạo|tổng hợp|đôn đốc|nghiên cứu|phụ trách|chuẩn bị|làm đầu mối|là đầu mối|"
-    r"căn cứ|tiếp tục|quản lý)\b"
-)
 
 
 @dataclass
@@ -110,10 +86,10 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
         )
     # khoản kehoach marked with their ids are khoản of the body (units' parts), not a list of units
     anchored = any(c.para is not None and c.para.anchor for c in numbered)
-    listed = _units_of(children, notes) if not found.units and _UNITS_TITLE.search(title) and not anchored else None
+    listed = units_of(children, notes) if not found.units and _UNITS_TITLE.search(title) and not anchored else None
     if listed is not None:
         kept, nodes, closing = listed
-        units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(nodes)]
+        units = [unit(c, notes, len(found.units) + n) for n, c in enumerate(nodes)]
         return _listed(out, kept, "units", units, found, notes, path, closing)
     if numbered and not found.slogans and "khẩu hiệu" in title.casefold() and all(not c.children for c in numbered):
         return _listed(out, children, "slogans", [c.text for c in numbered], found, notes, path)
@@ -143,121 +119,6 @@ def _listed(
     if after:
         out["closing"] = after
     return out
-
-
-def _units_of(children: list[Node], notes: Notes) -> tuple[list[Node], list[Node], list[str]] | None:
-    """The units a mục "Tổ chức thực hiện" names, each a khoản: the mục's nodes up to the last
-    unit, the units, and what closes the mục after them (the last unit's trailing paragraphs, then
-    the khoản after the units that name none, such as "2. Nhiệm vụ cụ thể của từng thành viên do Tổ
-    trưởng phân công …"); None where a khoản before the last unit names none."""
-    nodes = _gathered(children, notes)
-    numbered = [c for c in nodes if c.kind == "i"]
-    units = list(itertools.takewhile(lambda c: _unit_like(c, notes), numbered))
-    trailing = numbered[len(units) :]
-    if not units or any(c.children for c in trailing):
-        return None
-    closing = _trailing_paragraphs(units[-1]) + [c.text for c in trailing]
-    return [c for c in nodes if not any(c is t for t in trailing)], units, closing
-
-
-def _gathered(children: list[Node], notes: Notes) -> list[Node]:
-    """The mục's nodes with each "Giao <unit> <task>:" (a khoản, or a paragraph before the khoản)
-    holding the khoản after it that name no unit: its colon announces them as the unit's work
-    ("Giao phòng Quản lý Công nghiệp triển khai các công việc:", "1. Tổ chức kiểm tra …")."""
-    out: list[Node] = []
-    for child in children:
-        last = out[-1] if out else None
-        if last is not None and _announces(last) and child.kind == "i" and not _unit_like(child, notes):
-            mark = last.mark or Marker(child.format or "1.", 1, last.text, guessed=True)
-            out[-1] = Node(last.para, mark, [*last.children, child])
-            continue
-        out.append(child)
-    return out
-
-
-def _announces(node: Node) -> bool:
-    """A "Giao <unit> …:" line whose colon announces the khoản that follow (none under it yet but
-    those it gathered)."""
-    given = _given(node.text)
-    return (
-        given is not None
-        and given[1].endswith(":")
-        and node.kind in ("i", "p")
-        and all(c.kind == "i" for c in node.children)
-    )
-
-
-def _given(text: str) -> tuple[str, str] | None:
-    """ "Giao phòng Quản lý công nghiệp tổ chức huấn luyện …" → ("Phòng Quản lý công nghiệp",
-    "Tổ chức huấn luyện …"); None for another sentence."""
-    m = _GIVES.match(text.strip())
-    rest = text.strip()[m.end() :] if m else ""
-    verb = _TASK_VERB.search(rest)
-    if m is None or verb is None or not _AGENCY.match(rest) or len(rest[: verb.start()].split()) < 2:
-        return None
-    return vn.upper_first(rest[: verb.start()].strip(" ,")), vn.upper_first(rest[verb.start() :].strip())
-
-
-def _trailing_paragraphs(node: Node) -> list[str]:
-    """Paragraphs after the last unit's task lines close the mục, not the unit: they are taken
-    off the unit."""
-    out: list[str] = []
-    while node.children and node.children[-1].kind == "p" and any(c.kind == "b" for c in node.children):
-        out.insert(0, node.children.pop().text)
-    return out
-
-
-def _named(node: Node) -> tuple[str, str]:
-    """A unit's heading split into the unit's name and what follows it on the line: "Sở Y tế:
-    Chủ trì …" → ("Sở Y tế", "Chủ trì …"); a heading alone → (its text, "")."""
-    text = node.text.strip().strip("*").strip()
-    if given := _given(text):
-        return given
-    name, colon, rest = text.partition(":")
-    if colon and rest.strip() and len(name) < 120 and _AGENCY.match(name.strip().strip("*").strip()):
-        return name.strip().strip("*").strip(), vn.upper_first(rest.strip())
-    return text.rstrip(":").strip().strip("*").strip(), ""
-
-
-def _unit_like(node: Node, notes: Notes) -> bool:
-    """A khoản that names a unit: a short heading (or "<unit>: <its task>"), its content lines
-    or paragraphs."""
-    para = node.para
-    name, rest = _named(node)
-    heading = bool(rest) or (para is not None and para.hint == "heading") or not ENDS_SENTENCE.search(name)
-    return (
-        heading and len(name) < 200 and bool(_AGENCY.match(name)) and all(_task_like(c, notes) for c in node.children)
-    )
-
-
-def _task_like(node: Node, notes: Notes) -> bool:
-    """A "-" line or a paragraph; or, outside kehoach's own plans, a điểm with no khoản under it."""
-    if node.kind in ("b", "p"):
-        return True
-    return notes.numbered_tasks and node.kind == "i" and all(c.kind in ("b", "p") for c in node.children)
-
-
-def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:
-    name, rest = _named(node)
-    relation = "giao"
-    if name.casefold().startswith("đề nghị "):
-        name, relation = name[len("đề nghị ") :].strip(), "đề nghị"
-    unit: dict[str, Any] = {"id": "", "name": name}
-    if relation != "giao":
-        unit["relation"] = relation
-    tasks: list[Any] = []
-    children = list(node.children)
-    if rest and rest.endswith(":") and children:
-        tasks.append({"text": rest, "bullets": [bulleted(c) for c in children]})
-        children = []
-    elif rest:
-        tasks.append(rest)
-    for child in children:
-        if child.kind == "p" and tasks and child.para is not None:
-            notes.comment(("units", index, "tasks", len(tasks)), "import.note.undashed_task", where=child.para.where)
-        tasks.append(bulleted(child))
-    unit["tasks"] = tasks
-    return unit
 
 
 def _phase(node: Node, notes: Notes, index: int) -> dict[str, Any]:
