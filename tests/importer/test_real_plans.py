@@ -18,6 +18,7 @@ from helpers import FIXTURES
 from kehoach.cli.app import app
 from kehoach.commands.import_plan import run_import
 from kehoach.commands.textconv import text_of
+from kehoach.importer.source import read_text
 from kehoach.plan.validate import load_plan
 from kehoach.publish.pipeline import run_render
 
@@ -28,6 +29,7 @@ UNITS = {
     "lao-cai-2242-KH-SCT": ["Phòng Quản lý Công nghiệp"],
     "lao-cai-3024-KH-SCT": ["Phòng Quản lý Công nghiệp"],
     "lao-cai-3898-KH-SCT": ["Phòng Quản lý công nghiệp"],
+    "lao-cai-3957-KH-SCT": ["Phòng Quản lý Công nghiệp"],
     "lao-cai-de-an-08-KH-SCT": [
         "Phòng Quản lý Công nghiệp",
         "Phòng Quản lý Năng lượng",
@@ -60,7 +62,9 @@ def test_a_real_plan_imports_validates_and_renders_as_its_source(tmp_path: Path,
     assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.95
 
 
-@pytest.mark.parametrize("name", ["lao-cai-2242-KH-SCT", "lao-cai-3024-KH-SCT", "lao-cai-3898-KH-SCT"])
+@pytest.mark.parametrize(
+    "name", ["lao-cai-2242-KH-SCT", "lao-cai-3024-KH-SCT", "lao-cai-3898-KH-SCT", "lao-cai-3957-KH-SCT"]
+)
 def test_an_attachment_without_the_word_phu_luc_is_an_appendix_not_the_signers_name(tmp_path: Path, name: str) -> None:
     """ "PHÂN CÔNG NHIỆM VỤ …" then "(Kèm theo Kế hoạch số …)" after the signature: an appendix
     with that title, its table's cells its content; the signer keeps his name."""
@@ -81,12 +85,22 @@ def test_giao_then_a_colon_makes_the_khoan_after_it_the_units_tasks(tmp_path: Pa
     assert [b.text[:30] for b in task.bullets] == ["Tổ chức kiểm tra kỹ thuật an t", "Chuẩn bị các điều kiện cần thi"]
 
 
-def test_an_unnumbered_giao_paragraph_takes_the_khoan_it_announces(tmp_path: Path) -> None:
-    run_import(FIXTURES / "lao-cai-3024-KH-SCT.txt", tmp_path / "plan.yaml")
-    [unit] = load_plan(tmp_path / "plan.yaml").plan.units
+@pytest.mark.parametrize(
+    ("name", "announced"),
+    [
+        ("lao-cai-3024-KH-SCT", "Triển khai, thực hiện các công việc:"),
+        # its last line "quan:" is extracted before it, after the mục title: put back
+        ("lao-cai-3957-KH-SCT", "Triển khai, thực hiện các công việc liên quan:"),
+    ],
+)
+def test_an_unnumbered_giao_paragraph_takes_the_khoan_it_announces(tmp_path: Path, name: str, announced: str) -> None:
+    run_import(FIXTURES / f"{name}.txt", tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    [unit] = plan.units
     [task] = unit.tasks
-    assert task.text == "Triển khai, thực hiện các công việc:"
+    assert task.text == announced
     assert len(task.bullets) == 2
+    assert plan.sections[2].title == "Tổ chức thực hiện"
 
 
 def test_a_khoan_after_the_units_that_names_none_closes_the_muc(tmp_path: Path) -> None:
@@ -206,3 +220,21 @@ def test_a_unit_whose_diem_are_its_tasks_is_not_split(tmp_path: Path) -> None:
     ).plan
     assert [u.name for u in plan.units] == ["Phòng Văn hóa - Xã hội"]
     assert len(plan.units[0].tasks) == 2
+
+
+def test_a_last_line_extracted_before_its_paragraph_goes_back_after_it() -> None:
+    """pdftotext may put a paragraph's short last line right after the mục title above it."""
+    text = "III. TỔ CHỨC THỰC HIỆN\n\nquan:\n\nGiao phòng Kinh tế triển khai các việc liên\n\n1. Lập danh sách.\n"
+    paras = read_text(text, "x").paras
+    assert [p.text for p in paras] == [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Giao phòng Kinh tế triển khai các việc liên quan:",
+        "1. Lập danh sách.",
+    ]
+
+
+def test_a_title_going_on_in_upper_case_or_a_sentence_after_it_is_left_alone() -> None:
+    text = "II. NHIỆM VỤ VÀ GIẢI PHÁP\nCHỦ YẾU\n1. Rà soát hồ sơ.\nIII. KINH PHÍ\nthực hiện\nNguồn ngân sách.\n"
+    paras = read_text(text, "x").paras
+    assert [p.text for p in paras][:2] == ["II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "1. Rà soát hồ sơ."]
+    assert "Nguồn ngân sách." in [p.text for p in paras]

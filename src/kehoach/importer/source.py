@@ -9,6 +9,7 @@ the line before it ended a sentence; page numbers and running headers are droppe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -126,7 +127,33 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
             line = line.lstrip(INDENT)
             out.append(Para(line, f"dòng {number}", breaks=[line]))
         previous = line
+    _put_back_last_lines(out)
     return out
+
+
+def _put_back_last_lines(paras: list[Para]) -> None:
+    """A paragraph's short last line that the extraction put before it, right after a mục's
+    upper-case title ("III. TỔ CHỨC THỰC HIỆN", "quan:", "Giao phòng … các công việc liên"),
+    goes back to that paragraph's end: a title is upper case, so its lower-case tail is not it."""
+    for title, following in itertools.pairwise(paras):
+        head, *tail = title.breaks
+        stray = " ".join(tail)
+        if (
+            len(tail) == 1
+            and _SECTION_LINE.match(head)
+            and head == vn.upper(head)
+            and stray[:1].islower()
+            and len(stray.split()) <= _STRAY_WORDS
+            and not _ENDS_SENTENCE.search(following.text)
+            and not _OPENING.match(following.text)
+        ):
+            title.text, title.breaks = head, [head]
+            following.text = _join(following.text, stray)
+            following.breaks.append(stray)
+
+
+#: The longest last line put back after the paragraph it ends, in words.
+_STRAY_WORDS = 4
 
 
 def wrap_width(lines: list[str]) -> int | None:
