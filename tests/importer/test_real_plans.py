@@ -238,3 +238,39 @@ def test_a_title_going_on_in_upper_case_or_a_sentence_after_it_is_left_alone() -
     paras = read_text(text, "x").paras
     assert [p.text for p in paras][:2] == ["II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU", "1. Rà soát hồ sơ."]
     assert "Nguồn ngân sách." in [p.text for p in paras]
+
+
+def test_khoan_before_and_after_the_units_that_name_none_are_the_muc_s_running_text(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Thời gian: tháng 4 năm 2026.\n2. Phòng Văn hóa - Xã hội\n- Chủ trì tổ chức Ngày hội.\n"
+            "3. Trường Tiểu học An Phú\n- Tổ chức cho học sinh tham gia.\n"
+            "4. Chế độ báo cáo\n- Các đơn vị báo cáo kết quả trước ngày 30/4/2026.\n",
+        )
+    ).plan
+    assert [u.name for u in plan.units] == ["Phòng Văn hóa - Xã hội", "Trường Tiểu học An Phú"]
+    section = plan.sections[1]
+    assert section.paragraphs == ["Thời gian: tháng 4 năm 2026."]
+    assert section.closing == ["Chế độ báo cáo", "- Các đơn vị báo cáo kết quả trước ngày 30/4/2026."]
+
+
+def test_a_khoan_naming_no_unit_between_two_units_leaves_the_muc_as_written(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Phòng Văn hóa - Xã hội\n- Chủ trì tổ chức Ngày hội.\n2. Kinh phí thực hiện\n- Từ ngân sách xã.\n"
+            "3. Trường Tiểu học An Phú\n- Tổ chức cho học sinh tham gia.\n",
+        )
+    ).plan
+    assert plan.units == []
+
+
+def test_the_lao_cai_draft_s_thirteen_khoan_are_its_units_the_transition_rule_closes_the_muc(tmp_path: Path) -> None:
+    run_import(FIXTURES / "lao-cai-bai-toan-lon-2.txt", tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert len(plan.units) == 13
+    assert plan.units[0].name == "Tổ công tác liên ngành và Nhóm chuyên gia tư vấn"
+    assert plan.units[-1].name == "Các doanh nghiệp khai thác, chế biến khoáng sản, hóa chất trên địa bàn tỉnh"
+    section = next(s for s in plan.sections if s.show == "units")
+    assert section.closing[0] == "Điều khoản chuyển tiếp về phân công"

@@ -9,8 +9,8 @@ names none closes the mục.
 
 from __future__ import annotations
 
-import itertools
 import re
+from dataclasses import replace
 from typing import Any
 
 from kehoach.importer.body import bulleted
@@ -49,18 +49,29 @@ _NOT_A_NAME_END = ("được", "bị", "sẽ", "đã", "cần", "phải", "và",
 
 
 def units_of(children: list[Node], notes: Notes) -> tuple[list[Node], list[Node], list[str]] | None:
-    """The units a mục "Tổ chức thực hiện" names, each a khoản: the mục's nodes up to the last
-    unit, the units, and what closes the mục after them (the last unit's trailing paragraphs, then
-    the khoản after the units that name none, such as "2. Nhiệm vụ cụ thể của từng thành viên do Tổ
-    trưởng phân công …"); None where a khoản before the last unit names none."""
+    """The units a mục "Tổ chức thực hiện" names, each a khoản: the mục's nodes (a khoản before
+    or after the units that names none, such as "2. Nhiệm vụ cụ thể của từng thành viên do Tổ
+    trưởng phân công …" or "Chế độ báo cáo", as running paragraphs), the units, and the last
+    unit's trailing paragraphs, which close the mục; None where no khoản names a unit, or one
+    between two units names none."""
     nodes = [unit for node in _gathered(children, notes) for unit in _grouped(node, notes)]
     numbered = [c for c in nodes if c.kind == "i"]
-    units = list(itertools.takewhile(lambda c: _unit_like(c, notes), numbered))
-    trailing = numbered[len(units) :]
-    if not units or any(c.children for c in trailing):
+    named = [_unit_like(c, notes) for c in numbered]
+    if True not in named:
         return None
-    closing = _trailing_paragraphs(units[-1]) + [c.text for c in trailing]
-    return [c for c in nodes if not any(c is t for t in trailing)], units, closing
+    first, last = named.index(True), len(named) - named[::-1].index(True)
+    if not all(named[first:last]):
+        return None
+    units, others = numbered[first:last], numbered[:first] + numbered[last:]
+    kept = [p for c in nodes for p in (_as_paragraphs(c) if any(c is o for o in others) else [c])]
+    return kept, units, _trailing_paragraphs(units[-1])
+
+
+def _as_paragraphs(node: Node) -> list[Node]:
+    """A khoản that names no unit as running text: its line (without its number, which kehoach
+    would not keep), then the lines under it ("-" lines with their dash)."""
+    para = replace(node.para, text=node.text if node.kind == "i" else node.para.text) if node.para else None
+    return [Node(para, None), *(p for c in node.children for p in _as_paragraphs(c))]
 
 
 def _grouped(node: Node, notes: Notes) -> list[Node]:
