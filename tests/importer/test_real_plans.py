@@ -274,3 +274,43 @@ def test_the_lao_cai_draft_s_thirteen_khoan_are_its_units_the_transition_rule_cl
     assert plan.units[-1].name == "Các doanh nghiệp khai thác, chế biến khoáng sản, hóa chất trên địa bàn tỉnh"
     section = next(s for s in plan.sections if s.show == "units")
     assert section.closing[0] == "Điều khoản chuyển tiếp về phân công"
+
+
+def test_dash_lines_each_giving_a_unit_its_work_are_the_units(tmp_path: Path) -> None:
+    """A school's way: "- Hiệu trưởng: Chỉ đạo chung …", "- Tổ chuyên môn: …"."""
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "- Hiệu trưởng: Chỉ đạo chung, phân công nhiệm vụ cho các bộ phận.\n"
+            "- Tổ chuyên môn: Triển khai đến giáo viên trong tổ.\n"
+            "- Giáo viên chủ nhiệm: Phổ biến đến học sinh và cha mẹ học sinh.\n",
+        )
+    ).plan
+    assert [u.name for u in plan.units] == ["Hiệu trưởng", "Tổ chuyên môn", "Giáo viên chủ nhiệm"]
+    assert [t.text for t in plan.units[1].tasks] == ["Triển khai đến giáo viên trong tổ."]
+
+
+def test_dash_lines_that_are_not_all_units_stay_a_list(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "- Hiệu trưởng: Chỉ đạo chung, phân công nhiệm vụ cho các bộ phận.\n"
+            "- Thời gian: từ ngày 01/4/2026 đến ngày 30/4/2026.\n",
+        )
+    ).plan
+    assert plan.units == []
+
+
+def test_a_muc_of_responsibilities_with_sub_khoan_gives_its_units(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(
+        _HEAD.replace("II. TỔ CHỨC THỰC HIỆN", "II. TRÁCH NHIỆM THỰC HIỆN")
+        + "1. Phân công nhiệm vụ\n1.1. Thư viện xã\n- Trưng bày sách.\n1.2. Đoàn Thanh niên xã: Vận động đoàn viên.\n"
+        + "2. Chế độ báo cáo\nCác đơn vị báo cáo kết quả trước ngày 30/4/2026.\n"
+        + _SIGNATURE,
+        encoding="utf-8",
+    )
+    run_import(source, tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert [u.name for u in plan.units] == ["Thư viện xã", "Đoàn Thanh niên xã"]
+    assert plan.sections[1].closing == ["Chế độ báo cáo", "Các đơn vị báo cáo kết quả trước ngày 30/4/2026."]

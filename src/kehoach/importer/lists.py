@@ -29,7 +29,7 @@ _PHASE = re.compile(r"^(?P<name>(?:Đợt|Giai đoạn|Bước)\s+[\wÀ-ỹ]+)\s
 _SPAN = re.compile(r"^[Tt]ừ\s+(?P<sau>sau\s+)?(?P<start>.+?)\s+(?P<connector>đến|và)\s+(?P<end>.+)$")
 
 
-_UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công", re.IGNORECASE)
+_UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm", re.IGNORECASE)
 
 
 @dataclass

@@ -18,14 +18,17 @@ from kehoach.importer.markers import Marker
 from kehoach.importer.outline import ENDS_SENTENCE, Node, Notes
 from kehoach.text import vn
 
-#: How a unit's heading starts: an agency ("Sở …", "Ủy ban nhân dân …", "Các trường …"), its
-#: head ("Giám đốc …", "Thủ trưởng …"), or a request ("Đề nghị …").
+#: How a unit's heading starts: an agency ("Sở …", "Ủy ban nhân dân …", "Các trường …", "Chi bộ
+#: …", "Tổ chuyên môn"), its head or staff ("Giám đốc …", "Hiệu trưởng", "Giáo viên chủ nhiệm"),
+#: or a request ("Đề nghị …").
 _AGENCY = re.compile(
     r"^(?:đề nghị\s+)?(?:các\s+|những\s+)?(?:sở|ban|bộ|phòng|ủy ban|uỷ ban|ubnd|hđnd|công an|văn phòng|trung tâm|"
     r"thanh tra|thuế|kho bạc|bảo hiểm|bhxh|đài|báo|hội|đoàn|liên đoàn|mặt trận|ủy ban mặt trận|tổ|trường|bệnh viện|"
     r"giám đốc|thủ trưởng|chủ tịch|cơ quan|đơn vị|tòa án|viện|cục|chi cục|quân sự|bộ chỉ huy|ngân hàng|"
     r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ|công chức|viên chức|trưởng|ban chỉ huy|trạm|"
-    r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ)\b",
+    r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ|"
+    r"hiệu trưởng|phó hiệu trưởng|giáo viên|nhân viên|tổng phụ trách|công đoàn|chi đoàn|chi bộ|bí thư|cấp ủy|cấp uỷ|"
+    r"mttq|ubmttq|lực lượng|thôn|khu phố|thành viên|thư viện|bảo tàng|nhà văn hóa|nhà văn hoá)\b",
     re.IGNORECASE,
 )
 
@@ -54,7 +57,7 @@ def units_of(children: list[Node], notes: Notes) -> tuple[list[Node], list[Node]
     trưởng phân công …" or "Chế độ báo cáo", as running paragraphs), the units, and the last
     unit's trailing paragraphs, which close the mục; None where no khoản names a unit, or one
     between two units names none."""
-    nodes = [unit for node in _gathered(children, notes) for unit in _grouped(node, notes)]
+    nodes = [unit for node in _gathered(_dashed_units(children), notes) for unit in _grouped(node, notes)]
     numbered = [c for c in nodes if c.kind == "i"]
     named = [_unit_like(c, notes) for c in numbered]
     if True not in named:
@@ -65,6 +68,21 @@ def units_of(children: list[Node], notes: Notes) -> tuple[list[Node], list[Node]
     units, others = numbered[first:last], numbered[:first] + numbered[last:]
     kept = [p for c in nodes for p in (_as_paragraphs(c) if any(c is o for o in others) else [c])]
     return kept, units, _trailing_paragraphs(units[-1])
+
+
+def _dashed_units(children: list[Node]) -> list[Node]:
+    """A mục without khoản whose "-" lines each give a unit its work ("- Hiệu trưởng: Chỉ đạo
+    chung …", "- Tổ chuyên môn: …"): those lines as khoản, so that they are read as units."""
+    lines = [c for c in children if c.kind == "b"]
+    if len(lines) < 2 or any(c.kind == "i" for c in children) or not all(_gives_on_its_line(c) for c in lines):
+        return children
+    return [Node(c.para, Marker("1.", n, c.text), c.children) if c.kind == "b" else c for n, c in enumerate(children)]
+
+
+def _gives_on_its_line(node: Node) -> bool:
+    """A line "<unit>: <task>" or "<unit> <task>" (an agency, then its work)."""
+    name, rest = _named(node)
+    return bool(rest) and bool(_AGENCY.match(name))
 
 
 def _as_paragraphs(node: Node) -> list[Node]:
