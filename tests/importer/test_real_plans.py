@@ -314,3 +314,21 @@ def test_a_muc_of_responsibilities_with_sub_khoan_gives_its_units(tmp_path: Path
     plan = load_plan(tmp_path / "plan.yaml").plan
     assert [u.name for u in plan.units] == ["Thư viện xã", "Đoàn Thanh niên xã"]
     assert plan.sections[1].closing == ["Chế độ báo cáo", "Các đơn vị báo cáo kết quả trước ngày 30/4/2026."]
+
+
+def test_a_digital_signatures_stamp_in_a_signed_pdfs_text_is_left_out(tmp_path: Path) -> None:
+    stamp = "Ký bởi: Ủy ban Nhân dân xã An Phú\n\nEmail: anphu@gov.vn\nThời gian ký: 05.03.2026 15:30:22 +07:00\n"
+    source = tmp_path / "ke-hoach.txt"
+    text = _HEAD.replace("I. MỤC ĐÍCH", stamp + "I. MỤC ĐÍCH") + "1. Giao Thư viện xã tổ chức trưng bày sách.\n"
+    source.write_text(stamp + text + _SIGNATURE + stamp, encoding="utf-8")
+    run_import(source, tmp_path / "plan.yaml")
+    written = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert "Ký bởi" not in written and "anphu@gov.vn" not in written and "Thời gian ký" not in written
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert plan.signer.name == "Nguyễn Văn An"
+    assert plan.issuer.name == ["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"]
+
+
+def test_an_email_line_in_the_plan_s_own_text_is_kept() -> None:
+    paras = read_text("KẾ HOẠCH\nThử\nI. LIÊN HỆ\nEmail: anphu@gov.vn\n", "x").paras
+    assert "Email: anphu@gov.vn" in [p.text for p in paras]

@@ -89,7 +89,32 @@ def text_lines(text: str) -> list[tuple[int, str]]:
     ("**15**") and with page numbers and running headers left out."""
     raw = [(n, _clean(line)) for n, line in enumerate(vn.nfc(text).replace("\f", "\n\f").splitlines(), 1)]
     repeated = _running_headers(vn.nfc(text))
-    return [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line.lstrip(INDENT)) and line not in repeated]
+    kept = [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line.lstrip(INDENT)) and line not in repeated]
+    return _without_stamps(kept)
+
+
+#: A line of a digital signature's stamp, which a signed PDF's text layer carries ("Ký bởi: Sở
+#: Công Thương", "Email: …", "Cơ quan: Tỉnh Lào Cai", "Thời gian ký: 23.04.2026 09:12:33 +07:00").
+_STAMP_LINE = re.compile(
+    r"^(?:Ký bởi|Người ký|Được ký bởi|Thời gian ký|Ngày ký|Ngày giờ ký|Email|E-mail|Cơ quan|Chức vụ)\s*:", re.IGNORECASE
+)
+_STAMP_KEY = re.compile(r"^(?:Ký bởi|Người ký|Được ký bởi|Thời gian ký|Ngày ký|Ngày giờ ký)\s*:", re.IGNORECASE)
+
+
+def _without_stamps(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without a digital signature's stamp: a run of stamp lines (blank lines between
+    them allowed) with a "Ký bởi:" or "Thời gian ký:" among them is not the plan's text."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for number, line in [*lines, (0, "\ue001")]:  # a last line that ends any run
+        if _STAMP_LINE.match(line.lstrip(INDENT)) or (run and not line):
+            run.append((number, line))
+            continue
+        if not any(_STAMP_KEY.match(text.lstrip(INDENT)) for _, text in run):
+            out += run
+        run = []
+        out.append((number, line))
+    return out[:-1]
 
 
 def _clean(line: str) -> str:
