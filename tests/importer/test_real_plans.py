@@ -332,3 +332,15 @@ def test_a_digital_signatures_stamp_in_a_signed_pdfs_text_is_left_out(tmp_path: 
 def test_an_email_line_in_the_plan_s_own_text_is_kept() -> None:
     paras = read_text("KẾ HOẠCH\nThử\nI. LIÊN HỆ\nEmail: anphu@gov.vn\n", "x").paras
     assert "Email: anphu@gov.vn" in [p.text for p in paras]
+
+
+def test_a_type_title_whose_tone_marks_ocr_misread_is_still_the_title(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(
+        _HEAD.replace("KẾ HOẠCH", "KÉ HOACH") + "1. Giao Thư viện xã tổ chức trưng bày sách.\n" + _SIGNATURE
+    )
+    result = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 0, result.output
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert plan.document.type == "KH"
+    assert plan.document.subject == "Tổ chức Ngày hội đọc sách năm 2026"

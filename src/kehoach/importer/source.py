@@ -87,7 +87,7 @@ _HYPHEN_BREAK = re.compile(r"(\w)-$")
 def text_lines(text: str) -> list[tuple[int, str]]:
     """The text's lines, numbered from 1, NFC, without the markup an OCR tool adds for bold
     ("**15**") and with page numbers and running headers left out."""
-    raw = [(n, _clean(line)) for n, line in enumerate(vn.nfc(text).replace("\f", "\n\f").splitlines(), 1)]
+    raw = [(n, _titled(_clean(line))) for n, line in enumerate(vn.nfc(text).replace("\f", "\n\f").splitlines(), 1)]
     repeated = _running_headers(vn.nfc(text))
     kept = [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line.lstrip(INDENT)) and line not in repeated]
     return _without_stamps(kept)
@@ -220,6 +220,17 @@ def _join(text: str, line: str) -> str:
 
 #: The type's name as a title line: "KẾ HOẠCH", "QUYẾT ĐỊNH"…
 TYPE_TITLES = {vn.upper(name): code for code, name in vn.DOCUMENT_TYPES.items()}
+#: The type titles by their letters without tone marks: an OCR tool may misread a mark.
+_TITLES_BY_LETTERS = {vn.slug(title): title for title in TYPE_TITLES}
+
+
+def _titled(line: str) -> str:
+    """A type's title line as the type names it, where OCR misread a tone mark ("KÉ HOẠCH",
+    "KẾ HOACH" → "KẾ HOẠCH"); any other line as it is."""
+    bare = line.strip("* ")
+    if bare in TYPE_TITLES or bare != vn.upper(bare) or len(bare.split()) > 4:
+        return line
+    return _TITLES_BY_LETTERS.get(vn.slug(bare), line)
 
 
 def read_text(text: str, name: str, kind: Literal["pdf", "text"] = "text") -> Source:
