@@ -337,7 +337,8 @@ def test_an_email_line_in_the_plan_s_own_text_is_kept() -> None:
 def test_a_type_title_whose_tone_marks_ocr_misread_is_still_the_title(tmp_path: Path) -> None:
     source = tmp_path / "ke-hoach.txt"
     source.write_text(
-        _HEAD.replace("KẾ HOẠCH", "KÉ HOACH") + "1. Giao Thư viện xã tổ chức trưng bày sách.\n" + _SIGNATURE
+        _HEAD.replace("KẾ HOẠCH", "KÉ HOACH") + "1. Giao Thư viện xã tổ chức trưng bày sách.\n" + _SIGNATURE,
+        encoding="utf-8",
     )
     result = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "plan.yaml")])
     assert result.exit_code == 0, result.output
