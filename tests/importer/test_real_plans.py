@@ -345,3 +345,18 @@ def test_a_type_title_whose_tone_marks_ocr_misread_is_still_the_title(tmp_path: 
     plan = load_plan(tmp_path / "plan.yaml").plan
     assert plan.document.type == "KH"
     assert plan.document.subject == "Tổ chức Ngày hội đọc sách năm 2026"
+
+
+def test_a_name_holding_a_lower_case_verb_ends_at_the_verb_that_opens_its_work(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Ban Quản lý dự án đầu tư xây dựng xã chủ trì, phối hợp với các đơn vị sửa chữa thư viện.\n"
+            "2. Trung tâm Văn hóa, Thể thao và Truyền thanh xã là cơ quan thường trực, tuyên truyền Ngày hội.\n",
+        )
+    ).plan
+    assert [u.name for u in plan.units] == [
+        "Ban Quản lý dự án đầu tư xây dựng xã",
+        "Trung tâm Văn hóa, Thể thao và Truyền thanh xã",
+    ]
+    assert plan.units[1].tasks[0].text == "Là cơ quan thường trực, tuyên truyền Ngày hội."

@@ -37,12 +37,20 @@ _AGENCY = re.compile(
 #: "<unit> <task>" ("Sở Tài chính tham mưu …"). The unit's name ends where the task's verb begins,
 #: a verb in lower case (a name's words are capitalised: "Ban Tổ chức", "Ban Chỉ đạo").
 _GIVES = re.compile(r"^(?:giao\s+(?:cho\s+)?|(?P<request>đề nghị)\s+)?", re.IGNORECASE)
-_VERBS = (
-    r"chủ trì|triển khai|tổ chức|thực hiện|phối hợp|tham mưu|hướng dẫn|theo dõi|có trách nhiệm|xây dựng|"
-    r"kiểm tra|rà soát|chỉ đạo|tổng hợp|đôn đốc|nghiên cứu|phụ trách|chuẩn bị|làm đầu mối|là đầu mối|"
-    r"căn cứ|tiếp tục|quản lý"
+#: Verbs that open a unit's work and hardly ever stand in a name, tried first ("Ban Quản lý dự án
+#: đầu tư xây dựng tỉnh chủ trì …": the unit ends at "chủ trì", not at "xây dựng").
+_LEADING_VERBS = (
+    r"chủ trì|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|là|làm đầu mối|căn cứ|theo chức năng|"
+    r"trên cơ sở|chủ động|khẩn trương|tiếp tục|hướng dẫn|theo dõi|đôn đốc|phụ trách"
 )
-_TASK_VERB = re.compile(rf"\s(?:{_VERBS})\b")
+#: Verbs a name may hold in lower case ("… đầu tư xây dựng", "… quản lý …"), tried after those.
+_OTHER_VERBS = (
+    r"triển khai|tổ chức|thực hiện|xây dựng|kiểm tra|rà soát|chỉ đạo|tổng hợp|nghiên cứu|chuẩn bị|quản lý|"
+    r"bố trí|cân đối|tăng cường|đẩy mạnh|phổ biến|tuyên truyền|vận động|cung cấp|thẩm định|giám sát|"
+    r"bảo đảm|đảm bảo|báo cáo|hỗ trợ|tập trung"
+)
+_VERBS = f"{_LEADING_VERBS}|{_OTHER_VERBS}"
+_TASK_VERBS = (re.compile(rf"\s(?:{_LEADING_VERBS})\b"), re.compile(rf"\s(?:{_OTHER_VERBS})\b"))
 _STARTS_WITH_VERB = re.compile(rf"^(?:{_VERBS})\b", re.IGNORECASE)
 #: The longest name a sentence may give a unit, in words ("Các sở, ban, ngành, UBND các xã, phường").
 _NAME_WORDS = 15
@@ -147,7 +155,7 @@ def _given(text: str) -> tuple[str, str] | None:
     text = text.strip()
     m = _GIVES.match(text)
     rest = text[m.end() :] if m else text
-    verb = _TASK_VERB.search(rest)
+    verb = next((v for pattern in _TASK_VERBS if (v := pattern.search(rest))), None)
     name = rest[: verb.start()].strip(" ,") if verb else ""
     words = name.split()
     if (
