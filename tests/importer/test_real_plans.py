@@ -360,3 +360,15 @@ def test_a_name_holding_a_lower_case_verb_ends_at_the_verb_that_opens_its_work(t
         "Trung tâm Văn hóa, Thể thao và Truyền thanh xã",
     ]
     assert plan.units[1].tasks[0].text == "Là cơ quan thường trực, tuyên truyền Ngày hội."
+
+
+def test_a_table_under_a_khoan_that_names_no_unit_keeps_the_muc_as_written(tmp_path: Path) -> None:
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "1. Thư viện xã\n- Trưng bày sách.\n"
+            "2. Dự toán kinh phí\nTT | Nội dung | Số tiền\n1 | Mua sách | 1.000.000\n",
+        )
+    ).plan
+    assert plan.units == []
+    assert "Mua sách" in str(plan.sections[1].model_dump())

@@ -74,6 +74,8 @@ def units_of(children: list[Node], notes: Notes) -> tuple[list[Node], list[Node]
     if not all(named[first:last]):
         return None
     units, others = numbered[first:last], numbered[:first] + numbered[last:]
+    if any(p.kind == "t" for o in others for p in _as_paragraphs(o)):
+        return None  # a table under such a khoản is no running paragraph: the mục stays as written
     kept = [p for c in nodes for p in (_as_paragraphs(c) if any(c is o for o in others) else [c])]
     return kept, units, _trailing_paragraphs(units[-1])
 
