@@ -372,3 +372,24 @@ def test_a_table_under_a_khoan_that_names_no_unit_keeps_the_muc_as_written(tmp_p
     ).plan
     assert plan.units == []
     assert "Mua sách" in str(plan.sections[1].model_dump())
+
+
+def test_a_number_an_extraction_set_apart_from_its_text_is_joined_to_it(tmp_path: Path) -> None:
+    """ "I." then "MỤC ĐÍCH, YÊU CẦU" on the next line: still the first mục (else nothing is read)."""
+    source = tmp_path / "ke-hoach.txt"
+    text = _HEAD.replace("I. MỤC ĐÍCH", "I.\n\nMỤC ĐÍCH").replace("II. TỔ CHỨC", "II.\n\nTỔ CHỨC")
+    source.write_text(
+        text + "1.\n\nThư viện xã: Trưng bày sách.\n2.\nĐoàn Thanh niên xã: Vận động đoàn viên.\n" + _SIGNATURE
+    )
+    result = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "plan.yaml")])
+    assert result.exit_code == 0, result.output
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert [s.title for s in plan.sections] == ["Mục đích, yêu cầu", "Tổ chức thực hiện"]
+    assert [u.name for u in plan.units] == ["Thư viện xã", "Đoàn Thanh niên xã"]
+
+
+def test_numbers_in_a_row_stay_apart() -> None:
+    """A table's column of numbers ("1." "2." "3." each on its line): none is joined to a text."""
+    texts = [p.text for p in read_text("KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nTT\n1.\n2.\n3.\nRà soát hồ sơ\n", "x").paras]
+    assert "Rà soát hồ sơ" in texts
+    assert not any(text.startswith(("1. ", "2. ", "3. ")) and "Rà soát" in text for text in texts)

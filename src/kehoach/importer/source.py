@@ -139,6 +139,7 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
     """Lines joined into paragraphs; a word cut by a hyphen at a line end is joined whole."""
     out: list[Para] = []
     previous = ""
+    lines = _lone_markers_joined(lines)
     width = wrap_width([line for _, line in lines])
     # a PDF's lines say where a paragraph starts (its first line is indented): that is trusted
     indented = any(line.startswith(INDENT) for _, line in lines)
@@ -154,6 +155,42 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
         previous = line
     _put_back_last_lines(out)
     return out
+
+
+#: Where the signature block begins ("Nơi nhận:", "TM. …", "KT. …").
+_SIGNATURE_LINE = re.compile(r"^\*?Nơi nhận|^(?:TM|KT|TL|TUQ|Q)\.\s")
+#: A line that is only a number ("I.", "2.", "1.1.", "a)"): an extraction may set it apart from its text.
+_LONE_MARKER = re.compile(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}\)|[a-zđ]\))$")
+
+
+def _lone_markers_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A number alone on its line joined to the text that follows it ("I.", "MỤC ĐÍCH, YÊU CẦU"
+    → "I. MỤC ĐÍCH, YÊU CẦU"), where the text opens with no marker of its own, up to the
+    signature; numbers in a row (a table's column) and those after the signature (an
+    attachment's table) stay as they are."""
+    out: list[tuple[int, str]] = []
+    waiting: tuple[int, str] | None = None
+    in_row = False
+    for at, (number, line) in enumerate(lines):
+        bare = line.lstrip(INDENT)
+        if _SIGNATURE_LINE.match(bare):
+            return [*out, *([waiting] if waiting else []), *lines[at:]]
+        if waiting is not None and not bare:
+            continue
+        if waiting is not None:
+            lone = bool(_LONE_MARKER.match(bare))
+            if in_row or lone or _OPENING.match(bare):
+                out.append(waiting)
+            else:
+                out.append((waiting[0], f"{waiting[1]} {bare}"))
+                waiting = None
+                continue
+            waiting, in_row = None, lone
+        if _LONE_MARKER.match(bare):
+            waiting = (number, line)
+        else:
+            out.append((number, line))
+    return [*out, waiting] if waiting is not None else out
 
 
 def _put_back_last_lines(paras: list[Para]) -> None:
