@@ -1,8 +1,8 @@
 """The mục that hold the plan's lists: its phases, its units and their tasks, its slogans.
 
 "1. Đợt 1: Từ nay đến 31/8/2025, …" items make the phases (start, end, description); in
-"Tổ chức thực hiện", headings that name an agency ("Sở …", "Đề nghị Ủy ban …") make the
-units, their "-" lines (or điểm) the tasks; numbered lines under "Khẩu hiệu" the slogans.
+"Tổ chức thực hiện", the units and their tasks (:mod:`kehoach.importer.units`); numbered lines
+under "Khẩu hiệu" the slogans.
 Every other mục keeps its content (:mod:`kehoach.importer.body`).
 """
 
@@ -15,13 +15,13 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from kehoach.importer.body import bulleted, content
+from kehoach.importer.body import content
 from kehoach.importer.casing import sentence_case
-from kehoach.importer.outline import ENDS_SENTENCE, Node, Notes, section_format, slips, style_of, tree
+from kehoach.importer.outline import Node, Notes, section_format, slips, style_of, tree
 from kehoach.importer.source import Para
 from kehoach.importer.titles import own_numbering
+from kehoach.importer.units import unit, units_of
 from kehoach.plan import when
-from kehoach.text import vn
 
 _PHASE = re.compile(r"^(?P<name>(?:Đợt|Giai đoạn|Bước)\s+[\wÀ-ỹ]+)\s*[:.]\s*(?P<rest>.*)$")
 
@@ -29,19 +29,7 @@ _PHASE = re.compile(r"^(?P<name>(?:Đợt|Giai đoạn|Bước)\s+[\wÀ-ỹ]+)\s
 _SPAN = re.compile(r"^[Tt]ừ\s+(?P<sau>sau\s+)?(?P<start>.+?)\s+(?P<connector>đến|và)\s+(?P<end>.+)$")
 
 
-_UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công", re.IGNORECASE)
-
-
-#: How a unit's heading starts: an agency ("Sở …", "Ủy ban nhân dân …", "Các trường …"), its
-#: head ("Giám đốc …", "Thủ trưởng …"), or a request ("Đề nghị …").
-_AGENCY = re.compile(
-    r"^(?:đề nghị\s+)?(?:các\s+|những\s+)?(?:sở|ban|bộ|phòng|ủy ban|uỷ ban|ubnd|hđnd|công an|văn phòng|trung tâm|"
-    r"thanh tra|thuế|kho bạc|bảo hiểm|bhxh|đài|báo|hội|đoàn|liên đoàn|mặt trận|ủy ban mặt trận|tổ|trường|bệnh viện|"
-    r"giám đốc|thủ trưởng|chủ tịch|cơ quan|đơn vị|tòa án|viện|cục|chi cục|quân sự|bộ chỉ huy|ngân hàng|"
-    r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ|công chức|viên chức|trưởng|ban chỉ huy|trạm|"
-    r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ)\b",
-    re.IGNORECASE,
-)
+_UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm", re.IGNORECASE)
 
 
 @dataclass
@@ -98,11 +86,11 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
         )
     # khoản kehoach marked with their ids are khoản of the body (units' parts), not a list of units
     anchored = any(c.para is not None and c.para.anchor for c in numbered)
-    units_like = all(_unit_like(c, notes) for c in numbered) and not anchored
-    if numbered and not found.units and _UNITS_TITLE.search(title) and units_like:
-        closing = _trailing_paragraphs(numbered[-1])
-        units = [_unit(c, notes, len(found.units) + n) for n, c in enumerate(numbered)]
-        return _listed(out, children, "units", units, found, notes, path, closing)
+    listed = units_of(children, notes) if not found.units and _UNITS_TITLE.search(title) and not anchored else None
+    if listed is not None:
+        kept, nodes, closing = listed
+        units = [unit(c, notes, len(found.units) + n) for n, c in enumerate(nodes)]
+        return _listed(out, kept, "units", units, found, notes, path, closing)
     if numbered and not found.slogans and "khẩu hiệu" in title.casefold() and all(not c.children for c in numbered):
         return _listed(out, children, "slogans", [c.text for c in numbered], found, notes, path)
     out.update(content(children, notes, path))
@@ -131,66 +119,6 @@ def _listed(
     if after:
         out["closing"] = after
     return out
-
-
-def _trailing_paragraphs(node: Node) -> list[str]:
-    """Paragraphs after the last unit's task lines close the mục, not the unit: they are taken
-    off the unit."""
-    out: list[str] = []
-    while node.children and node.children[-1].kind == "p" and any(c.kind == "b" for c in node.children):
-        out.insert(0, node.children.pop().text)
-    return out
-
-
-def _named(node: Node) -> tuple[str, str]:
-    """A unit's heading split into the unit's name and what follows it on the line: "Sở Y tế:
-    Chủ trì …" → ("Sở Y tế", "Chủ trì …"); a heading alone → (its text, "")."""
-    text = node.text.strip().strip("*").strip()
-    name, colon, rest = text.partition(":")
-    if colon and rest.strip() and len(name) < 120 and _AGENCY.match(name.strip().strip("*").strip()):
-        return name.strip().strip("*").strip(), vn.upper_first(rest.strip())
-    return text.rstrip(":").strip().strip("*").strip(), ""
-
-
-def _unit_like(node: Node, notes: Notes) -> bool:
-    """A khoản that names a unit: a short heading (or "<unit>: <its task>"), its content lines
-    or paragraphs."""
-    para = node.para
-    name, rest = _named(node)
-    heading = bool(rest) or (para is not None and para.hint == "heading") or not ENDS_SENTENCE.search(name)
-    return (
-        heading and len(name) < 200 and bool(_AGENCY.match(name)) and all(_task_like(c, notes) for c in node.children)
-    )
-
-
-def _task_like(node: Node, notes: Notes) -> bool:
-    """A "-" line or a paragraph; or, outside kehoach's own plans, a điểm with no khoản under it."""
-    if node.kind in ("b", "p"):
-        return True
-    return notes.numbered_tasks and node.kind == "i" and all(c.kind in ("b", "p") for c in node.children)
-
-
-def _unit(node: Node, notes: Notes, index: int) -> dict[str, Any]:
-    name, rest = _named(node)
-    relation = "giao"
-    if name.casefold().startswith("đề nghị "):
-        name, relation = name[len("đề nghị ") :].strip(), "đề nghị"
-    unit: dict[str, Any] = {"id": "", "name": name}
-    if relation != "giao":
-        unit["relation"] = relation
-    tasks: list[Any] = []
-    children = list(node.children)
-    if rest and rest.endswith(":") and children:
-        tasks.append({"text": rest, "bullets": [bulleted(c) for c in children]})
-        children = []
-    elif rest:
-        tasks.append(rest)
-    for child in children:
-        if child.kind == "p" and tasks and child.para is not None:
-            notes.comment(("units", index, "tasks", len(tasks)), "import.note.undashed_task", where=child.para.where)
-        tasks.append(bulleted(child))
-    unit["tasks"] = tasks
-    return unit
 
 
 def _phase(node: Node, notes: Notes, index: int) -> dict[str, Any]:

@@ -8,6 +8,7 @@ recognises is kept as running text and counted as such.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,7 +83,7 @@ def cut(source: Source) -> Parts | None:
         return None
     rest = source.paras[used:]
     sign_at = next((n for n, p in enumerate(rest) if frame.is_signature_start(p.text)), len(rest))
-    appendix_at = next((n for n, p in enumerate(rest[sign_at:], sign_at) if _APPENDIX.match(p.text)), len(rest))
+    appendix_at = sign_at + next(iter(appendix_starts(rest[sign_at:])), len(rest) - sign_at)
     main = rest[:sign_at]
     closing = main.pop().text if main and _is_closing(main[-1], source.by_kehoach) else None
     top = outline.section_format(main)
@@ -277,27 +278,57 @@ def unit_id(name: str, taken: set[str]) -> str:
     return found
 
 
-def _appendices(data: dict[str, Any], paras: list[Para], notes: Notes) -> None:
-    """ "PHỤ LỤC I", its title, "(Kèm theo …)", then a table or text."""
-    groups: list[list[Para]] = []
-    for para in paras:
+def appendix_starts(paras: list[Para]) -> list[int]:
+    """Where each appendix begins: its "PHỤ LỤC …" line; or, for an attachment that has no such
+    line ("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC …" then "(Kèm theo Kế hoạch số …)"), the
+    upper-case title lines just before its "(Kèm theo …)" line."""
+    starts: list[int] = []
+    for n, para in enumerate(paras):
         if _APPENDIX.match(para.text):
-            groups.append([])
-        elif groups:
-            groups[-1].append(para)
+            starts.append(n)
+        elif _ATTACHED.match(para.text):
+            first = n
+            while first > 0 and _is_title(paras[first - 1]) and not _APPENDIX.match(paras[first - 1].text):
+                first -= 1
+            if first < n and (not starts or starts[-1] != first - 1 or not _APPENDIX.match(paras[first - 1].text)):
+                starts.append(first)
+    return starts
+
+
+def _is_title(para: Para) -> bool:
+    """An upper-case line of running text (a title), not a table nor a signer's title."""
+    text = para.text
+    return (
+        para.rows is None
+        and text == vn.upper(text)
+        and any(ch.isalpha() for ch in text)
+        and not frame.is_signature_start(text)
+    )
+
+
+def _appendices(data: dict[str, Any], paras: list[Para], notes: Notes) -> None:
+    """ "PHỤ LỤC I" (or an attachment's own title), its title, "(Kèm theo …)", then a table or text."""
+    starts = appendix_starts(paras)
+    groups = [
+        paras[start + 1 if _APPENDIX.match(paras[start].text) else start : end]
+        for start, end in itertools.pairwise([*starts, len(paras)])
+    ]
     out = [_appendix(group, data, notes, n) for n, group in enumerate(groups)]
     if out:
         data["appendices"] = out
 
 
 def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int) -> dict[str, Any]:
-    """One appendix: the upper-case lines before its content are its title."""
+    """One appendix: the upper-case lines before its content are its title; a "(Kèm theo …)"
+    line after them ends it (a table's first cell "TT" is no title)."""
     title: list[str] = []
     content: list[Para] = []
+    closed = False
     for para in group:
         if _ATTACHED.match(para.text):
+            closed = bool(title)
             continue
-        opening = para.rows is not None or marker(para.text) is not None or para.text != vn.upper(para.text)
+        opening = closed or para.rows is not None or marker(para.text) is not None or para.text != vn.upper(para.text)
         if not content and not opening:
             title.append(para.text)
         else:

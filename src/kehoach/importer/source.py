@@ -9,6 +9,7 @@ the line before it ended a sentence; page numbers and running headers are droppe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -86,9 +87,34 @@ _HYPHEN_BREAK = re.compile(r"(\w)-$")
 def text_lines(text: str) -> list[tuple[int, str]]:
     """The text's lines, numbered from 1, NFC, without the markup an OCR tool adds for bold
     ("**15**") and with page numbers and running headers left out."""
-    raw = [(n, _clean(line)) for n, line in enumerate(vn.nfc(text).replace("\f", "\n\f").splitlines(), 1)]
+    raw = [(n, _titled(_clean(line))) for n, line in enumerate(vn.nfc(text).replace("\f", "\n\f").splitlines(), 1)]
     repeated = _running_headers(vn.nfc(text))
-    return [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line.lstrip(INDENT)) and line not in repeated]
+    kept = [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line.lstrip(INDENT)) and line not in repeated]
+    return _without_stamps(kept)
+
+
+#: A line of a digital signature's stamp, which a signed PDF's text layer carries ("Ký bởi: Sở
+#: Công Thương", "Email: …", "Cơ quan: Tỉnh Lào Cai", "Thời gian ký: 23.04.2026 09:12:33 +07:00").
+_STAMP_LINE = re.compile(
+    r"^(?:Ký bởi|Người ký|Được ký bởi|Thời gian ký|Ngày ký|Ngày giờ ký|Email|E-mail|Cơ quan|Chức vụ)\s*:", re.IGNORECASE
+)
+_STAMP_KEY = re.compile(r"^(?:Ký bởi|Người ký|Được ký bởi|Thời gian ký|Ngày ký|Ngày giờ ký)\s*:", re.IGNORECASE)
+
+
+def _without_stamps(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines without a digital signature's stamp: a run of stamp lines (blank lines between
+    them allowed) with a "Ký bởi:" or "Thời gian ký:" among them is not the plan's text."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for number, line in [*lines, (0, "\ue001")]:  # a last line that ends any run
+        if _STAMP_LINE.match(line.lstrip(INDENT)) or (run and not line):
+            run.append((number, line))
+            continue
+        if not any(_STAMP_KEY.match(text.lstrip(INDENT)) for _, text in run):
+            out += run
+        run = []
+        out.append((number, line))
+    return out[:-1]
 
 
 def _clean(line: str) -> str:
@@ -113,6 +139,7 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
     """Lines joined into paragraphs; a word cut by a hyphen at a line end is joined whole."""
     out: list[Para] = []
     previous = ""
+    lines = _lone_markers_joined(lines)
     width = wrap_width([line for _, line in lines])
     # a PDF's lines say where a paragraph starts (its first line is indented): that is trusted
     indented = any(line.startswith(INDENT) for _, line in lines)
@@ -126,7 +153,69 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
             line = line.lstrip(INDENT)
             out.append(Para(line, f"dòng {number}", breaks=[line]))
         previous = line
+    _put_back_last_lines(out)
     return out
+
+
+#: Where the signature block begins ("Nơi nhận:", "TM. …", "KT. …").
+_SIGNATURE_LINE = re.compile(r"^\*?Nơi nhận|^(?:TM|KT|TL|TUQ|Q)\.\s")
+#: A line that is only a number ("I.", "2.", "1.1.", "a)"): an extraction may set it apart from its text.
+_LONE_MARKER = re.compile(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}\)|[a-zđ]\))$")
+
+
+def _lone_markers_joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A number alone on its line joined to the text that follows it ("I.", "MỤC ĐÍCH, YÊU CẦU"
+    → "I. MỤC ĐÍCH, YÊU CẦU"), where the text opens with no marker of its own, up to the
+    signature; numbers in a row (a table's column) and those after the signature (an
+    attachment's table) stay as they are."""
+    out: list[tuple[int, str]] = []
+    waiting: tuple[int, str] | None = None
+    in_row = False
+    for at, (number, line) in enumerate(lines):
+        bare = line.lstrip(INDENT)
+        if _SIGNATURE_LINE.match(bare):
+            return [*out, *([waiting] if waiting else []), *lines[at:]]
+        if waiting is not None and not bare:
+            continue
+        if waiting is not None:
+            lone = bool(_LONE_MARKER.match(bare))
+            if in_row or lone or _OPENING.match(bare):
+                out.append(waiting)
+            else:
+                out.append((waiting[0], f"{waiting[1]} {bare}"))
+                waiting = None
+                continue
+            waiting, in_row = None, lone
+        if _LONE_MARKER.match(bare):
+            waiting = (number, line)
+        else:
+            out.append((number, line))
+    return [*out, waiting] if waiting is not None else out
+
+
+def _put_back_last_lines(paras: list[Para]) -> None:
+    """A paragraph's short last line that the extraction put before it, right after a mục's
+    upper-case title ("III. TỔ CHỨC THỰC HIỆN", "quan:", "Giao phòng … các công việc liên"),
+    goes back to that paragraph's end: a title is upper case, so its lower-case tail is not it."""
+    for title, following in itertools.pairwise(paras):
+        head, *tail = title.breaks
+        stray = " ".join(tail)
+        if (
+            len(tail) == 1
+            and _SECTION_LINE.match(head)
+            and head == vn.upper(head)
+            and stray[:1].islower()
+            and len(stray.split()) <= _STRAY_WORDS
+            and not _ENDS_SENTENCE.search(following.text)
+            and not _OPENING.match(following.text)
+        ):
+            title.text, title.breaks = head, [head]
+            following.text = _join(following.text, stray)
+            following.breaks.append(stray)
+
+
+#: The longest last line put back after the paragraph it ends, in words.
+_STRAY_WORDS = 4
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -168,6 +257,17 @@ def _join(text: str, line: str) -> str:
 
 #: The type's name as a title line: "KẾ HOẠCH", "QUYẾT ĐỊNH"…
 TYPE_TITLES = {vn.upper(name): code for code, name in vn.DOCUMENT_TYPES.items()}
+#: The type titles by their letters without tone marks: an OCR tool may misread a mark.
+_TITLES_BY_LETTERS = {vn.slug(title): title for title in TYPE_TITLES}
+
+
+def _titled(line: str) -> str:
+    """A type's title line as the type names it, where OCR misread a tone mark ("KÉ HOẠCH",
+    "KẾ HOACH" → "KẾ HOẠCH"); any other line as it is."""
+    bare = line.strip("* ")
+    if bare in TYPE_TITLES or bare != vn.upper(bare) or len(bare.split()) > 4:
+        return line
+    return _TITLES_BY_LETTERS.get(vn.slug(bare), line)
 
 
 def read_text(text: str, name: str, kind: Literal["pdf", "text"] = "text") -> Source:
