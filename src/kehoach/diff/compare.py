@@ -13,6 +13,7 @@ from kehoach.diff.tasks import Context, deadline_changes, key_task_changes, pair
 from kehoach.diff.texts import appendix_texts, assemble, diff_texts, section_texts
 from kehoach.diff.wording import Value
 from kehoach.plan.model import Phase, Plan, Section
+from kehoach.plan.terms import report_words
 
 
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:
@@ -80,6 +81,8 @@ def _header_values(plan: Plan) -> dict[str, Value]:
         "page.margins.left": margins.left,
         "page.margins.right": margins.right,
         "page.font_size": plan.page.font_size,
+        # the plan's reporting rule: every letter closes with it (a unit's own rule is the unit's)
+        "report": report_words(plan.report, plan.issuer.short_name or plan.issuer.full_name) if plan.report else None,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from typing import NamedTuple
 
 from kehoach.diff.changes import FieldChange, PlanDiff, SectionChange, TextChange
 from kehoach.diff.pairing import Segment, word_diff
+from kehoach.diff.tasks import letters_words
 from kehoach.diff.wording import label, phase_heading
 from kehoach.text import markup, vn
 
@@ -185,8 +187,10 @@ def _unit_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
         for f in change.fields:
             if f.field == "name":
                 yield _field_line("units", f"{label('unit.renamed', lang)}: ", f, lang)
-            else:
-                yield _field_line("units", f"{change.name}: {label('field.relation', lang)} ", f, lang)
+                continue
+            if f.field == "letters":
+                f = dataclasses.replace(f, old_text=letters_words(f.old, lang), new_text=letters_words(f.new, lang))
+            yield _field_line("units", f"{change.name}: {label('field.' + f.field, lang)} ", f, lang)
         if change.reordered:
             yield Line(
                 "changed",

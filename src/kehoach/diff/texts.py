@@ -8,7 +8,7 @@ from typing import TypeVar
 from kehoach.diff.changes import TextChange
 from kehoach.diff.pairing import Pairs, pair_items, word_diff
 from kehoach.plan import outline, refs, tables
-from kehoach.plan.blocks import Assigned, Block, Bullet, Line, Table
+from kehoach.plan.blocks import Assigned, Block, Bullet, Line, Report, Table
 from kehoach.plan.model import Phase, Plan, Section
 
 T = TypeVar("T")
@@ -85,27 +85,44 @@ def _line_texts(lines: list[Line]) -> Iterator[str]:
 def _assigned(part: Assigned) -> str:
     """Who does a task of the body and by when, so that a diff shows a moved deadline or lead:
     " [chủ trì: so-du-lich; phối hợp: so-cong-thuong; thời hạn: quý IV năm 2026]"."""
-    if not part.assigned and part.deadline is None:
+    if not part.assigned and part.deadline is None and part.report is None:
         return ""
+    report = part.report
     details = [
         *([f"chủ trì: {', '.join(part.lead)}"] if part.lead else []),
         *([f"thành viên: {part.member}"] if part.member else []),
         *([f"phối hợp: {', '.join(part.with_)}"] if part.with_ else []),
         *([f"thời hạn: {part.deadline.text}"] if part.deadline else []),
+        *([f"báo cáo: {_report(report)}"] if report else []),
     ]
     return f" [{'; '.join(details)}]"
 
 
+def _report(report: Report) -> str:
+    words = (report.what, report.to, report.through, report.when, report.purpose)
+    return " ".join(w for w in words if w) + "".join(f"; {when.text}" for when in report.dates)
+
+
+#: What a column's ``role`` makes of its cells, as the diff names it.
+_ROLES = {"task": "nhiệm vụ", "lead": "chủ trì", "with": "phối hợp", "deadline": "thời hạn", "addressee": "nơi nhận"}
+
+
 def table_texts(table: Table) -> Iterator[str]:
     """A table's cells one by one, each named by its row and column ("Dòng 3, cột “Thời gian”: …"),
-    so a changed cell says where it is; group and total rows by their label."""
+    so a changed cell says where it is; group and total rows by their label. What a column's
+    role makes of its cells, and who a row names itself, go to the letters: they are said too."""
+    for column in table.columns:
+        if column.role:
+            yield f"Cột “{' '.join(column.label)}”: {_ROLES[column.role]}"
     for number, placed in enumerate(tables.layout(table), 1):
         if placed.row.group or placed.row.total:
             yield f"Dòng {number}: {placed.row.group or placed.row.total}"
-        for column, cell in placed.cells:
-            label = " ".join(table.columns[column].label)
+        for column_index, cell in placed.cells:
+            label = " ".join(table.columns[column_index].label)
             shown = "; ".join(t for t in (str(cell.text or ""), *cell.paragraphs, *_line_texts(cell.lines)) if t)
             yield f"Dòng {number}, cột “{label}”: {shown}"
+        if given := _assigned(placed.row):
+            yield f"Dòng {number}{given}"
     yield from table.note
 
 
