@@ -152,3 +152,49 @@ def test_a_task_tables_column_role_and_a_rows_own_lead() -> None:
     diff = diff_of(no_role, own)
     assert [(c.kind, c.new) for c in diff.appendices] == [("added", "Phụ lục – Dòng 1 [chủ trì: vhxh]")]
     assert D.affected_units(diff) == ["vhxh"]
+
+
+def schedule() -> dict[str, Any]:
+    """``base`` with a schedule: a column naming the bodies inspected, and what their notice adds."""
+    data = base()
+    data["sections"][0]["items"].append({"id": "chuan-bi", "text": "Chuẩn bị báo cáo."})
+    data["appendices"].append(
+        {
+            "id": "lich",
+            "title": "Lịch kiểm tra",
+            "table": {
+                "columns": [{"label": "Đơn vị", "role": "addressee"}, {"label": "Thời gian"}],
+                "notice": {"subject": "thông báo lịch kiểm tra", "prepare": "chuan-bi", "appendix": "phan-cong"},
+                "rows": [["Trường Tiểu học An Dương", "Tháng 3/2025"]],
+            },
+        }
+    )
+    data["appendices"][0]["id"] = "phan-cong"
+    return data
+
+
+def test_what_the_notice_to_a_body_of_a_schedule_says() -> None:
+    old = schedule()
+    assert diff_of(old, schedule()).is_empty
+    new = schedule()
+    del new["appendices"][1]["table"]["notice"]["prepare"]
+    new["appendices"][1]["table"]["rows"][0][1] = "Tháng 4/2025"
+    diff = diff_of(old, new)
+    ((change,),) = [diff.notices]
+    assert change.old == (
+        "Trường Tiểu học An Dương: Thời gian: Tháng 3/2025; V/v thông báo lịch kiểm tra; "
+        "chuẩn bị: Chuẩn bị báo cáo.; theo: Phụ lục I"
+    )
+    assert (
+        change.new == "Trường Tiểu học An Dương: Thời gian: Tháng 4/2025; V/v thông báo lịch kiểm tra; theo: Phụ lục I"
+    )
+    assert "## Thông báo theo lịch" in D.to_markdown(diff)
+    # the notice names parts by what they are now, not by id: ids renamed alike are no change
+    renamed = schedule()
+    renamed["appendices"][0]["id"] = "pc"
+    renamed["appendices"][1]["table"]["notice"]["appendix"] = "pc"
+    assert diff_of(old, renamed).notices == ()
+    # nor is the role of the column that names the bodies lost unseen
+    no_role = schedule()
+    del no_role["appendices"][1]["table"]["columns"][0]["role"]
+    assert [c.kind for c in diff_of(old, no_role).notices] == ["removed"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kehoach.diff.changes import PhaseChange, PlanDiff, SectionChange, changed_fields
 from kehoach.diff.pairing import Pairs, out_of_order, pair_equal, pair_items
 from kehoach.diff.tasks import Context, deadline_changes, key_task_changes, pair_tasks, task_changes, unit_changes
-from kehoach.diff.texts import appendix_texts, assemble, diff_texts, section_texts
+from kehoach.diff.texts import appendix_texts, assemble, diff_texts, notice_texts, section_texts
 from kehoach.diff.wording import Value
 from kehoach.plan.model import Phase, Plan, Section
 from kehoach.plan.terms import report_words
@@ -50,6 +50,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         closing=diff_texts(_one(old.closing), _one(new.closing)),
         recipients=diff_texts(old.recipients, new.recipients, recipient_pairs),
         appendices=diff_texts(appendix_texts(old), appendix_texts(new)),
+        notices=diff_texts(notice_texts(old), notice_texts(new)),
         reordered=tuple(name for name, pairs in orders.items() if out_of_order(pairs)),
         deadlines=tuple(deadline_changes(ctx, task_pairs)),
     )

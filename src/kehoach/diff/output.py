@@ -52,7 +52,7 @@ def lines(diff: PlanDiff, lang: str = "vi") -> list[Line]:
     out += _unit_lines(diff, lang)
     out += _task_lines(diff, lang)
     out += _key_task_lines(diff, lang)
-    for name in ("slogans", "closing", "recipients", "appendices"):
+    for name in ("slogans", "closing", "recipients", "appendices", "notices"):
         out += _text_lines(getattr(diff, name), name, lang, "text")
     if diff.reordered:
         parts = ", ".join(label(f"order.{name}", lang) for name in diff.reordered)

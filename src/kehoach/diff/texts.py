@@ -8,6 +8,7 @@ from typing import TypeVar
 from kehoach.diff.changes import TextChange
 from kehoach.diff.pairing import Pairs, pair_items, word_diff
 from kehoach.plan import outline, refs, tables
+from kehoach.plan.addressees import Addressee, addressees
 from kehoach.plan.blocks import Assigned, Block, Bullet, Line, Report, Table
 from kehoach.plan.model import Phase, Plan, Section
 
@@ -143,3 +144,38 @@ def appendix_texts(plan: Plan) -> list[str]:
             content = list(table_texts(appendix.table))
         out += [f"{label} – {text}" for text in (*content, *appendix.closing)]
     return out
+
+
+def notice_texts(plan: Plan) -> list[str]:
+    """What the notice to each body a schedule names tells it, one line per body: the facts of
+    its rows, its V/v line, the team, the part to prepare and the appendix (as the plan labels
+    them now, not by id), and the closing."""
+    named = {team.id: team.name for team in outline.teams(plan) if team.id}
+    named |= refs.appendix_labels(plan) | _part_words(plan)
+    return [f"{body.name}: {'; '.join(_notice_words(body, named))}" for body in addressees(plan)]
+
+
+def _part_words(plan: Plan) -> dict[str, str]:
+    """Each mục's and item's id with its words (title, else text): what a notice asks to prepare."""
+    found: dict[str, str] = {}
+    for number, section in enumerate(plan.sections, 1):
+        if section.id:
+            found.setdefault(section.id, section.title)
+        for numbered in outline.walk(outline.content(section), outline.formats(plan, section), (number,)):
+            item = numbered.item
+            if item.id:
+                found.setdefault(item.id, item.title or item.text or "")
+    return found
+
+
+def _notice_words(body: Addressee, named: dict[str, str]) -> Iterator[str]:
+    for row in body.rows:
+        yield ", ".join(f"{label}: {text}" for label, text in row)
+    notice = body.notice
+    if notice.subject:
+        yield f"V/v {notice.subject}"
+    for word, ref in (("đoàn", notice.team), ("chuẩn bị", notice.prepare), ("theo", notice.appendix)):
+        if ref:
+            yield f"{word}: {named.get(ref, ref)}"
+    if notice.closing:
+        yield notice.closing
