@@ -198,3 +198,19 @@ def test_what_the_notice_to_a_body_of_a_schedule_says() -> None:
     no_role = schedule()
     del no_role["appendices"][1]["table"]["columns"][0]["role"]
     assert [c.kind for c in diff_of(old, no_role).notices] == ["removed"]
+
+
+def test_a_task_tables_first_column_is_its_task_whether_or_not_it_says_so() -> None:
+    implicit = base()
+    del implicit["appendices"][0]["table"]["columns"][1]["role"]
+    assert diff_of(base(), implicit).is_empty
+
+
+def test_the_units_order_is_a_change_only_where_a_muc_lists_them() -> None:
+    old, new = base(), base()
+    new["units"].reverse()
+    assert diff_of(old, new).reordered == ("units",)
+    for data in (old, new):
+        data["sections"][1] = {"title": "Tổ chức thực hiện", "items": ["Các đơn vị triển khai."]}
+    # no mục lists the units, and a letter shows no order: nothing a reader sees changed
+    assert diff_of(old, new).is_empty

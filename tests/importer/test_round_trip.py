@@ -26,7 +26,6 @@ runner = CliRunner()
 
 #: Plans whose DOCX does not yet carry all they say (issue #14 stays open on these).
 _NOT_SHOWN = {
-    "lam-dong-cchc-2026": "a task table's column roles, and units given tasks only there, are not read back",
     "lao-cai-kiem-tra-vlncn-1105": "its team's id, the schedule's roles and notice are not read back",
     "lao-cai-bai-toan-lon-2": "a plan without units shows no short name nor drafting unit, and some texts differ",
 }
@@ -36,6 +35,7 @@ PLANS = [
     ROOT / "examples" / "lam-dong-kiem-tra-cchc.yaml",
     ROOT / "examples" / "ha-noi-144-benh-an-dien-tu.yaml",
     ROOT / "examples" / "cong-hai-18-KH-DU.yaml",
+    ROOT / "examples" / "lam-dong-cchc-2026.yaml",
     *(
         pytest.param(ROOT / "examples" / f"{name}.yaml", marks=pytest.mark.xfail(strict=True, reason=reason))
         for name, reason in _NOT_SHOWN.items()
@@ -104,3 +104,20 @@ def walk(plan: Plan) -> list[Item]:
     for section in plan.sections:
         items(section)
     return found
+
+
+def test_a_task_tables_roles_and_the_units_only_it_names_come_back_from_the_letters(tmp_path: Path) -> None:
+    """The Lâm Đồng plan gives most tasks in its Phụ lục's table: its columns' roles and the
+    units named only there are read from the letters that quote its rows."""
+    plan_file = ROOT / "examples" / "lam-dong-cchc-2026.yaml"
+    docx = render(plan_file, tmp_path / "render")
+    run_import(docx, tmp_path / "imported.yaml")
+    plan, original = load_plan(tmp_path / "imported.yaml").plan, load_plan(plan_file).plan
+    (table,) = [a.table for a in plan.appendices if a.table]
+    assert [(c.label, c.role) for c in table.columns if c.role] == [
+        (["Nhiệm vụ"], "task"),
+        (["Thời gian hoàn thành"], "deadline"),
+        (["Chủ trì thực hiện"], "lead"),
+        (["Phối hợp thực hiện"], "with"),
+    ]
+    assert sorted((u.id, u.name) for u in plan.units) == sorted((u.id, u.name) for u in original.units)

@@ -29,7 +29,8 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     recipient_pairs = pair_items(old.recipients, new.recipients)
     orders = {
         "phases": phase_pairs,
-        "units": unit_pairs,
+        # the units' order is seen only where a mục lists them: letters and notices have none
+        "units": unit_pairs if _lists_units(old) or _lists_units(new) else [],
         "sections": section_pairs,
         "key_tasks": key_pairs,
         "slogans": slogan_pairs,
@@ -54,6 +55,10 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         reordered=tuple(name for name, pairs in orders.items() if out_of_order(pairs)),
         deadlines=tuple(deadline_changes(ctx, task_pairs)),
     )
+
+
+def _lists_units(plan: Plan) -> bool:
+    return any(section.show == "units" for section in plan.sections)
 
 
 def _one(text: str | None) -> list[str]:

@@ -112,9 +112,13 @@ def table_texts(table: Table) -> Iterator[str]:
     """A table's cells one by one, each named by its row and column ("Dòng 3, cột “Thời gian”: …"),
     so a changed cell says where it is; group and total rows by their label. What a column's
     role makes of its cells, and who a row names itself, go to the letters: they are said too."""
-    for column in table.columns:
-        if column.role:
-            yield f"Cột “{' '.join(column.label)}”: {_ROLES[column.role]}"
+    roles = {i: c.role for i, c in enumerate(table.columns) if c.role}
+    if {"lead", "with"} & set(roles.values()) and "task" not in roles.values():
+        # a task table's task is its first column kehoach does not number, unless a column says
+        counter = tables.counter_column(table)
+        roles[next((i for i in range(len(table.columns)) if i != counter), 0)] = "task"
+    for index, role in sorted(roles.items()):
+        yield f"Cột “{' '.join(table.columns[index].label)}”: {_ROLES[role]}"
     for number, placed in enumerate(tables.layout(table), 1):
         if placed.row.group or placed.row.total:
             yield f"Dòng {number}: {placed.row.group or placed.row.total}"

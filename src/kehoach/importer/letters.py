@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehoach.importer import docx_source, roles
+from kehoach.importer import docx_source, roles, task_tables
 from kehoach.importer.recognise import Imported
 from kehoach.text import vn
 from kehoach.text.errors import UsageError
@@ -124,13 +124,15 @@ def _body_roles(imported: Imported, letters: list[Letter]) -> bool:
     the units only they name added to the plan's units, in the order the body names them."""
     tasks = ((letter.id, letter.name, text, details) for letter in letters for text, details in letter.tasks)
     ids = {letter.name.casefold(): letter.id for letter in letters}
-    placed = roles.apply(imported.data, roles.gather(tasks), ids)
-    if not placed:
+    places = roles.gather(tasks)
+    placed = roles.apply(imported.data, places, ids)
+    in_tables = task_tables.apply(imported.data, places, ids)
+    if not placed and not in_tables:
         return False
     units: list[dict[str, Any]] = imported.data.setdefault("units", [])
     known = {unit.get("id") for unit in units}
     by_id = {letter.id: letter for letter in letters}
-    for unit_id in roles.in_order(imported.data):
+    for unit_id in [*roles.in_order(imported.data), *in_tables]:
         letter = by_id.get(unit_id)
         if letter is not None and unit_id not in known:
             unit: dict[str, Any] = {"id": unit_id, "name": letter.name}
