@@ -39,10 +39,10 @@ def apply(data: dict[str, Any], places: dict[str, Given], ids: dict[str, str]) -
             continue
         for role, column in roles.items():
             table["columns"][column]["role"] = role
+        columns = [roles[role] for role in ("lead", "with") if role in roles]
         for filled in tables.filled_rows(model):
-            for column in (roles.get("lead"), roles.get("with")):
-                text = tables.cell_text(filled.cells.get(column)) if column is not None else ""
-                for name in tables.names_in(markup.plain(text)):
+            for column in columns:
+                for name in tables.names_in(markup.plain(tables.cell_text(filled.cells.get(column)))):
                     unit = ids.get(name.casefold())
                     if unit is not None and unit not in named:
                         named.append(unit)
