@@ -7,6 +7,10 @@ paragraphs in :mod:`kehoach.diff.texts`.
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import BaseModel
+
 from kehoach.diff.changes import PhaseChange, PlanDiff, SectionChange, changed_fields
 from kehoach.diff.pairing import Pairs, out_of_order, pair_equal, pair_items
 from kehoach.diff.tasks import Context, deadline_changes, key_task_changes, pair_tasks, task_changes, unit_changes
@@ -129,6 +133,21 @@ def _phase_change(a: Phase, b: Phase) -> PhaseChange | None:
 
 # sections
 
+#: Names a reader never sees: the ids of parts, and the parts a notice names by id (its notice
+#: is compared by what it says, in ``notices``).
+_UNSEEN = frozenset({"id", "prepare", "team", "appendix"})
+
+
+def _shape(value: Any) -> Any:
+    """A mục as plain data without the ids nobody reads: its layout, compared."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(exclude_defaults=True)
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items() if not (k in _UNSEEN and isinstance(v, str))}
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return value
+
 
 def _section_pairs(old: list[Section], new: list[Section]) -> Pairs:
     """By the list a mục shows, then by title, then (a renamed mục) by its content."""
@@ -152,7 +171,7 @@ def _sections(old: list[Section], new: list[Section], pairs: Pairs) -> tuple[Sec
 def _section_change(a: Section, b: Section, old_number: int, new_number: int) -> SectionChange | None:
     fields = changed_fields({"title": a.title, "show": a.show}, {"title": b.title, "show": b.show})
     content = diff_texts(section_texts(a), section_texts(b))
-    layout = not (fields or content) and a != b
+    layout = not (fields or content) and _shape(a) != _shape(b)
     if not (fields or content or layout):
         return None
     return SectionChange("changed", old_number, new_number, b.title, a, b, fields, content, layout)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehoach.importer import docx_source
+from kehoach.importer import docx_source, letters
 from kehoach.importer.recognise import Imported
 from kehoach.text import markup, vn
 from kehoach.text.errors import UsageError
@@ -41,6 +41,8 @@ class Notice:
     subject: str = ""
     parts: list[tuple[str, list[str]]] = field(default_factory=list)
     closing: str = ""
+    #: Its first sentence: "Thực hiện Kế hoạch số … của <the issuer's full name> về …".
+    opening: str = ""
 
 
 def read_notice(path: Path) -> Notice | None:
@@ -58,6 +60,8 @@ def read_notice(path: Path) -> Notice | None:
                 notice = Notice(m["name"], subject)
         elif text.startswith(_END):
             break
+        elif not notice.opening and not notice.parts and text.startswith("Thực hiện "):
+            notice.opening = text
         elif m := _PART.match(text):
             notice.parts.append((m["head"], []))
         elif text.startswith("- ") and notice.parts:
@@ -88,6 +92,7 @@ def apply(imported: Imported, plan_path: Path) -> None:
                 table["notice"] = notice
         used = True
     if used:
+        letters.name_issuer(imported.data, [notice.opening for notice in notices])
         imported.notes.warn("import.from_notices", folder=NOTICES)
 
 
@@ -149,7 +154,7 @@ def _notice(data: dict[str, Any], named: list[Notice]) -> dict[str, Any]:
     for head, lines in first.parts:
         if head == _PREPARE and (found := _prepared(data, lines)):
             out["prepare"] = found
-        elif head.endswith(":") and lines and (team := _team(data, head.removesuffix(":"))):
+        elif head.endswith(":") and lines and (team := _team(data, head.removesuffix(":"), lines)):
             out["team"] = team
         elif (m := _APPENDIX.match(head)) and (appendix := _appendix(data, m["label"])):
             out["appendix"] = appendix
@@ -198,13 +203,54 @@ def _bare(text: str) -> str:
     return markup.plain(text).strip().rstrip(";.")
 
 
-def _team(data: dict[str, Any], name: str) -> str | None:
-    """The id of the team of this name, given one (its name's slug) when it has none."""
+def _team(data: dict[str, Any], name: str, lines: list[str]) -> str | None:
+    """The id of the team of this name, given one (its name's slug) when it has none. The plan
+    document shows a team as its members' lines numbered like items: the items whose lines the
+    notice lists under the team's name become that team."""
     for team in _teams(data.get("sections", [])):
         if vn.upper_first(markup.plain(str(team.get("name", "")))) == name:
             team.setdefault("id", vn.slug(name)[:60].strip("-") or "doan")
             return str(team["id"])
-    return None
+    found = _members_at(data.get("sections", []), [_bare(line) for line in lines])
+    if found is None:
+        return None
+    part, key = found
+    members = [member(_text(item)) for item in part[key]]
+    team = {"id": vn.slug(name)[:60].strip("-") or "doan", "name": name, "members": members}
+    if key == "items":
+        part.pop("items")
+        part["body"] = [{"team": team}, *part.get("body", [])]
+    else:
+        part.clear()
+        part["team"] = team
+    return str(team["id"])
+
+
+def _members_at(value: Any, wanted: list[str]) -> tuple[dict[str, Any], str] | None:
+    """The mục or khoản (and its key "items") or the body block whose items are these lines."""
+    if isinstance(value, list):
+        return next((found for inner in value if (found := _members_at(inner, wanted))), None)
+    if not isinstance(value, dict):
+        return None
+    items = value.get("items")
+    if isinstance(items, list) and [_bare(_text(i)) for i in items] == wanted:
+        return value, "items"
+    return next((found for k, inner in value.items() if k != "table" and (found := _members_at(inner, wanted))), None)
+
+
+#: A member's line as kehoach writes it (:attr:`kehoach.plan.blocks.Member.line`).
+_MEMBER = re.compile(
+    r"^(?:(?P<honorific>Ông|Bà|Đồng chí) )?(?P<name>[^,–:]+?)(?:, (?P<position>[^–:]+?))?"
+    r"(?: – (?P<role>[^:]+?))?(?:: (?P<duties>.+))?$"
+)
+
+
+def member(line: str) -> dict[str, str]:
+    """ "Ông Hoàng Văn A, Phó Giám đốc Sở – Trưởng đoàn: phụ trách chung" read back into a member."""
+    m = _MEMBER.match(line.strip())
+    if m is None:
+        return {"name": line.strip()}
+    return {key: value for key, value in m.groupdict().items() if value}
 
 
 def _teams(value: Any) -> Iterator[dict[str, Any]]:
