@@ -42,6 +42,7 @@ _STYLE_HINTS: dict[str, Hint] = {
     "KH Trích yếu": "subject",
     "KH Tên loại": "type",
     "KH Ghi chú": "note",
+    "KH Ký phụ lục": "signs",
 }
 
 
@@ -260,7 +261,16 @@ def _markup(runs: list[tuple[str, bool, bool]], all_bold: bool, all_italic: bool
             lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
             text = f"{lead}{mark}{core}{mark[::-1]}{trail}"
         out.append(text)
-    return "".join(out)
+    return _unescaped("".join(out))
+
+
+def _unescaped(text: str) -> str:
+    """The text without the escapes of stars that mark nothing ("(*) Nếu …" as typed): the
+    plan reads the same, as its author would write it."""
+    if "\\*" not in text:
+        return text
+    bare = text.replace("\\*", "*")
+    return bare if markup.parse(bare) == markup.parse(text) else text
 
 
 def _title(para: Para, rest: list[tuple[str, bool, bool]]) -> None:

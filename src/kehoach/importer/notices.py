@@ -27,7 +27,7 @@ _SUBJECT = re.compile(r"^(?:V/v|về việc)\s+(?P<subject>.+)$")
 #: The V/v line kehoach writes when the table's notice gives none.
 _DEFAULT_SUBJECT = re.compile(r"^thực hiện .+ số [^ ]*/[^ ]+$")
 _PART = re.compile(r"^(?P<n>\d+)\.\s+(?P<head>.+)$")
-_APPENDIX = re.compile(r"^Báo cáo, tài liệu theo Phụ lục (?P<label>\S+) \(")
+_APPENDIX = re.compile(r"^Báo cáo, tài liệu theo Phụ lục(?: (?P<label>[^\s(]+))? \((?P<title>.+)\) kèm theo ")
 _PREPARE = "Nội dung chuẩn bị:"
 _END = ("Nơi nhận:", "Nơi nhận")
 
@@ -156,7 +156,7 @@ def _notice(data: dict[str, Any], named: list[Notice]) -> dict[str, Any]:
             out["prepare"] = found
         elif head.endswith(":") and lines and (team := _team(data, head.removesuffix(":"), lines)):
             out["team"] = team
-        elif (m := _APPENDIX.match(head)) and (appendix := _appendix(data, m["label"])):
+        elif (m := _APPENDIX.match(head)) and (appendix := _appendix(data, m["label"] or "1", m["title"])):
             out["appendix"] = appendix
     default = (
         f"Đề nghị {first.name} chuẩn bị các nội dung trên và bố trí thành phần làm việc theo thời gian đã thông báo./."
@@ -264,13 +264,16 @@ def _teams(value: Any) -> Iterator[dict[str, Any]]:
             yield from _teams(inner)
 
 
-def _appendix(data: dict[str, Any], label: str) -> str | None:
-    """The id of the appendix of this label ("II", "2", "02"), given one when it has none."""
+def _appendix(data: dict[str, Any], label: str, title: str) -> str | None:
+    """The id of the appendix of this label ("II", "2", "02"), given one when it has none; its
+    title as the notice writes it (the plan shows it in capitals, which lose its case)."""
     appendices = data.get("appendices", [])
     number = int(label) if label.isdigit() else next((n for n in range(1, 40) if vn.roman(n) == label), 0)
     if not 0 < number <= len(appendices):
         return None
     appendix = appendices[number - 1]
+    if markup.plain(str(appendix.get("title", ""))).casefold() == title.casefold():
+        appendix["title"] = vn.upper_first(title)
     if "id" not in appendix:
         appendix["id"] = f"phu-luc-{number}"
         appendices[number - 1] = {"id": appendix.pop("id"), **appendix}

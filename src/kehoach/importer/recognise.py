@@ -294,10 +294,14 @@ def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int)
     """One appendix: the upper-case lines before its content are its title."""
     title: list[str] = []
     content: list[Para] = []
-    for para in group:
+    attached = False
+    signs = [_sign_line(para) for para in group if para.hint == "signs"]
+    for para in (p for p in group if p.hint != "signs"):
         if _ATTACHED.match(para.text):
+            attached = True  # "(Kèm theo …)" ends the title: capitals after it are headings
             continue
         opening = para.rows is not None or marker(para.text) is not None or para.text != vn.upper(para.text)
+        opening = opening or (attached and para.where.startswith("đoạn"))
         if not content and not opening:
             title.append(para.text)
         else:
@@ -311,7 +315,16 @@ def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int)
         appendix["table"] = table_of(tables[0].rows)
     elif content:
         appendix["body"] = body.blocks(outline.tree(content, "I.").children, notes, ("appendices", index))
+    if signs:
+        appendix["closing"] = signs
     return appendix
+
+
+def _sign_line(para: Para) -> str:
+    """A line of an appendix's closing ("LÃNH ĐẠO ĐƠN VỊ", "*(Ký tên, đóng dấu)*"): bold by its
+    style, italic where its words are."""
+    italic = para.emphasis in ("italic", "bold-italic") and not para.text.startswith("*")
+    return f"*{para.text}*" if italic else para.text
 
 
 def unit_refs(data: dict[str, Any]) -> None:

@@ -20,7 +20,7 @@ from kehoach.text import markup, vn
 INDENT = "\ue000"
 
 #: Hints a DOCX gives about a paragraph: a mục or heading style, bold, a closing style.
-Hint = Literal["", "section", "heading", "closing", "subject", "type", "note"]
+Hint = Literal["", "section", "heading", "closing", "subject", "type", "note", "signs"]
 
 
 @dataclass(frozen=True)
