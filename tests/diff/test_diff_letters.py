@@ -214,3 +214,39 @@ def test_the_units_order_is_a_change_only_where_a_muc_lists_them() -> None:
         data["sections"][1] = {"title": "Tổ chức thực hiện", "items": ["Các đơn vị triển khai."]}
     # no mục lists the units, and a letter shows no order: nothing a reader sees changed
     assert diff_of(old, new).is_empty
+
+
+def test_a_muc_written_another_way_that_reads_the_same_is_no_change() -> None:
+    """Short forms or body blocks, a title typed in the capitals the plan prints anyway, two
+    "-" lists in a row, a điểm's title style its level has anyway: the plan reads the same."""
+    old, new = base(), base()
+    old["sections"][0] = {
+        "title": "Nhiệm vụ",
+        "items": [{"title": "Tuyên truyền", "items": [{"title": "Trên loa", "text": "Hằng ngày."}]}],
+        "bullets": ["Một.", "Hai."],
+    }
+    new["sections"][0] = {
+        "title": "NHIỆM VỤ",
+        "body": [
+            {
+                "items": [
+                    {
+                        "title": "Tuyên truyền",
+                        "body": [{"items": [{"title": "Trên loa", "text": "Hằng ngày.", "title_style": "italic"}]}],
+                    }
+                ]
+            },
+            {"list": ["Một."]},
+            {"list": ["Hai."], "marker": "-"},
+        ],
+    }
+    assert diff_of(old, new).is_empty
+    # but a điểm set upright, a list marked "a." or a title kept as typed under as-written titles are seen
+    for change in (
+        lambda d: d["sections"][0]["body"][0]["items"][0]["body"][0]["items"][0].update(title_style="bold"),
+        lambda d: d["sections"][0]["body"][2].update(marker="a."),
+        lambda d: d.update(numbering={"titles": [{"case": "as-written"}]}),
+    ):
+        other = copy.deepcopy(new)
+        change(other)
+        assert not diff_of(new, other).is_empty

@@ -7,16 +7,13 @@ paragraphs in :mod:`kehoach.diff.texts`.
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel
-
+from kehoach.diff import shape
 from kehoach.diff.changes import PhaseChange, PlanDiff, SectionChange, changed_fields
 from kehoach.diff.pairing import Pairs, out_of_order, pair_equal, pair_items
 from kehoach.diff.tasks import Context, deadline_changes, key_task_changes, pair_tasks, task_changes, unit_changes
 from kehoach.diff.texts import appendix_texts, assemble, diff_texts, notice_texts, section_texts
 from kehoach.diff.wording import Value
-from kehoach.plan.model import Phase, Plan, Section
+from kehoach.plan.model import Phase, Plan
 from kehoach.plan.terms import report_words
 
 
@@ -27,7 +24,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     unit_pairs = pair_equal([u.id for u in old.units], [u.id for u in new.units])
     task_pairs = pair_tasks(old, new, unit_pairs)
     ctx = Context(old, new, phase_map)
-    section_pairs = _section_pairs(old.sections, new.sections)
+    section_pairs = _section_pairs(old, new)
     key_pairs = pair_items([k.text for k in old.key_tasks], [k.text for k in new.key_tasks])
     slogan_pairs = pair_items(old.slogans, new.slogans)
     recipient_pairs = pair_items(old.recipients, new.recipients)
@@ -46,7 +43,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         header=changed_fields(_header_values(old), _header_values(new)),
         basis=diff_texts(old.basis, new.basis),
         intro=diff_texts(old.intro, new.intro),
-        sections=_sections(old.sections, new.sections, section_pairs),
+        sections=_sections(old, new, section_pairs),
         phases=_phases(old.phases, new.phases, phase_pairs),
         units=unit_changes(old, new, unit_pairs, task_pairs),
         tasks=task_changes(ctx, task_pairs),
@@ -133,45 +130,39 @@ def _phase_change(a: Phase, b: Phase) -> PhaseChange | None:
 
 # sections
 
-#: Names a reader never sees: the ids of parts, and the parts a notice names by id (its notice
-#: is compared by what it says, in ``notices``).
-_UNSEEN = frozenset({"id", "prepare", "team", "appendix"})
 
-
-def _shape(value: Any) -> Any:
-    """A mục as plain data without the ids nobody reads: its layout, compared."""
-    if isinstance(value, BaseModel):
-        value = value.model_dump(exclude_defaults=True)
-    if isinstance(value, dict):
-        return {k: _shape(v) for k, v in value.items() if not (k in _UNSEEN and isinstance(v, str))}
-    if isinstance(value, list):
-        return [_shape(v) for v in value]
-    return value
-
-
-def _section_pairs(old: list[Section], new: list[Section]) -> Pairs:
+def _section_pairs(old_plan: Plan, new_plan: Plan) -> Pairs:
     """By the list a mục shows, then by title, then (a renamed mục) by its content."""
-    pairs = pair_items([s.title for s in old], [s.title for s in new], [s.show for s in old], [s.show for s in new])
+    old, new = old_plan.sections, new_plan.sections
+    titles_old, titles_new = (
+        [shape.shown_title(old_plan, s) for s in old],
+        [shape.shown_title(new_plan, s) for s in new],
+    )
+    pairs = pair_items(titles_old, titles_new, [s.show for s in old], [s.show for s in new])
     contents_old = [" ".join(section_texts(s)) or s.title for s in old]
     contents_new = [" ".join(section_texts(s)) or s.title for s in new]
     return pair_items(contents_old, contents_new, [s.show for s in old], [s.show for s in new], pairs)
 
 
-def _sections(old: list[Section], new: list[Section], pairs: Pairs) -> tuple[SectionChange, ...]:
+def _sections(old_plan: Plan, new_plan: Plan, pairs: Pairs) -> tuple[SectionChange, ...]:
+    old, new = old_plan.sections, new_plan.sections
     return assemble(
         pairs,
         len(old),
         len(new),
-        lambda i, j: _section_change(old[i], new[j], i + 1, j + 1),
+        lambda i, j: _section_change(old_plan, new_plan, i, j),
         lambda j: SectionChange("added", None, j + 1, new[j].title, None, new[j]),
         lambda i: SectionChange("removed", i + 1, None, old[i].title, old[i], None),
     )
 
 
-def _section_change(a: Section, b: Section, old_number: int, new_number: int) -> SectionChange | None:
-    fields = changed_fields({"title": a.title, "show": a.show}, {"title": b.title, "show": b.show})
+def _section_change(old: Plan, new: Plan, i: int, j: int) -> SectionChange | None:
+    a, b, old_number, new_number = old.sections[i], new.sections[j], i + 1, j + 1
+    fields = changed_fields(
+        {"title": shape.shown_title(old, a), "show": a.show}, {"title": shape.shown_title(new, b), "show": b.show}
+    )
     content = diff_texts(section_texts(a), section_texts(b))
-    layout = not (fields or content) and _shape(a) != _shape(b)
+    layout = not (fields or content) and shape.section(old, a) != shape.section(new, b)
     if not (fields or content or layout):
         return None
     return SectionChange("changed", old_number, new_number, b.title, a, b, fields, content, layout)

@@ -11,6 +11,7 @@ from kehoach.plan import outline, refs, tables
 from kehoach.plan.addressees import Addressee, addressees
 from kehoach.plan.blocks import Assigned, Block, Bullet, Line, Report, Table
 from kehoach.plan.model import Phase, Plan, Section
+from kehoach.text import vn
 
 T = TypeVar("T")
 
@@ -142,7 +143,7 @@ def appendix_texts(plan: Plan) -> list[str]:
     out = []
     for number, appendix in enumerate(plan.appendices, 1):
         label = refs.appendix_label(plan, number)
-        out.append(f"{label}: {appendix.title}")
+        out.append(f"{label}: {vn.upper(appendix.title)}")  # as the plan shows it
         content = [] if appendix.shows_key_tasks else list(block_texts(appendix.body))
         if appendix.table is not None:
             content = list(table_texts(appendix.table))
