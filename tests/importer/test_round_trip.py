@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from docx import Document
 from typer.testing import CliRunner
 
 from helpers import ROOT
@@ -30,7 +31,6 @@ _NOT_SHOWN = {
         "its 'a.' list under khoản 3.5 comes back as điểm of the plan's style, and mục 5 and 6's own numbering "
         "(plain titles) is not seen: Word shows a plain title as no emphasis, which the import does not read"
     ),
-    "lao-cai-bai-toan-lon-2": "a plan without units shows no short name nor drafting unit, and some texts differ",
 }
 PLANS = [
     ROOT / "plan.yaml",
@@ -39,6 +39,7 @@ PLANS = [
     ROOT / "examples" / "ha-noi-144-benh-an-dien-tu.yaml",
     ROOT / "examples" / "cong-hai-18-KH-DU.yaml",
     ROOT / "examples" / "lam-dong-cchc-2026.yaml",
+    ROOT / "examples" / "lao-cai-bai-toan-lon-2.yaml",
     *(
         pytest.param(ROOT / "examples" / f"{name}.yaml", marks=pytest.mark.xfail(strict=True, reason=reason))
         for name, reason in _NOT_SHOWN.items()
@@ -150,3 +151,16 @@ def test_an_inspection_plans_header_team_notice_and_appendices_come_back(tmp_pat
     ((_, given_schedule),) = list(outline.tables(original))
     # the note under the schedule, "(*) Nếu có …" as typed: its star is not escaped
     assert [b.note for b in plan.appendices[0].body if b.note] == given_schedule.note
+
+
+def test_a_plan_without_letters_keeps_its_issuers_short_name_and_drafting_unit_in_its_keywords(
+    tmp_path: Path,
+) -> None:
+    """No page of the Bài toán lớn plan (no units, so no letters) shows the issuer's short name
+    or drafting unit; its DOCX keeps them in its keywords (Word's Tags), and import reads them."""
+    plan_file = ROOT / "examples" / "lao-cai-bai-toan-lon-2.yaml"
+    docx = render(plan_file, tmp_path / "render")
+    assert Document(str(docx)).core_properties.keywords == "short_name=Ủy ban nhân dân tỉnh; drafting_unit=KT"
+    run_import(docx, tmp_path / "imported.yaml")
+    issuer = load_plan(tmp_path / "imported.yaml").plan.issuer
+    assert (issuer.short_name, issuer.drafting_unit) == ("Ủy ban nhân dân tỉnh", "KT")

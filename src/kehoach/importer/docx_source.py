@@ -24,7 +24,7 @@ from lxml import etree
 
 from kehoach.importer.markers import marker
 from kehoach.importer.source import Cell, Hint, Para, Source
-from kehoach.render import internals
+from kehoach.render import docx_bytes, internals
 from kehoach.text import markup, vn
 from kehoach.text.errors import UsageError
 from kehoach.views.unit import anchor_of
@@ -77,7 +77,8 @@ def read_docx(path: Path) -> Source:
         if para is not None:
             paras.append(para)
     by_kehoach = "kehoach" in (doc.core_properties.comments or "")
-    return Source(path.name, "docx", head, paras, by_kehoach)
+    issuer = docx_bytes.read_issuer_keywords(doc.core_properties.keywords or "") if by_kehoach else {}
+    return Source(path.name, "docx", head, paras, by_kehoach, issuer)
 
 
 def _is_signature(paras: list[Para]) -> bool:

@@ -155,6 +155,9 @@ def _head(source: Source, parts: Parts, signature: frame.Signature, notes: Notes
     lines = header.issuer_lines or frame.issuer_from_text(text)
     data: dict[str, Any] = {"profile": "đảng"} if header.party else {}
     data["issuer"] = frame.issuer(lines, header.symbol, signature.archive, text, header.party)
+    if source.issuer:  # kehoach's DOCX keeps them: the guesses give way
+        data["issuer"].pop("short_name", None)
+        data["issuer"].update(source.issuer)
     if not header.issuer_lines:
         notes.comment(("issuer",), "import.note.issuer")
     data["document"] = _document(parts.code, header, parts.subject, notes)
