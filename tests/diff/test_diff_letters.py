@@ -250,3 +250,17 @@ def test_a_muc_written_another_way_that_reads_the_same_is_no_change() -> None:
         other = copy.deepcopy(new)
         change(other)
         assert not diff_of(new, other).is_empty
+
+
+def test_the_plans_numbering_is_a_change_where_a_number_or_a_title_shows_it() -> None:
+    old = base()
+    old["sections"][0]["items"][0] = {"title": "Tuyên truyền", "items": ["Trên loa."]}
+    shown = copy.deepcopy(old)
+    shown["numbering"] = {"titles": [{"case": "upper"}, {"style": "bold-italic"}]}  # khoản titles now bold-italic
+    assert [s.layout for s in diff_of(old, shown).sections] == [True]
+    unseen = copy.deepcopy(old)
+    unseen["numbering"] = {"titles": [{"case": "upper"}, {}, {"style": "plain"}]}  # no điểm has a title
+    assert diff_of(old, unseen).is_empty
+    renumbered = copy.deepcopy(old)
+    renumbered["numbering"] = "1-1.1-a"
+    assert not diff_of(old, renumbered).is_empty

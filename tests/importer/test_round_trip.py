@@ -28,8 +28,8 @@ runner = CliRunner()
 #: Plans whose DOCX does not yet carry all they say (issue #14 stays open on these).
 _NOT_SHOWN = {
     "lao-cai-kiem-tra-vlncn-1105": (
-        "its 'a.' list under khoản 3.5 comes back as điểm of the plan's style, and mục 5 and 6's own numbering "
-        "(plain titles) is not seen: Word shows a plain title as no emphasis, which the import does not read"
+        "mục 5 and 6's own numbering (plain titles) does not show in its DOCX: render writes a plain mục "
+        "title's run with no bold of its own, and the style 'KH Mục' makes it bold like the others"
     ),
 }
 PLANS = [
@@ -149,6 +149,10 @@ def test_an_inspection_plans_header_team_notice_and_appendices_come_back(tmp_pat
     assert (outline_.title, outline_.closing) == (given.title, given.closing)
     assert [b.heading for b in outline_.body[:2]] == ["BÁO CÁO", "TÌNH HÌNH THỰC HIỆN CÁC QUY ĐỊNH PHÁP LUẬT"]
     ((_, given_schedule),) = list(outline.tables(original))
+    # its titles as written and bold (not Decree 30's capitals), and the "a." list of khoản 3.5
+    assert plan.numbering.titles == original.numbering.titles
+    (methods,) = [i for i in walk(plan) if i.title == "Phương thức kiểm tra"]
+    assert [(b.marker, len(b.lines or [])) for b in methods.body] == [("a.", 4)]
     # the note under the schedule, "(*) Nếu có …" as typed: its star is not escaped
     assert [b.note for b in plan.appendices[0].body if b.note] == given_schedule.note
 

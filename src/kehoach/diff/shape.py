@@ -2,8 +2,8 @@
 
 A plan may write a mục's content in short forms (``paragraphs``, ``items``, ``bullets``) or as
 ``body`` blocks, give a title in capitals that its numbering upper-cases anyway, name a list's
-"-" marker or leave it to the default, write one "-" list as several, repeat a điểm's title
-style its level has anyway; and ids, and the parts a notice names by id, are seen by nobody (a
+"-" marker or leave it to the default, write one "-" list as several, give a numbering whose
+differences no title shows; and ids, and the parts a notice names by id, are seen by nobody (a
 notice is compared by what it says, in :func:`kehoach.diff.texts.notice_texts`). What is left
 is what the documents show.
 """
@@ -34,8 +34,9 @@ def shown_title(plan: Plan, section: Section) -> str:
 def section(plan: Plan, part: Section) -> Any:
     """The mục as plain data: its title as shown, its content as blocks, levels' defaults applied."""
     style = outline.formats(plan, part)
-    data = part.model_dump(exclude_defaults=True, exclude=set(_CONTENT))
-    return _data({**data, "title": shown_title(plan, part)}) | {"content": _blocks(outline.content(part), style, 1)}
+    data = part.model_dump(exclude_defaults=True, exclude=set(_CONTENT) | {"numbering"})
+    shown = {"title": shown_title(plan, part), "marker": style.formats[0], "style": style.title(0).style}
+    return _data({**data, **shown}) | {"content": _blocks(outline.content(part), style, 1)}
 
 
 def _blocks(blocks: list[Block], style: Numbering, level: int) -> list[Any]:
@@ -63,12 +64,14 @@ def _goes_on(out: list[Any], data: dict[str, Any]) -> bool:
 
 
 def _item(item: Item, style: Numbering, level: int) -> Any:
+    """An item as shown: its number's format, its title's case and emphasis (its own or its
+    level's), its text, its content."""
     title = style.title(level)
     data = _data(item.model_dump(exclude_defaults=True, exclude=set(_CONTENT)))
-    if item.title and title.case == "upper":
-        data["title"] = vn.upper(item.title)
-    if data.get("title_style") == title.style:
-        del data["title_style"]
+    data["marker"] = style.formats[level] if level < len(style.formats) else "-"
+    if item.title:
+        data["title"] = vn.upper(item.title) if title.case == "upper" else item.title
+        data["title_style"] = item.title_style or title.style
     return data | {"content": _blocks(outline.content(item), style, level + 1)}
 
 

@@ -24,6 +24,7 @@ def content(children: list[Node], notes: Notes, path: tuple[Any, ...]) -> dict[s
     ranks = [order.get(k, 9) for k in kinds]
     out: dict[str, Any] = {}
     headed = any(_heading(c) is not None for c in children if c.kind == "p")
+    headed = headed or any(c.listed for c in children)  # a marked list ("a.") is a block of its own
     if all(a <= b for a, b in itertools.pairwise(ranks)) and not {"t", "n"} & set(kinds) and not headed:
         paragraphs = [_paragraph(c) for c in children if c.kind == "p"]
         items = [_item(c, notes, (*path, "items", n)) for n, c in enumerate(c for c in children if c.kind == "i")]

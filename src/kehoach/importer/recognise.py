@@ -109,7 +109,10 @@ def recognise(source: Source) -> Imported | None:
     signature = frame.signature(parts.signature)
     data = _head(source, parts, signature, notes)
     style = outline.numbering_style(found.style)
-    if style and style != numbering.DEFAULT_STYLE:
+    if found.titles:
+        shape = {"style": style} if style else {"levels": list(found.style)}
+        data["numbering"] = {**shape, "titles": found.titles}
+    elif style and style != numbering.DEFAULT_STYLE:
         data["numbering"] = style
     data["sections"] = found.sections
     _lists(data, found, notes)
