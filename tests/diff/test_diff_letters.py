@@ -264,3 +264,14 @@ def test_the_plans_numbering_is_a_change_where_a_number_or_a_title_shows_it() ->
     renumbered = copy.deepcopy(old)
     renumbered["numbering"] = "1-1.1-a"
     assert not diff_of(old, renumbered).is_empty
+
+
+def test_a_muc_is_named_by_the_number_the_plan_gives_it() -> None:
+    old = base()
+    old["numbering"] = "1-1.1-a"
+    new = copy.deepcopy(old)
+    new["sections"][0]["items"].append("Treo cờ.")
+    assert [line.text for line in D.lines(diff_of(old, new))] == [
+        "1. Nhiệm vụ: sửa nội dung (1 đoạn thêm)",
+        "1. Nhiệm vụ: Thêm (đoạn 2): Treo cờ.",
+    ]

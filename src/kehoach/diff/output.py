@@ -12,6 +12,7 @@ from kehoach.diff.changes import FieldChange, PlanDiff, SectionChange, TextChang
 from kehoach.diff.pairing import Segment, word_diff
 from kehoach.diff.tasks import letters_words
 from kehoach.diff.wording import label, phase_heading
+from kehoach.plan import outline
 from kehoach.text import markup, vn
 
 
@@ -106,13 +107,17 @@ def _text_lines(
             yield Line(change.kind, section, (head, Span(text, "text")), group)
 
 
-def _section_title(change: SectionChange) -> str:
-    return f"{vn.roman(change.new_number or change.old_number or 1)}. {markup.plain(change.title)}"
+def _section_title(diff: PlanDiff, change: SectionChange) -> str:
+    """ "V. Tổ chức thực hiện", or "5. …" in a plan numbering its mục so: as the plan marks it."""
+    plan, section = (diff.new, change.new) if change.new is not None else (diff.old, change.old)
+    number = change.new_number or change.old_number or 1
+    marker = outline.section_marker(plan, number, section) if section is not None else f"{vn.roman(number)}."
+    return f"{marker} {markup.plain(change.title)}"
 
 
 def _section_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
     for change in diff.sections:
-        title = _section_title(change)
+        title = _section_title(diff, change)
         if change.kind != "changed":
             yield Line(
                 change.kind,
