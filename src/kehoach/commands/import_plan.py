@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.commands.init import writing
-from kehoach.importer import docx_source, letters, pdf_source, recognise, repair, source, yaml_out
+from kehoach.importer import docx_source, letters, notices, pdf_source, recognise, repair, source, yaml_out
 from kehoach.importer.recognise import Imported
 from kehoach.plan.validate import load_text
 from kehoach.text import messages
@@ -95,6 +95,7 @@ def read(path: Path) -> Imported:
         raise KehoachError("import.not_a_plan", path=str(path))
     if kind == ".docx":
         letters.apply(imported, path)
+        notices.apply(imported, path)
     recognise.unit_refs(imported.data)
     return imported
 

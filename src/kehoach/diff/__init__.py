@@ -14,7 +14,9 @@ Its modules follow one another, each using only those before it:
 - :mod:`~kehoach.diff.wording`: catalogue labels, values and phases as the documents write them;
 - :mod:`~kehoach.diff.pairing`: word diffs, similarity, and pairing two lists of texts;
 - :mod:`~kehoach.diff.changes`: the results, one dataclass per kind of change, and :class:`PlanDiff`;
-- :mod:`~kehoach.diff.texts`: lists of paragraphs compared;
+- :mod:`~kehoach.diff.texts`: lists of paragraphs compared (and what each notice to a body of
+  a schedule tells it);
+- :mod:`~kehoach.diff.shape`: a mục's layout as its reader sees it, however the YAML writes it;
 - :mod:`~kehoach.diff.tasks`: units, tasks (moves included) and key tasks compared;
 - :mod:`~kehoach.diff.compare`: :func:`diff_plans`, the whole plan part by part;
 - :mod:`~kehoach.diff.units`: who must be told, and what (:func:`affected_units`, :func:`changes_for_unit`);

@@ -200,6 +200,8 @@ class PlanDiff:
     closing: tuple[TextChange, ...] = ()
     recipients: tuple[TextChange, ...] = ()
     appendices: tuple[TextChange, ...] = ()
+    #: What the notices to the bodies a schedule names tell them (one line per body).
+    notices: tuple[TextChange, ...] = ()
     reordered: tuple[str, ...] = ()
     deadlines: tuple[DeadlineChange, ...] = ()
 
@@ -223,5 +225,6 @@ KINDS = (
     "closing",
     "recipients",
     "appendices",
+    "notices",
     "reordered",
 )

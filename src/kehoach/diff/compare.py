@@ -7,12 +7,14 @@ paragraphs in :mod:`kehoach.diff.texts`.
 
 from __future__ import annotations
 
+from kehoach.diff import shape
 from kehoach.diff.changes import PhaseChange, PlanDiff, SectionChange, changed_fields
 from kehoach.diff.pairing import Pairs, out_of_order, pair_equal, pair_items
 from kehoach.diff.tasks import Context, deadline_changes, key_task_changes, pair_tasks, task_changes, unit_changes
-from kehoach.diff.texts import appendix_texts, assemble, diff_texts, section_texts
+from kehoach.diff.texts import appendix_texts, assemble, diff_texts, notice_texts, section_texts
 from kehoach.diff.wording import Value
-from kehoach.plan.model import Phase, Plan, Section
+from kehoach.plan.model import Phase, Plan
+from kehoach.plan.terms import report_words
 
 
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:
@@ -22,13 +24,14 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     unit_pairs = pair_equal([u.id for u in old.units], [u.id for u in new.units])
     task_pairs = pair_tasks(old, new, unit_pairs)
     ctx = Context(old, new, phase_map)
-    section_pairs = _section_pairs(old.sections, new.sections)
+    section_pairs = _section_pairs(old, new)
     key_pairs = pair_items([k.text for k in old.key_tasks], [k.text for k in new.key_tasks])
     slogan_pairs = pair_items(old.slogans, new.slogans)
     recipient_pairs = pair_items(old.recipients, new.recipients)
     orders = {
         "phases": phase_pairs,
-        "units": unit_pairs,
+        # the units' order is seen only where a mục lists them: letters and notices have none
+        "units": unit_pairs if _lists_units(old) or _lists_units(new) else [],
         "sections": section_pairs,
         "key_tasks": key_pairs,
         "slogans": slogan_pairs,
@@ -40,7 +43,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         header=changed_fields(_header_values(old), _header_values(new)),
         basis=diff_texts(old.basis, new.basis),
         intro=diff_texts(old.intro, new.intro),
-        sections=_sections(old.sections, new.sections, section_pairs),
+        sections=_sections(old, new, section_pairs),
         phases=_phases(old.phases, new.phases, phase_pairs),
         units=unit_changes(old, new, unit_pairs, task_pairs),
         tasks=task_changes(ctx, task_pairs),
@@ -49,9 +52,14 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         closing=diff_texts(_one(old.closing), _one(new.closing)),
         recipients=diff_texts(old.recipients, new.recipients, recipient_pairs),
         appendices=diff_texts(appendix_texts(old), appendix_texts(new)),
+        notices=diff_texts(notice_texts(old), notice_texts(new)),
         reordered=tuple(name for name, pairs in orders.items() if out_of_order(pairs)),
         deadlines=tuple(deadline_changes(ctx, task_pairs)),
     )
+
+
+def _lists_units(plan: Plan) -> bool:
+    return any(section.show == "units" for section in plan.sections)
 
 
 def _one(text: str | None) -> list[str]:
@@ -80,6 +88,8 @@ def _header_values(plan: Plan) -> dict[str, Value]:
         "page.margins.left": margins.left,
         "page.margins.right": margins.right,
         "page.font_size": plan.page.font_size,
+        # the plan's reporting rule: every letter closes with it (a unit's own rule is the unit's)
+        "report": report_words(plan.report, plan.issuer.short_name or plan.issuer.full_name) if plan.report else None,
     }
 
 
@@ -121,29 +131,38 @@ def _phase_change(a: Phase, b: Phase) -> PhaseChange | None:
 # sections
 
 
-def _section_pairs(old: list[Section], new: list[Section]) -> Pairs:
+def _section_pairs(old_plan: Plan, new_plan: Plan) -> Pairs:
     """By the list a mục shows, then by title, then (a renamed mục) by its content."""
-    pairs = pair_items([s.title for s in old], [s.title for s in new], [s.show for s in old], [s.show for s in new])
+    old, new = old_plan.sections, new_plan.sections
+    titles_old, titles_new = (
+        [shape.shown_title(old_plan, s) for s in old],
+        [shape.shown_title(new_plan, s) for s in new],
+    )
+    pairs = pair_items(titles_old, titles_new, [s.show for s in old], [s.show for s in new])
     contents_old = [" ".join(section_texts(s)) or s.title for s in old]
     contents_new = [" ".join(section_texts(s)) or s.title for s in new]
     return pair_items(contents_old, contents_new, [s.show for s in old], [s.show for s in new], pairs)
 
 
-def _sections(old: list[Section], new: list[Section], pairs: Pairs) -> tuple[SectionChange, ...]:
+def _sections(old_plan: Plan, new_plan: Plan, pairs: Pairs) -> tuple[SectionChange, ...]:
+    old, new = old_plan.sections, new_plan.sections
     return assemble(
         pairs,
         len(old),
         len(new),
-        lambda i, j: _section_change(old[i], new[j], i + 1, j + 1),
+        lambda i, j: _section_change(old_plan, new_plan, i, j),
         lambda j: SectionChange("added", None, j + 1, new[j].title, None, new[j]),
         lambda i: SectionChange("removed", i + 1, None, old[i].title, old[i], None),
     )
 
 
-def _section_change(a: Section, b: Section, old_number: int, new_number: int) -> SectionChange | None:
-    fields = changed_fields({"title": a.title, "show": a.show}, {"title": b.title, "show": b.show})
+def _section_change(old: Plan, new: Plan, i: int, j: int) -> SectionChange | None:
+    a, b, old_number, new_number = old.sections[i], new.sections[j], i + 1, j + 1
+    fields = changed_fields(
+        {"title": shape.shown_title(old, a), "show": a.show}, {"title": shape.shown_title(new, b), "show": b.show}
+    )
     content = diff_texts(section_texts(a), section_texts(b))
-    layout = not (fields or content) and a != b
+    layout = not (fields or content) and shape.section(old, a) != shape.section(new, b)
     if not (fields or content or layout):
         return None
     return SectionChange("changed", old_number, new_number, b.title, a, b, fields, content, layout)

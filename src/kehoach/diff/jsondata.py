@@ -160,6 +160,7 @@ def to_json(diff: PlanDiff) -> dict[str, Any]:
         "closing": [_json_text(c) for c in diff.closing],
         "recipients": [_json_text(c) for c in diff.recipients],
         "appendices": [_json_text(c) for c in diff.appendices],
+        "notices": [_json_text(c) for c in diff.notices],
         "reordered": list(diff.reordered),
         "deadlines": [_json_deadline(d) for d in diff.deadlines],
     }

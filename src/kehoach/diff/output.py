@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -9,7 +10,9 @@ from typing import NamedTuple
 
 from kehoach.diff.changes import FieldChange, PlanDiff, SectionChange, TextChange
 from kehoach.diff.pairing import Segment, word_diff
+from kehoach.diff.tasks import letters_words
 from kehoach.diff.wording import label, phase_heading
+from kehoach.plan import outline
 from kehoach.text import markup, vn
 
 
@@ -50,7 +53,7 @@ def lines(diff: PlanDiff, lang: str = "vi") -> list[Line]:
     out += _unit_lines(diff, lang)
     out += _task_lines(diff, lang)
     out += _key_task_lines(diff, lang)
-    for name in ("slogans", "closing", "recipients", "appendices"):
+    for name in ("slogans", "closing", "recipients", "appendices", "notices"):
         out += _text_lines(getattr(diff, name), name, lang, "text")
     if diff.reordered:
         parts = ", ".join(label(f"order.{name}", lang) for name in diff.reordered)
@@ -104,13 +107,17 @@ def _text_lines(
             yield Line(change.kind, section, (head, Span(text, "text")), group)
 
 
-def _section_title(change: SectionChange) -> str:
-    return f"{vn.roman(change.new_number or change.old_number or 1)}. {markup.plain(change.title)}"
+def _section_title(diff: PlanDiff, change: SectionChange) -> str:
+    """ "V. Tổ chức thực hiện", or "5. …" in a plan numbering its mục so: as the plan marks it."""
+    plan, section = (diff.new, change.new) if change.new is not None else (diff.old, change.old)
+    number = change.new_number or change.old_number or 1
+    marker = outline.section_marker(plan, number, section) if section is not None else f"{vn.roman(number)}."
+    return f"{marker} {markup.plain(change.title)}"
 
 
 def _section_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
     for change in diff.sections:
-        title = _section_title(change)
+        title = _section_title(diff, change)
         if change.kind != "changed":
             yield Line(
                 change.kind,
@@ -185,8 +192,10 @@ def _unit_lines(diff: PlanDiff, lang: str) -> Iterator[Line]:
         for f in change.fields:
             if f.field == "name":
                 yield _field_line("units", f"{label('unit.renamed', lang)}: ", f, lang)
-            else:
-                yield _field_line("units", f"{change.name}: {label('field.relation', lang)} ", f, lang)
+                continue
+            if f.field == "letters":
+                f = dataclasses.replace(f, old_text=letters_words(f.old, lang), new_text=letters_words(f.new, lang))
+            yield _field_line("units", f"{change.name}: {label('field.' + f.field, lang)} ", f, lang)
         if change.reordered:
             yield Line(
                 "changed",

@@ -16,8 +16,9 @@ from kehoach.diff.changes import (
 )
 from kehoach.diff.pairing import Pairs, out_of_order, pair_items, word_diff
 from kehoach.diff.texts import assemble, diff_texts, flatten_bullets
-from kehoach.plan.model import KeyTask, Plan, Task
-from kehoach.plan.terms import report_words, task_time, unit_names
+from kehoach.diff.wording import Value, label
+from kehoach.plan.model import KeyTask, Plan, Task, Unit
+from kehoach.plan.terms import report_words, sentence_name, task_time, unit_names
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,15 @@ def pair_tasks(old: Plan, new: Plan, unit_pairs: Pairs) -> list[tuple[Ref, Ref]]
 
 
 def unit_changes(old: Plan, new: Plan, pairs: Pairs, task_pairs: list[tuple[Ref, Ref]]) -> tuple[UnitChange, ...]:
-    """Units added, removed, renamed, switched between giao and đề nghị, or with their tasks reordered."""
+    """Units added, removed, renamed, switched between giao and đề nghị, named otherwise in a
+    sentence, given or denied letters, with another reporting rule, or with their tasks reordered."""
     out: list[UnitChange] = []
     inside: dict[tuple[int, int], Pairs] = {}
     for p, q in task_pairs:
         inside.setdefault((p[0], q[0]), []).append((p[1], q[1]))
     for i, j in pairs:
         a, b = old.units[i], new.units[j]
-        fields = changed_fields({"name": a.name, "relation": a.relation}, {"name": b.name, "relation": b.relation})
+        fields = tuple(_worded(f) for f in changed_fields(_unit_values(old, a), _unit_values(new, b)))
         reordered = out_of_order(inside.get((i, j), []))
         if fields or reordered:
             out.append(UnitChange("changed", b.id, b.name, a, b, fields, reordered))
@@ -77,6 +79,35 @@ def unit_changes(old: Plan, new: Plan, pairs: Pairs, task_pairs: list[tuple[Ref,
     out.sort(key=lambda c: order[c.id])
     out += [UnitChange("removed", u.id, u.name, u, None) for i, u in enumerate(old.units) if i not in paired_old]
     return tuple(out)
+
+
+def _unit_values(plan: Plan, unit: Unit) -> dict[str, Value]:
+    """What the unit's letter shows of the unit itself: its name in the address and in its
+    sentences, giao or đề nghị, whether it gets a letter at all, and its own reporting rule (the
+    plan's rule is a field of the header; the letter's closing sentence states either)."""
+    return {
+        "name": unit.name,
+        "relation": unit.relation,
+        "in_sentence": sentence_name(unit),
+        "letters": unit.letters,
+        "report": report_words(unit.report, _issuer(plan)) if unit.report else None,
+    }
+
+
+def _worded(change: FieldChange) -> FieldChange:
+    """Whether a unit gets letters, in words ("gửi công văn" / "không gửi công văn")."""
+    if change.field != "letters":
+        return change
+    return field_change("letters", change.old, change.new, letters_words(change.old), letters_words(change.new))
+
+
+def letters_words(value: Value, lang: str = "vi") -> str:
+    """A unit's ``letters`` as the diff says it."""
+    return label("letters.yes" if value else "letters.no", lang)
+
+
+def _issuer(plan: Plan) -> str:
+    return plan.issuer.short_name or plan.issuer.full_name
 
 
 def _phase_name(plan: Plan, key: str | None) -> str:
@@ -102,7 +133,7 @@ def _task_fields(ctx: Context, a: Task, b: Task) -> tuple[FieldChange, ...]:
 
 def _report(plan: Plan, task: Task) -> str:
     """The task's own reporting rule as its letter words it ("" for none)."""
-    return report_words(task.report, plan.issuer.short_name or plan.issuer.full_name) if task.report else ""
+    return report_words(task.report, _issuer(plan)) if task.report else ""
 
 
 def _task_change(ctx: Context, p: Ref, q: Ref) -> TaskChange | None:

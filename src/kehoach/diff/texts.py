@@ -8,8 +8,10 @@ from typing import TypeVar
 from kehoach.diff.changes import TextChange
 from kehoach.diff.pairing import Pairs, pair_items, word_diff
 from kehoach.plan import outline, refs, tables
-from kehoach.plan.blocks import Assigned, Block, Bullet, Line, Table
+from kehoach.plan.addressees import Addressee, addressees
+from kehoach.plan.blocks import Assigned, Block, Bullet, Line, Report, Table
 from kehoach.plan.model import Phase, Plan, Section
+from kehoach.text import vn
 
 T = TypeVar("T")
 
@@ -85,27 +87,48 @@ def _line_texts(lines: list[Line]) -> Iterator[str]:
 def _assigned(part: Assigned) -> str:
     """Who does a task of the body and by when, so that a diff shows a moved deadline or lead:
     " [chủ trì: so-du-lich; phối hợp: so-cong-thuong; thời hạn: quý IV năm 2026]"."""
-    if not part.assigned and part.deadline is None:
+    if not part.assigned and part.deadline is None and part.report is None:
         return ""
+    report = part.report
     details = [
         *([f"chủ trì: {', '.join(part.lead)}"] if part.lead else []),
         *([f"thành viên: {part.member}"] if part.member else []),
         *([f"phối hợp: {', '.join(part.with_)}"] if part.with_ else []),
         *([f"thời hạn: {part.deadline.text}"] if part.deadline else []),
+        *([f"báo cáo: {_report(report)}"] if report else []),
     ]
     return f" [{'; '.join(details)}]"
 
 
+def _report(report: Report) -> str:
+    words = (report.what, report.to, report.through, report.when, report.purpose)
+    return " ".join(w for w in words if w) + "".join(f"; {when.text}" for when in report.dates)
+
+
+#: What a column's ``role`` makes of its cells, as the diff names it.
+_ROLES = {"task": "nhiệm vụ", "lead": "chủ trì", "with": "phối hợp", "deadline": "thời hạn", "addressee": "nơi nhận"}
+
+
 def table_texts(table: Table) -> Iterator[str]:
     """A table's cells one by one, each named by its row and column ("Dòng 3, cột “Thời gian”: …"),
-    so a changed cell says where it is; group and total rows by their label."""
+    so a changed cell says where it is; group and total rows by their label. What a column's
+    role makes of its cells, and who a row names itself, go to the letters: they are said too."""
+    roles = {i: c.role for i, c in enumerate(table.columns) if c.role}
+    if {"lead", "with"} & set(roles.values()) and "task" not in roles.values():
+        # a task table's task is its first column kehoach does not number, unless a column says
+        counter = tables.counter_column(table)
+        roles[next((i for i in range(len(table.columns)) if i != counter), 0)] = "task"
+    for index, role in sorted(roles.items()):
+        yield f"Cột “{' '.join(table.columns[index].label)}”: {_ROLES[role]}"
     for number, placed in enumerate(tables.layout(table), 1):
         if placed.row.group or placed.row.total:
             yield f"Dòng {number}: {placed.row.group or placed.row.total}"
-        for column, cell in placed.cells:
-            label = " ".join(table.columns[column].label)
+        for column_index, cell in placed.cells:
+            label = " ".join(table.columns[column_index].label)
             shown = "; ".join(t for t in (str(cell.text or ""), *cell.paragraphs, *_line_texts(cell.lines)) if t)
             yield f"Dòng {number}, cột “{label}”: {shown}"
+        if given := _assigned(placed.row):
+            yield f"Dòng {number}{given}"
     yield from table.note
 
 
@@ -120,9 +143,44 @@ def appendix_texts(plan: Plan) -> list[str]:
     out = []
     for number, appendix in enumerate(plan.appendices, 1):
         label = refs.appendix_label(plan, number)
-        out.append(f"{label}: {appendix.title}")
+        out.append(f"{label}: {vn.upper(appendix.title)}")  # as the plan shows it
         content = [] if appendix.shows_key_tasks else list(block_texts(appendix.body))
         if appendix.table is not None:
             content = list(table_texts(appendix.table))
         out += [f"{label} – {text}" for text in (*content, *appendix.closing)]
     return out
+
+
+def notice_texts(plan: Plan) -> list[str]:
+    """What the notice to each body a schedule names tells it, one line per body: the facts of
+    its rows, its V/v line, the team, the part to prepare and the appendix (as the plan labels
+    them now, not by id), and the closing."""
+    named = {team.id: team.name for team in outline.teams(plan) if team.id}
+    named |= refs.appendix_labels(plan) | _part_words(plan)
+    return [f"{body.name}: {'; '.join(_notice_words(body, named))}" for body in addressees(plan)]
+
+
+def _part_words(plan: Plan) -> dict[str, str]:
+    """Each mục's and item's id with its words (title, else text): what a notice asks to prepare."""
+    found: dict[str, str] = {}
+    for number, section in enumerate(plan.sections, 1):
+        if section.id:
+            found.setdefault(section.id, section.title)
+        for numbered in outline.walk(outline.content(section), outline.formats(plan, section), (number,)):
+            item = numbered.item
+            if item.id:
+                found.setdefault(item.id, item.title or item.text or "")
+    return found
+
+
+def _notice_words(body: Addressee, named: dict[str, str]) -> Iterator[str]:
+    for row in body.rows:
+        yield ", ".join(f"{label}: {text}" for label, text in row)
+    notice = body.notice
+    if notice.subject:
+        yield f"V/v {notice.subject}"
+    for word, ref in (("đoàn", notice.team), ("chuẩn bị", notice.prepare), ("theo", notice.appendix)):
+        if ref:
+            yield f"{word}: {named.get(ref, ref)}"
+    if notice.closing:
+        yield notice.closing

@@ -20,7 +20,10 @@ Its modules follow one another, each using only those before it:
   Nơi nhận and signer;
 - :mod:`~kehoach.importer.recognise`: the whole plan as plan.yaml data with its notes;
 - :mod:`~kehoach.importer.letters`: what kehoach's own letters beside a plan DOCX add (unit ids,
-  partners, phases and deadlines of tasks);
+  partners, phases and deadlines of tasks; with :mod:`~kehoach.importer.roles` the body's khoản
+  given to units, with :mod:`~kehoach.importer.task_tables` a task table's column roles);
+- :mod:`~kehoach.importer.notices`: what kehoach's notices to the bodies a schedule names add
+  (the schedule's addressee column and its ``notice``);
 - :mod:`~kehoach.importer.repair`: what kehoach's checks refuse, kept as words and marked;
 - :mod:`~kehoach.importer.yaml_out`: the data as a commented plan.yaml.
 

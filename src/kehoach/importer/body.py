@@ -23,8 +23,10 @@ def content(children: list[Node], notes: Notes, path: tuple[Any, ...]) -> dict[s
     order = {"p": 0, "i": 1, "b": 2}
     ranks = [order.get(k, 9) for k in kinds]
     out: dict[str, Any] = {}
-    if all(a <= b for a, b in itertools.pairwise(ranks)) and not {"t", "n"} & set(kinds):
-        paragraphs = [c.text for c in children if c.kind == "p"]
+    headed = any(_heading(c) is not None for c in children if c.kind == "p")
+    headed = headed or any(c.listed for c in children)  # a marked list ("a.") is a block of its own
+    if all(a <= b for a, b in itertools.pairwise(ranks)) and not {"t", "n"} & set(kinds) and not headed:
+        paragraphs = [_paragraph(c) for c in children if c.kind == "p"]
         items = [_item(c, notes, (*path, "items", n)) for n, c in enumerate(c for c in children if c.kind == "i")]
         bullets = [bulleted(c) for c in children if c.kind == "b"]
         for key, value in (("paragraphs", paragraphs), ("items", items), ("bullets", bullets)):
@@ -58,7 +60,8 @@ def _blocks(children: list[Node], notes: Notes, path: tuple[Any, ...]) -> list[A
     for child in children:
         kind = child.kind
         if kind == "p":
-            blocks.append(child.text)
+            heading = _heading(child)
+            blocks.append(heading if heading is not None else _paragraph(child))
         elif kind == "n":
             blocks.append({"note": child.text})
         elif kind == "t" and child.para is not None and child.para.rows is not None:
@@ -76,6 +79,27 @@ def _blocks(children: list[Node], notes: Notes, path: tuple[Any, ...]) -> list[A
             else:
                 blocks.append({"list": [line]} if child.format == "-" else {"list": [line], "marker": child.format})
     return blocks
+
+
+def _heading(node: Node) -> dict[str, str] | None:
+    """A paragraph Word shows all bold, in a DOCX, as kehoach writes a body's sub-heading
+    (``heading``, bold by default; ``style`` when also italic)."""
+    para = node.para
+    if para is None or para.hint != "heading" or para.emphasis not in ("bold", "bold-italic") or para.title:
+        return None
+    out = {"heading": node.text}
+    if para.emphasis == "bold-italic":
+        out["style"] = "bold-italic"
+    return out
+
+
+def _paragraph(node: Node) -> str:
+    """A paragraph's text; one Word shows all italic is italic text (``*…*``): a body's
+    paragraph is upright unless its words say otherwise."""
+    para = node.para
+    if para is not None and para.emphasis == "italic" and not para.hint and not node.text.startswith("*"):
+        return f"*{node.text}*"
+    return node.text
 
 
 def _last_kind(children: list[Node], child: Node) -> str:

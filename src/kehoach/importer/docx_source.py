@@ -24,7 +24,7 @@ from lxml import etree
 
 from kehoach.importer.markers import marker
 from kehoach.importer.source import Cell, Hint, Para, Source
-from kehoach.render import internals
+from kehoach.render import docx_bytes, internals
 from kehoach.text import markup, vn
 from kehoach.text.errors import UsageError
 from kehoach.views.unit import anchor_of
@@ -42,6 +42,7 @@ _STYLE_HINTS: dict[str, Hint] = {
     "KH Trích yếu": "subject",
     "KH Tên loại": "type",
     "KH Ghi chú": "note",
+    "KH Ký phụ lục": "signs",
 }
 
 
@@ -76,7 +77,8 @@ def read_docx(path: Path) -> Source:
         if para is not None:
             paras.append(para)
     by_kehoach = "kehoach" in (doc.core_properties.comments or "")
-    return Source(path.name, "docx", head, paras, by_kehoach)
+    issuer = docx_bytes.read_issuer_keywords(doc.core_properties.keywords or "") if by_kehoach else {}
+    return Source(path.name, "docx", head, paras, by_kehoach, issuer)
 
 
 def _is_signature(paras: list[Para]) -> bool:
@@ -260,7 +262,16 @@ def _markup(runs: list[tuple[str, bool, bool]], all_bold: bool, all_italic: bool
             lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
             text = f"{lead}{mark}{core}{mark[::-1]}{trail}"
         out.append(text)
-    return "".join(out)
+    return _unescaped("".join(out))
+
+
+def _unescaped(text: str) -> str:
+    """The text without the escapes of stars that mark nothing ("(*) Nếu …" as typed): the
+    plan reads the same, as its author would write it."""
+    if "\\*" not in text:
+        return text
+    bare = text.replace("\\*", "*")
+    return bare if markup.parse(bare) == markup.parse(text) else text
 
 
 def _title(para: Para, rest: list[tuple[str, bool, bool]]) -> None:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kehoach.importer import docx_source, roles
+from kehoach.importer import docx_source, roles, task_tables
 from kehoach.importer.recognise import Imported
-from kehoach.text import vn
+from kehoach.text import markup, vn
 from kehoach.text.errors import UsageError
 
 LETTERS = "giao-viec"
@@ -44,6 +44,8 @@ class Letter:
     requested: bool = False
     #: The reporting rule its last sentence states, where the plan gives one (``report``).
     report: dict[str, str] | None = None
+    #: Its first sentence: "Thực hiện Kế hoạch số … của <the issuer's full name> về …".
+    opening: str = ""
 
 
 def read_letter(path: Path) -> Letter | None:
@@ -57,6 +59,8 @@ def read_letter(path: Path) -> Letter | None:
         text = para.text.strip()
         if (m := _ADDRESSEE.match(text)) and letter is None:
             letter = Letter(path.stem, m["name"])
+        elif letter is not None and not letter.opening and text.startswith("Thực hiện "):
+            letter.opening = text
         elif letter is not None and (m := _TASK.match(text)):
             letter.tasks.append((m["text"], {}))
         elif letter is not None and letter.tasks and (m := _DETAIL.match(text.replace("*", ""))):
@@ -116,7 +120,34 @@ def apply(imported: Imported, plan_path: Path) -> None:
         else:
             issuer["short_name"] = reports_to
     if used:
+        name_issuer(imported.data, [letter.opening for letter in letters])
         imported.notes.warn("import.from_letters", folder=LETTERS)
+
+
+def name_issuer(data: dict[str, Any], openings: list[str]) -> None:
+    """The issuer's full name as a letter or notice cites the plan ("Thực hiện Kế hoạch số … của
+    <full name> về <subject>"), and with it which header lines name it (those above are its
+    parent body): the header shows the name in capitals, which lose its case."""
+    subject = vn.lower_first(markup.plain(str(data["document"].get("subject", ""))))
+    cited = next((found for text in openings if (found := _cited_issuer(text, subject))), None)
+    if cited is None:
+        return
+    issuer = data["issuer"]
+    lines = [*issuer.get("parent", []), *issuer.get("name", [])]
+    for n in range(len(lines)):
+        if " ".join(lines[n:]).casefold() == vn.upper(cited).casefold():
+            issuer["parent"], issuer["name"] = lines[:n], lines[n:]
+            break
+    issuer["full_name"] = cited
+
+
+def _cited_issuer(text: str, subject: str) -> str | None:
+    """ "Thực hiện Kế hoạch số 15/KH-UBND ngày 01/8/2025 của <issuer> về <subject>, …" → issuer."""
+    end = text.find(f" về {subject}") if subject else -1
+    start = text.find(" của ")
+    if not text.startswith("Thực hiện ") or end < 0 or not 0 < start < end:
+        return None
+    return text[start + len(" của ") : end] or None
 
 
 def _body_roles(imported: Imported, letters: list[Letter]) -> bool:
@@ -124,13 +155,15 @@ def _body_roles(imported: Imported, letters: list[Letter]) -> bool:
     the units only they name added to the plan's units, in the order the body names them."""
     tasks = ((letter.id, letter.name, text, details) for letter in letters for text, details in letter.tasks)
     ids = {letter.name.casefold(): letter.id for letter in letters}
-    placed = roles.apply(imported.data, roles.gather(tasks), ids)
-    if not placed:
+    places = roles.gather(tasks)
+    placed = roles.apply(imported.data, places, ids)
+    in_tables = task_tables.apply(imported.data, places, ids)
+    if not placed and not in_tables:
         return False
     units: list[dict[str, Any]] = imported.data.setdefault("units", [])
     known = {unit.get("id") for unit in units}
     by_id = {letter.id: letter for letter in letters}
-    for unit_id in roles.in_order(imported.data):
+    for unit_id in [*roles.in_order(imported.data), *in_tables]:
         letter = by_id.get(unit_id)
         if letter is not None and unit_id not in known:
             unit: dict[str, Any] = {"id": unit_id, "name": letter.name}

@@ -19,7 +19,7 @@ from kehoach.importer.body import content
 from kehoach.importer.casing import sentence_case
 from kehoach.importer.outline import Node, Notes, section_format, slips, style_of, tree
 from kehoach.importer.source import Para
-from kehoach.importer.titles import own_numbering
+from kehoach.importer.titles import own_numbering, plan_titles
 from kehoach.importer.units import unit, units_of
 from kehoach.plan import when
 
@@ -41,6 +41,8 @@ class Body:
     units: list[dict[str, Any]] = field(default_factory=list)
     slogans: list[str] = field(default_factory=list)
     style: tuple[str, ...] = ()
+    #: The plan's own ``titles``, where its mục write them otherwise than Decree 30's default.
+    titles: list[dict[str, str]] | None = None
 
 
 def body(paras: list[Para], notes: Notes) -> Body:
@@ -50,7 +52,11 @@ def body(paras: list[Para], notes: Notes) -> Body:
     slips(root, notes)
     own = own_numbering(root, top)
     shared = Node(None, None, [node for node in root.children if id(node) not in own])
-    found = Body(style=style_of(shared, top))
+    found = Body(style=style_of(shared, top), titles=plan_titles(root, top))
+    if not notes.numbered_tasks:  # kehoach's own DOCX
+        for node in root.children:
+            if node.format == top:
+                _marked_lists(node, style_of(Node(None, None, [node]), top), 1)
     for node in root.children:
         if node.format != top:
             notes.free_text += 1
@@ -64,6 +70,18 @@ def body(paras: list[Para], notes: Notes) -> Body:
             }
         found.sections.append(section)
     return found
+
+
+def _marked_lists(node: Node, levels: tuple[str, ...], depth: int) -> None:
+    """kehoach numbers a level in one format only: a numbered line in another ("a." where its
+    điểm are "a)") is a list marked so (``marker: "a."``), its number the list's."""
+    for child in node.children:
+        if child.kind != "i":
+            continue
+        if depth < len(levels) and child.format != levels[depth]:
+            child.listed = True
+        else:
+            _marked_lists(child, levels, depth + 1)
 
 
 def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any]:

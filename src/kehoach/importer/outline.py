@@ -30,6 +30,8 @@ class Node:
     para: Para | None
     mark: Marker | None
     children: list[Node] = field(default_factory=list)
+    #: A numbered line kehoach's DOCX shows in a format its level does not use: a marked list.
+    listed: bool = False
 
     @property
     def format(self) -> str | None:
@@ -42,7 +44,7 @@ class Node:
             return "t"
         if self.mark is None:
             return "n" if self.para is not None and self.para.hint == "note" else "p"
-        return "b" if self.mark.format in _LINES else "i"
+        return "b" if self.mark.format in _LINES or self.listed else "i"
 
     @property
     def text(self) -> str:

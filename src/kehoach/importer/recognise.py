@@ -110,7 +110,10 @@ def recognise(source: Source) -> Imported | None:
     signature = frame.signature(parts.signature)
     data = _head(source, parts, signature, notes)
     style = outline.numbering_style(found.style)
-    if style and style != numbering.DEFAULT_STYLE:
+    if found.titles:
+        shape = {"style": style} if style else {"levels": list(found.style)}
+        data["numbering"] = {**shape, "titles": found.titles}
+    elif style and style != numbering.DEFAULT_STYLE:
         data["numbering"] = style
     data["sections"] = found.sections
     _lists(data, found, notes)
@@ -156,6 +159,9 @@ def _head(source: Source, parts: Parts, signature: frame.Signature, notes: Notes
     lines = header.issuer_lines or frame.issuer_from_text(text)
     data: dict[str, Any] = {"profile": "đảng"} if header.party else {}
     data["issuer"] = frame.issuer(lines, header.symbol, signature.archive, text, header.party)
+    if source.issuer:  # kehoach's DOCX keeps them: the guesses give way
+        data["issuer"].pop("short_name", None)
+        data["issuer"].update(source.issuer)
     if not header.issuer_lines:
         notes.comment(("issuer",), "import.note.issuer")
     data["document"] = _document(parts.code, header, parts.subject, notes)
@@ -323,12 +329,15 @@ def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int)
     line after them ends it (a table's first cell "TT" is no title)."""
     title: list[str] = []
     content: list[Para] = []
-    closed = False
-    for para in group:
+    attached = closed = False
+    signs = [_sign_line(para) for para in group if para.hint == "signs"]
+    for para in (p for p in group if p.hint != "signs"):
         if _ATTACHED.match(para.text):
-            closed = bool(title)
+            # "(Kèm theo …)" ends the title: capitals after it are headings
+            attached, closed = True, closed or bool(title)
             continue
         opening = closed or para.rows is not None or marker(para.text) is not None or para.text != vn.upper(para.text)
+        opening = opening or (attached and para.where.startswith("đoạn"))
         if not content and not opening:
             title.append(para.text)
         else:
@@ -342,7 +351,16 @@ def _appendix(group: list[Para], data: dict[str, Any], notes: Notes, index: int)
         appendix["table"] = table_of(tables[0].rows)
     elif content:
         appendix["body"] = body.blocks(outline.tree(content, "I.").children, notes, ("appendices", index))
+    if signs:
+        appendix["closing"] = signs
     return appendix
+
+
+def _sign_line(para: Para) -> str:
+    """A line of an appendix's closing ("LÃNH ĐẠO ĐƠN VỊ", "*(Ký tên, đóng dấu)*"): bold by its
+    style, italic where its words are."""
+    italic = para.emphasis in ("italic", "bold-italic") and not para.text.startswith("*")
+    return f"*{para.text}*" if italic else para.text
 
 
 def unit_refs(data: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ from kehoach.text import markup, vn
 INDENT = "\ue000"
 
 #: Hints a DOCX gives about a paragraph: a mục or heading style, bold, a closing style.
-Hint = Literal["", "section", "heading", "closing", "subject", "type", "note"]
+Hint = Literal["", "section", "heading", "closing", "subject", "type", "note", "signs"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,9 @@ class Source:
     paras: list[Para]
     #: Written by kehoach (its DOCX says so): its units' tasks are always "-" lines.
     by_kehoach: bool = False
+    #: What kehoach's DOCX keeps of its issuer that a page may not show (``short_name``,
+    #: ``drafting_unit``), from its keywords.
+    issuer: dict[str, str] = field(default_factory=dict)
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d{1,3}(\s*/\s*\d{1,3})?\s*$", re.IGNORECASE)

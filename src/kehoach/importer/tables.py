@@ -27,22 +27,45 @@ def table(rows: list[list[Cell]]) -> dict[str, Any]:
     if rest and all(re.fullmatch(r"\(\d+\)", " ".join(c.lines)) for c in rest[0]):
         out["number_row"] = True
         rest = rest[1:]
-    counter = _is_counter(columns, rest)
-    if counter:
+    placed = _placed(rest)
+    counter = _counter(columns, placed)
+    if counter is not None:
         columns[0]["counter"] = True
-    out["rows"] = [_row(row, counter, width) for row, width in zip(rest, _free_widths(rest, len(columns)), strict=True)]
+        if not counter:
+            out["restart"] = False
+    totals = [_total(row, len(columns)) for row in rest]
+    for row, total in zip(rest, totals, strict=True):
+        if total is not None:
+            for column, cell in _placed([row])[0][0]:
+                if column > 0 and cell.lines and cell.lines != ("",):
+                    columns[column].update(number=True, total=True)
+    out["rows"] = [
+        {"total": total} if total is not None else _row(row, counter is not None, len(columns), covered)
+        for row, (_, covered), total in zip(rest, placed, totals, strict=True)
+    ]
     return out
 
 
-def _free_widths(rows: list[list[Cell]], width: int) -> list[int]:
-    """How many columns each row's own cells fill: the table's width less the columns that
-    cells merged down from the rows above still cover."""
-    covering: list[tuple[int, int]] = []  # (rows still covered, columns) of merges from above
-    out = []
+#: A row as laid out: its cells with the column each starts at, and the columns merged from above.
+Placed = tuple[list[tuple[int, Cell]], set[int]]
+
+
+def _placed(rows: list[list[Cell]]) -> list[Placed]:
+    """Each row's cells in the columns that cells merged down from the rows above leave free."""
+    covering: dict[int, tuple[int, int]] = {}  # start column → (rows still covered, span)
+    out: list[Placed] = []
     for row in rows:
-        out.append(width - sum(columns for _, columns in covering))
-        covering = [(left - 1, columns) for left, columns in covering if left > 1]
-        covering += [(cell.rows - 1, cell.span) for cell in row if cell.rows > 1]
+        covered = {c for start, (_, span) in covering.items() for c in range(start, start + span)}
+        cells, column, opened = [], 0, {}
+        for cell in row:
+            while column in covered:
+                column += 1
+            cells.append((column, cell))
+            if cell.rows > 1:
+                opened[column] = (cell.rows - 1, cell.span)
+            column += cell.span
+        out.append((cells, covered))
+        covering = {c: (left - 1, span) for c, (left, span) in covering.items() if left > 1} | opened
     return out
 
 
@@ -52,21 +75,37 @@ def plain(text: str) -> str:
     return m["text"] if m else text
 
 
-def _is_counter(columns: list[dict[str, Any]], rows: list[list[Cell]]) -> bool:
-    """A first column labelled TT whose cells are the numbers 1, 2, 3… (from 1 again after a
-    group's roman numeral)."""
+def _counter(columns: list[dict[str, Any]], rows: list[Placed]) -> bool | None:
+    """A first column labelled TT whose cells are the numbers 1, 2, 3…: True when they start
+    from 1 again after each group's roman numeral, False when they run on, None when it is no
+    such column. A row whose TT is merged from the row above goes on with that row's item."""
     if not rows or str(columns[0]["label"]).casefold() not in _COUNTER_LABELS:
-        return False
-    expected = 1
-    for row in rows:
-        first = " ".join(row[0].lines) if row else ""
-        if _group(row, len(columns)) is not None:
-            expected = 1
-            continue
-        if not _NUMBER.match(first) or int(first.rstrip(".")) != expected or row[0].rows > 1:
-            return False
-        expected += 1
-    return True
+        return None
+    for restart in (True, False):
+        expected, fits = 1, True
+        for cells, covered in rows:
+            row = [cell for _, cell in cells]
+            if _group(row, len(columns)) is not None:
+                expected = 1 if restart else expected
+                continue
+            if 0 in covered or _total(row, len(columns)) is not None:
+                continue
+            first = " ".join(row[0].lines) if row else ""
+            if not _NUMBER.match(first) or int(first.rstrip(".")) != expected:
+                fits = False
+                break
+            expected += 1
+        if fits:
+            return restart
+    return None
+
+
+def _total(row: list[Cell], width: int) -> str | None:
+    """A total row's label: a bold cell across the TT and the columns before the totals."""
+    if not row or row[0].span < 2 or row[0].span >= width or len(row[0].lines) != 1:
+        return None
+    m = _BOLD.match(row[0].lines[0])
+    return m["text"] if m and not _ROMAN.match(row[0].lines[0]) else None
 
 
 def _group(row: list[Cell], width: int) -> str | None:
@@ -79,12 +118,14 @@ def _group(row: list[Cell], width: int) -> str | None:
     return None
 
 
-def _row(row: list[Cell], counter: bool, width: int) -> Any:
+def _row(row: list[Cell], counter: bool, width: int, covered: set[int]) -> Any:
+    width -= len(covered)
     if counter:
         group = _group(row, width)
         if group is not None:
             return {"group": group}
-        row, width = row[1:], width - 1
+        if 0 not in covered:  # a row going on with the one above has no TT cell of its own
+            row, width = row[1:], width - 1
     cells = [_cell(cell) for cell in _fitted(row, width)]
     return cells if cells else [""]
 

@@ -9,6 +9,7 @@ is given its own numbering again; its levels stay out of the plan's style.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from kehoach.importer.outline import Node, numbering_style, style_of
@@ -20,12 +21,37 @@ Format = tuple[str, str]
 _DEFAULT: list[Format] = [(t.case, t.style) for t in DEFAULT_TITLES]
 
 
+def plan_titles(root: Node, top: str) -> list[dict[str, str]] | None:
+    """The plan's ``titles`` where most mục write their titles otherwise than Decree 30's default
+    (a plan whose mục titles are bold as written, not upper-cased): each level as most mục that
+    show it write it; None when most mục keep the default."""
+    sections = [node for node in root.children if node.format == top]
+    titled = [_titles(node) for node in sections]
+    if sum(1 for seen in titled if _differs(seen, _DEFAULT)) * 2 <= len(sections):
+        return None  # most mục keep Decree 30's titles: those that do not have their own numbering
+    found = _shared(titled)
+    if not found or all(seen == _DEFAULT[min(level, len(_DEFAULT) - 1)] for level, seen in found.items()):
+        return None
+    return [{"case": case, "style": emphasis} for case, emphasis in _filled(found)]
+
+
+def _shared(titled: list[dict[int, Format]]) -> dict[int, Format]:
+    """Each level's format most mục that show the level agree on (more than half of them)."""
+    out: dict[int, Format] = {}
+    for level in sorted({level for seen in titled for level in seen}):
+        counts = Counter(seen[level] for seen in titled if level in seen)
+        (common, n), total = counts.most_common(1)[0], sum(counts.values())
+        if n * 2 > total:
+            out[level] = common
+    return out
+
+
 def own_numbering(root: Node, top: str) -> dict[int, dict[str, Any]]:
     """The mục (by ``id`` of their node) that need their own numbering, and that numbering;
     none when most mục are written otherwise (then that is the plan's way, not a mục's)."""
     sections = [node for node in root.children if node.format == top]
     titled = {id(node): _titles(node) for node in sections}
-    odd = [node for node in sections if _differs(titled[id(node)])]
+    odd = [node for node in sections if _differs(titled[id(node)], _DEFAULT)]
     if not odd or len(odd) * 2 > len(sections):
         return {}
     out = {}
@@ -63,6 +89,8 @@ def _format(node: Node) -> Format | None:
         return _case(para.title), para.title_style
     if para.hint in ("heading", "section") and para.emphasis:
         return _case(node.text), para.emphasis
+    if para.hint in ("heading", "section") and para.where.startswith("đoạn"):
+        return _case(node.text), "plain"  # a Word paragraph shows its emphasis: here none
     return None
 
 
@@ -70,8 +98,8 @@ def _case(text: str) -> str:
     return "upper" if any(c.isalpha() for c in text) and vn.upper(text) == text else "as-written"
 
 
-def _differs(titled: dict[int, Format]) -> bool:
-    return any(seen != _DEFAULT[min(level, len(_DEFAULT) - 1)] for level, seen in titled.items())
+def _differs(titled: dict[int, Format], baseline: list[Format]) -> bool:
+    return any(seen != baseline[min(level, len(baseline) - 1)] for level, seen in titled.items())
 
 
 def _filled(titled: dict[int, Format]) -> list[Format]:

@@ -64,7 +64,14 @@ def units_of(children: list[Node], notes: Notes) -> tuple[list[Node], list[Node]
     or after the units that names none, such as "2. Nhiệm vụ cụ thể của từng thành viên do Tổ
     trưởng phân công …" or "Chế độ báo cáo", as running paragraphs), the units, and the last
     unit's trailing paragraphs, which close the mục; None where no khoản names a unit, or one
-    between two units names none."""
+    between two units names none. In kehoach's own DOCX a mục of units lists units only, each a
+    khoản as kehoach writes it: there, the readings of other offices' plans (units in sentences,
+    grouped, or among other khoản) would find units in a mục that has none."""
+    if not notes.numbered_tasks:
+        own = [c for c in children if c.kind == "i"]
+        if not own or not all(_unit_like(c, notes) for c in own):
+            return None
+        return children, own, _trailing_paragraphs(own[-1])
     nodes = [unit for node in _gathered(_dashed_units(children), notes) for unit in _grouped(node, notes)]
     numbered = [c for c in nodes if c.kind == "i"]
     named = [_unit_like(c, notes) for c in numbered]

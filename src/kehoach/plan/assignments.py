@@ -179,7 +179,7 @@ def table_tasks(table: Table, names: dict[str, str] | None = None) -> Iterator[t
     for filled in tables.filled_rows(table):
         part = _row_part(filled.row, filled.cells, roles, names or {})
         if part.assigned:
-            label = _row_label(filled.number, filled.index, filled.group)
+            label = row_label(filled.number, filled.index, filled.group)
             yield filled.index, TableTask(_row_text(table, filled.cells, roles), part, label)
 
 
@@ -205,7 +205,7 @@ def _row_text(table: Table, cells: dict[int, Cell], roles: dict[str, int]) -> st
     return tables.cell_text(cells.get(column))
 
 
-def _row_label(number: str, index: int, group: str) -> str:
+def row_label(number: str, index: int, group: str) -> str:
     """ "nhiệm vụ 3 nhóm II" where the table numbers its rows, else "dòng 5"."""
     if not number:
         return f"dòng {index + 1}"

@@ -247,4 +247,5 @@ def finish(
         when=docx_bytes.document_time(plan.document.date, plan.document.the_year),
         subject=markup.plain(plan.document.subject),
         identifier=plan.symbol.replace("\u00a0", "").strip("/"),
+        keywords=docx_bytes.issuer_keywords(plan.issuer.model_dump(include=set(docx_bytes.ISSUER_KEYWORDS))),
     )

@@ -34,8 +34,32 @@ def document_time(issue_date: dt.date | None, year: int) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
+#: The issuer's names no printed page of a plan without units shows, kept in its documents'
+#: keywords ("short_name=UBND tỉnh; drafting_unit=KT") so that importing one gives them back.
+ISSUER_KEYWORDS = ("short_name", "drafting_unit")
+
+
+def issuer_keywords(values: dict[str, str | None]) -> str:
+    """ "short_name=UBND tỉnh; drafting_unit=KT": the issuer's names a page may not show."""
+    return "; ".join(f"{key}={values[key]}" for key in ISSUER_KEYWORDS if values.get(key))
+
+
+def read_issuer_keywords(keywords: str) -> dict[str, str]:
+    """What :func:`issuer_keywords` wrote, or nothing for other keywords."""
+    pairs = [part.partition("=") for part in keywords.split("; ")]
+    found = {key: value for key, sep, value in pairs if sep and key in ISSUER_KEYWORDS and value}
+    return found if len(found) == len([p for p in pairs if p[0]]) else {}
+
+
 def set_properties(
-    doc: DocxDocument, *, title: str, author: str, when: dt.datetime, subject: str = "", identifier: str = ""
+    doc: DocxDocument,
+    *,
+    title: str,
+    author: str,
+    when: dt.datetime,
+    subject: str = "",
+    identifier: str = "",
+    keywords: str = "",
 ) -> None:
     """Document properties derived from the plan, never from the clock.
 
@@ -43,6 +67,7 @@ def set_properties(
     is the same whether or not it went through docxtpl's ``render``.
     """
     props = doc.core_properties
+    props.keywords = _short(keywords)
     props.title = _short(title)
     props.subject = _short(subject or title)
     props.identifier = _short(identifier or title)

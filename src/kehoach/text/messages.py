@@ -354,6 +354,7 @@ TEXTS: _M = {
     "diff.section.closing": ("Đoạn kết", "Closing paragraph"),
     "diff.section.recipients": ("Nơi nhận", "Recipients"),
     "diff.section.appendices": ("Phụ lục", "Appendices"),
+    "diff.section.notices": ("Thông báo theo lịch", "Notices of a schedule"),
     "diff.section.order": ("Thứ tự", "Order"),
     "diff.field.document.type": ("Loại văn bản", "Document type"),
     "diff.field.document.number": ("Số", "Number"),
@@ -389,6 +390,10 @@ TEXTS: _M = {
     "diff.field.report": ("Báo cáo", "Reporting"),
     "diff.field.lead": ("Chủ trì", "Lead"),
     "diff.field.note": ("Ghi chú", "Note"),
+    "diff.field.in_sentence": ("tên trong câu", "name in a sentence"),
+    "diff.field.letters": ("công văn", "letters"),
+    "diff.letters.yes": ("gửi công văn", "sent letters"),
+    "diff.letters.no": ("không gửi công văn", "no letters"),
     "diff.phase.added": ("Thêm đợt", "New phase"),
     "diff.phase.removed": ("Bỏ đợt", "Phase removed"),
     "diff.phase.renamed": ("Đổi tên đợt", "Phase renamed"),
@@ -663,6 +668,10 @@ TEXTS: _M = {
     "import.from_letters": (
         "Mã đơn vị, đơn vị phối hợp, đợt và thời hạn của nhiệm vụ lấy từ các công văn giao việc trong {folder}/.",
         "Unit ids, partners, phases and deadlines of tasks taken from the assignment letters in {folder}/.",
+    ),
+    "import.from_notices": (
+        "Cột nơi nhận của lịch và nội dung thông báo lấy từ các thông báo trong {folder}/.",
+        "The schedule's addressee column and its notice taken from the notices in {folder}/.",
     ),
     "import.note.undashed_task": (
         "{where}: đoạn không có gạch đầu dòng, coi là một nhiệm vụ.",
