@@ -51,7 +51,9 @@ def own_numbering(root: Node, top: str) -> dict[int, dict[str, Any]]:
     none when most mục are written otherwise (then that is the plan's way, not a mục's)."""
     sections = [node for node in root.children if node.format == top]
     titled = {id(node): _titles(node) for node in sections}
-    odd = [node for node in sections if _differs(titled[id(node)], _DEFAULT)]
+    shared = plan_titles(root, top)  # the plan's own way, where most mục share one, else Decree 30's
+    baseline = [(t["case"], t["style"]) for t in shared] if shared else _DEFAULT
+    odd = [node for node in sections if _differs(titled[id(node)], baseline)]
     if not odd or len(odd) * 2 > len(sections):
         return {}
     out = {}
@@ -59,7 +61,8 @@ def own_numbering(root: Node, top: str) -> dict[int, dict[str, Any]]:
         levels = style_of(Node(None, None, [node]), top)
         style = numbering_style(levels)
         found: dict[str, Any] = {"style": style} if style else {"levels": list(levels)}
-        found["titles"] = [{"case": case, "style": emphasis} for case, emphasis in _filled(titled[id(node)])]
+        own = _filled(titled[id(node)], baseline)
+        found["titles"] = [{"case": case, "style": emphasis} for case, emphasis in own]
         out[id(node)] = found
     return out
 
@@ -102,7 +105,7 @@ def _differs(titled: dict[int, Format], baseline: list[Format]) -> bool:
     return any(seen != baseline[min(level, len(baseline) - 1)] for level, seen in titled.items())
 
 
-def _filled(titled: dict[int, Format]) -> list[Format]:
-    """The formats from the mục down to the deepest level seen, a level not seen as by default."""
+def _filled(titled: dict[int, Format], baseline: list[Format] = _DEFAULT) -> list[Format]:
+    """The formats from the mục down to the deepest level seen, a level not seen as ``baseline``."""
     deepest = max(titled)
-    return [titled.get(level, _DEFAULT[min(level, len(_DEFAULT) - 1)]) for level in range(deepest + 1)]
+    return [titled.get(level, baseline[min(level, len(baseline) - 1)]) for level in range(deepest + 1)]
