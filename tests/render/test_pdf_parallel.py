@@ -242,7 +242,13 @@ def test_a_call_that_never_ends_is_stopped(tmp_path, fake, monkeypatch):
     with pytest.raises(KehoachError) as failed:
         pdf.convert(documents(tmp_path / "docs", 4))
     assert failed.value.args_["detail"] == "soffice gave no answer within 3 s"
-    assert not alive(int((fake.shared / "child").read_text()))
+    # on a loaded machine the call may be stopped before it starts its child: then there is none
+    child = fake.shared / "child"
+    pid = int(child.read_text()) if child.exists() else None
+    deadline = time.monotonic() + 10
+    while pid is not None and alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pid is None or not alive(pid)
     assert list(fake.temp.iterdir()) == []
 
 
