@@ -218,3 +218,20 @@ def test_footnotes_a_text_prints_at_its_end_go_where_their_marks_are(tmp_path: P
 def test_numbers_in_brackets_without_their_marks_are_no_footnotes(tmp_path: Path) -> None:
     plan_path = _imported(tmp_path, "II. NỘI DUNG\nTuyên truyền các văn bản của cấp trên.\n", "[1] Ghi chú rời.\n")
     assert "^[" not in plan_path.read_text(encoding="utf-8")
+
+
+def test_a_heading_over_its_tasks_keeps_phu_trach_but_not_another_verb(tmp_path: Path) -> None:
+    """ "Cán bộ phụ trách lĩnh vực …" names a post; "Ủy ban nhân dân các xã chủ trì tổ chức" is a
+    unit, then its work."""
+    plan = load_plan(
+        _imported(
+            tmp_path,
+            "II. TỔ CHỨC THỰC HIỆN\n"
+            "1. Cán bộ phụ trách lĩnh vực giám sát\n- Tham mưu tổ chức hội nghị.\n"
+            "2. Ủy ban nhân dân các xã chủ trì tổ chức\n- Hội nghị cử tri ở thôn.\n",
+        )
+    ).plan
+    assert [(u.name, [t.text for t in u.tasks]) for u in plan.units] == [
+        ("Cán bộ phụ trách lĩnh vực giám sát", ["Tham mưu tổ chức hội nghị."]),
+        ("Ủy ban nhân dân các xã", ["Chủ trì tổ chức", "Hội nghị cử tri ở thôn."]),
+    ]

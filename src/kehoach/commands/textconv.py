@@ -13,9 +13,9 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from kehoach.render import internals
 from kehoach.render.readback import open_docx
@@ -42,7 +42,7 @@ def footnotes(doc: DocxDocument) -> list[str]:
     part = next((rel.target_part for rel in doc.part.rels.values() if rel.reltype == RT.FOOTNOTES), None)
     if part is None:
         return []
-    root = parse_xml(part.blob)
+    root = etree.fromstring(part.blob)
     notes = [n for n in root.iterchildren(qn("w:footnote")) if n.get(qn("w:type")) in (None, "normal")]
     return ["".join(t.text or "" for t in note.iter(qn("w:t"))).strip() for note in notes]
 

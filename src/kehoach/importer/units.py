@@ -199,16 +199,22 @@ def _named(node: Node) -> tuple[str, str]:
     """A unit's heading split into the unit's name and what follows it on the line: "Sở Y tế:
     Chủ trì …" → ("Sở Y tế", "Chủ trì …"); a heading alone → (its text, "")."""
     text = node.text.strip().strip("*").strip()
-    if node.children and not _GIVING.match(text) and not re.search(r"[.:;]$", text):
-        return text, ""  # a heading over its tasks names its unit whole: "Cán bộ phụ trách lĩnh vực …"
     name, colon, rest = text.partition(":")
     if colon and rest.strip() and _a_heading(name) and not _TASK_VERBS[0].search(name):
         return name.strip().strip("*").strip(), vn.upper_first(rest.strip())  # "Đồng chí Trưởng Ban …: Phụ trách …"
     if given := _given(text):
-        return given
+        return (text, "") if _a_post(node, given[1]) else given
     if colon and rest.strip() and _a_heading(name):
         return name.strip().strip("*").strip(), vn.upper_first(rest.strip())
     return text.rstrip(":").strip().strip("*").strip(), ""
+
+
+def _a_post(node: Node, rest: str) -> bool:
+    """A heading over its tasks that names a post by its field ("Cán bộ phụ trách lĩnh vực giám
+    sát …", "Các Phó chủ tịch phụ trách lĩnh vực Dân tộc …"): its "phụ trách" is no task, the
+    heading names its unit whole."""
+    text = node.text.strip()
+    return bool(node.children) and rest.startswith("Phụ trách ") and not _GIVING.match(text) and text[-1:] not in ".:;"
 
 
 def _a_heading(name: str) -> bool:
