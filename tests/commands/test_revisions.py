@@ -185,6 +185,20 @@ def test_textconv_prints_the_text_in_reading_order(tmp_path):
     assert lines.index("KẾ HOẠCH") < lines.index("I. MỤC ĐÍCH, YÊU CẦU") < lines.index("Vũ Mạnh Hùng")
 
 
+def test_textconv_prints_the_footnotes_after_the_text(tmp_path):
+    """A footnote's change shows in a diff: its text comes after the body, one note a line."""
+    text = PLAN.read_text(encoding="utf-8")
+    assert "Kế hoạch số 05-KH/ĐU" in text
+    noted = text.replace("Kế hoạch số 05-KH/ĐU", "Kế hoạch số 05-KH/ĐU^[Thành lập năm 2025.]", 1)
+    (tmp_path / "plan.yaml").write_text(noted, encoding="utf-8")
+    run_render(tmp_path / "plan.yaml", tmp_path / "out", only=["plan"])
+    result = runner.invoke(app, ["textconv", str(tmp_path / "out" / "ke-hoach-15-KH-UBND.docx")])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[-1] == "Thành lập năm 2025."
+    assert lines.index("Vũ Mạnh Hùng") < len(lines) - 1
+
+
 def test_unclear_revisions_get_clear_messages(repo, tmp_path):
     result = cli(repo, "diff", "khong-co-ban-nay")
     assert result.exit_code == 2 and "khong-co-ban-nay" in result.output

@@ -63,7 +63,7 @@ def header(lines: list[Para]) -> Header:
     found = Header(party=any(_PARTY_TITLE.search(p.text) for p in lines))
     lines = [
         Para(text, p.where)
-        for p in lines
+        for p in _national_rejoined(lines)
         if (text := " ".join(_PARTY_TITLE.sub(" ", _NATIONAL_TEXT.sub(" ", p.text)).split()).strip(" -_–—*"))
     ]
     _party_number(found, lines)
@@ -89,6 +89,18 @@ def header(lines: list[Para]) -> Header:
                 found.date = None
         found.where["date"] = next((p.where for p in lines if "ngày" in p.text), "")
     return found
+
+
+def _national_rejoined(lines: list[Para]) -> list[Para]:
+    """The national title an extraction wrapped ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", then "NAM")
+    made one line again, so that its last word is not read as the issuer's."""
+    out: list[Para] = []
+    for para in lines:
+        if out and not _NATIONAL_TEXT.search(out[-1].text) and _NATIONAL_TEXT.search(f"{out[-1].text} {para.text}"):
+            out[-1] = Para(f"{out[-1].text} {para.text}", out[-1].where)
+            continue
+        out.append(para)
+    return out
 
 
 def _not_issuer(text: str) -> bool:
@@ -151,12 +163,19 @@ def type_and_subject(paras: list[Para]) -> tuple[str | None, list[str], int]:
         used += 1
         if set(text) <= set("-_–— *"):
             continue
-        if para.rows is not None or (para.hint != "subject" and (_BASIS.match(text) or _OPENS_BODY.match(text))):
+        if para.rows is not None or (para.hint != "subject" and (_opens_basis(text) or _OPENS_BODY.match(text))):
             return code, [], used - 1
         subject = [line.strip().strip("*").strip() for line in text.split("\n") if line.strip()]
         lines, taken = _subject_goes_on(subject, paras[used:], used)
         return code, [line for line in lines if set(line) - set("-_–— ")], taken
     return code, [], used
+
+
+def _opens_basis(text: str) -> bool:
+    """The paragraph after the title opens the basis ("Căn cứ …;", "Thực hiện Kế hoạch số …,
+    … như sau:"), not the subject: a subject may start so ("Thực hiện công tác bầu cử …") but
+    ends with no stop, comma or colon."""
+    return bool(_BASIS.match(text)) and bool(re.search(r"[.;:,]$", text))
 
 
 def _subject_goes_on(subject: list[str], paras: list[Para], used: int) -> tuple[list[str], int]:

@@ -30,6 +30,9 @@ _SPAN = re.compile(r"^[Tt]ừ\s+(?P<sau>sau\s+)?(?P<start>.+?)\s+(?P<connector>�
 
 
 _UNITS_TITLE = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm", re.IGNORECASE)
+#: The mục that gives the units their work where a plan has it: an earlier "Nội dung, tiến độ,
+#: phân công trách nhiệm" lists the work by task (its "Đơn vị chủ trì:" lines), not the units.
+_CARRYING_OUT = re.compile(r"tổ chức thực hiện", re.IGNORECASE)
 
 
 @dataclass
@@ -57,11 +60,12 @@ def body(paras: list[Para], notes: Notes) -> Body:
         for node in root.children:
             if node.format == top:
                 _marked_lists(node, style_of(Node(None, None, [node]), top), 1)
+    carried_out = any(node.format == top and _CARRYING_OUT.search(node.text) for node in root.children)
     for node in root.children:
         if node.format != top:
             notes.free_text += 1
             continue
-        section = _section(node, found, notes, len(found.sections))
+        section = _section(node, found, notes, len(found.sections), carried_out)
         if id(node) in own:
             section = {
                 **{k: v for k, v in section.items() if k in ("id", "title")},
@@ -84,7 +88,9 @@ def _marked_lists(node: Node, levels: tuple[str, ...], depth: int) -> None:
             _marked_lists(child, levels, depth + 1)
 
 
-def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any]:
+def _section(node: Node, found: Body, notes: Notes, index: int, carried_out: bool) -> dict[str, Any]:
+    """A mục as kehoach writes it: its phases, units or slogans where it lists them (the units
+    from the mục "Tổ chức thực hiện" where ``carried_out``, the plan having one), else its text."""
     title = sentence_case(node.text, notes.casing)
     path: tuple[Any, ...] = ("sections", index)
     out: dict[str, Any] = {"title": title}
@@ -104,7 +110,8 @@ def _section(node: Node, found: Body, notes: Notes, index: int) -> dict[str, Any
         )
     # khoản kehoach marked with their ids are khoản of the body (units' parts), not a list of units
     anchored = any(c.para is not None and c.para.anchor for c in numbered)
-    listed = units_of(children, notes) if not found.units and _UNITS_TITLE.search(title) and not anchored else None
+    gives_units = (_CARRYING_OUT if carried_out else _UNITS_TITLE).search(title)
+    listed = units_of(children, notes) if not found.units and gives_units and not anchored else None
     if listed is not None:
         kept, nodes, closing = listed
         units = [unit(c, notes, len(found.units) + n) for n, c in enumerate(nodes)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kehoach.importer import body, frame, lists, outline
@@ -54,9 +54,40 @@ class Parts:
 _NOTE_TEXT = re.compile(r"^\[\^(?P<n>\d+)\]:\s*(?P<text>.+)$")
 
 
+#: A footnote as a PDF's text gives it, at the end: "[1] Chỉ thị số 46-CT/TW …".
+_PRINTED_NOTE = re.compile(r"^\[(?P<n>\d+)\]\s+(?P<text>\S.*)$", re.DOTALL)
+
+
+def _printed_footnotes(source: Source) -> None:
+    """Footnotes a PDF prints at the end, after the signature ("[1] Chỉ thị …", the paragraphs
+    after it its lines, then "[2] …"), their marks "[1]" in the text before: written Markdown's
+    way, so that they are read as footnotes. Only notes numbered 1, 2, … each marked before."""
+    paras = source.paras
+    start = next((n for n, p in enumerate(paras) if (m := _PRINTED_NOTE.match(p.text)) and m["n"] == "1"), None)
+    if start is None:
+        return
+    notes: list[list[str]] = []
+    for para in paras[start:]:
+        m = _PRINTED_NOTE.match(para.text)
+        if m and m["n"] == str(len(notes) + 1):
+            notes.append([m["text"]])
+        else:
+            notes[-1].append(para.text)
+    before = " ".join(p.text for p in paras[:start])
+    if not all(f"[{n}]" in before for n in range(1, len(notes) + 1)):
+        return
+    del paras[start:]
+    for n, lines in enumerate(notes, 1):
+        text = " ".join(" ".join(lines).split())
+        for para in paras:
+            para.text = para.text.replace(f"[{n}]", f"[^{n}]")
+        paras.append(replace(paras[-1], text=f"[^{n}]: {text}", rows=None, hint="", breaks=[]))
+
+
 def _footnotes(source: Source) -> None:
     """Footnotes a text gives Markdown's way ("…khoáng sản[^1]", then "[^1]: Đặc biệt: …" at the
     end) as kehoach writes them, where their mark is: "…khoáng sản^[Đặc biệt: …]"."""
+    _printed_footnotes(source)
     notes = {m["n"]: m["text"] for p in source.paras if (m := _NOTE_TEXT.match(p.text))}
     if not notes:
         return

@@ -75,7 +75,7 @@ class Source:
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*Trang\s+\d{1,3}(\s*/\s*\d{1,3})?\s*$", re.IGNORECASE)
 _OPENING = re.compile(
     r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).\/]\s|[-–—+•]\s?|\*?Nơi nhận|(?:TM|KT|TL|TUQ|Q)\.\s|"
-    r"Số\s*:|KẾ HOẠCH|PHỤ LỤC|Phụ lục\s|\(Kèm theo|Căn cứ\s|Thực hiện\s|Trên đây)",
+    r"Số\s*:|KẾ HOẠCH|PHỤ LỤC|Phụ lục\s|\(Kèm theo|Căn cứ\s|Thực hiện\s|Trên đây|\[\d{1,2}\]\s)",
 )
 #: A mục's title line ("II. NHIỆM VỤ …").
 _SECTION_LINE = re.compile(r"^[IVXLC]+\.\s")
@@ -93,7 +93,32 @@ def text_lines(text: str) -> list[tuple[int, str]]:
     raw = [(n, _titled(_clean(line))) for n, line in enumerate(vn.nfc(text).replace("\f", "\n\f").splitlines(), 1)]
     repeated = _running_headers(vn.nfc(text))
     kept = [(n, line) for n, line in raw if not _PAGE_NUMBER.match(line.lstrip(INDENT)) and line not in repeated]
-    return _without_stamps(kept)
+    return _title_rejoined(_without_stamps(kept))
+
+
+#: How many lines of the header an extraction may put between a type title's two halves.
+_TITLE_GAP = 12
+
+
+def _title_rejoined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A type's title that an extraction cut by the header's other column ("KẾ", then "Độc lập
+    …", "Số: 16/KH-MTTQ-BTT", the date, then "HOẠCH": the date's frame lay across the title's
+    line) made whole again where its last half stands; the header's lines between stay before
+    it. Only before any whole title, and only halves alone on their lines."""
+    for at, (_, line) in enumerate(lines):
+        bare = line.strip("* " + INDENT)
+        if bare in TYPE_TITLES:
+            return lines
+        for title in TYPE_TITLES:
+            head, _, tail = title.partition(" ")
+            if bare != head or not tail:
+                continue
+            window = lines[at + 1 : at + 1 + _TITLE_GAP]
+            end = next((k for k, (_, later) in enumerate(window) if later.strip("* " + INDENT) == tail), None)
+            if end is not None:
+                number = window[end][0]
+                return [*lines[:at], *window[:end], (number, title), *lines[at + 2 + end :]]
+    return lines
 
 
 #: A line of a digital signature's stamp, which a signed PDF's text layer carries ("Ký bởi: Sở

@@ -28,7 +28,8 @@ _AGENCY = re.compile(
     r"doanh nghiệp|hợp tác xã|chủ đầu tư|người đứng đầu|cán bộ|công chức|viên chức|trưởng|ban chỉ huy|trạm|"
     r"chi nhánh|đội|hạt|ban quản lý|công ty|hiệp hội|chi hội|thường trực|đảng ủy|đảng uỷ|uỷ ban|ban thường vụ|"
     r"hiệu trưởng|phó hiệu trưởng|giáo viên|nhân viên|tổng phụ trách|công đoàn|chi đoàn|chi bộ|bí thư|cấp ủy|cấp uỷ|"
-    r"mttq|ubmttq|lực lượng|thôn|khu phố|thành viên|thư viện|bảo tàng|nhà văn hóa|nhà văn hoá)\b",
+    r"mttq|ubmttq|lực lượng|thôn|khu phố|thành viên|thư viện|bảo tàng|nhà văn hóa|nhà văn hoá|chuyên viên|tiểu ban|"
+    r"phó (?:chủ tịch|giám đốc|trưởng|bí thư|thủ trưởng|chánh)|đồng chí|đ/c)\b",
     re.IGNORECASE,
 )
 
@@ -37,11 +38,12 @@ _AGENCY = re.compile(
 #: "<unit> <task>" ("Sở Tài chính tham mưu …"). The unit's name ends where the task's verb begins,
 #: a verb in lower case (a name's words are capitalised: "Ban Tổ chức", "Ban Chỉ đạo").
 _GIVES = re.compile(r"^(?:giao\s+(?:cho\s+)?|(?P<request>đề nghị)\s+)?", re.IGNORECASE)
+_GIVING = re.compile(r"^(?:giao|đề nghị)\s", re.IGNORECASE)
 #: Verbs that open a unit's work and hardly ever stand in a name, tried first ("Ban Quản lý dự án
 #: đầu tư xây dựng tỉnh chủ trì …": the unit ends at "chủ trì", not at "xây dựng").
 _LEADING_VERBS = (
     r"chủ trì|phối hợp|tham mưu|có trách nhiệm|chịu trách nhiệm|là|làm đầu mối|căn cứ|theo chức năng|"
-    r"trên cơ sở|chủ động|khẩn trương|tiếp tục|hướng dẫn|theo dõi|đôn đốc|phụ trách"
+    r"trên cơ sở|chủ động|khẩn trương|tiếp tục|hướng dẫn|theo dõi|đôn đốc|phụ trách|tham gia|thường xuyên"
 )
 #: Verbs a name may hold in lower case ("… đầu tư xây dựng", "… quản lý …"), tried after those.
 _OTHER_VERBS = (
@@ -164,19 +166,31 @@ def _given(text: str) -> tuple[str, str] | None:
     text = text.strip()
     m = _GIVES.match(text)
     rest = text[m.end() :] if m else text
-    verb = next((v for pattern in _TASK_VERBS if (v := pattern.search(rest))), None)
-    name = rest[: verb.start()].strip(" ,") if verb else ""
+    for pattern in _TASK_VERBS:  # a verb that hardly stands in a name first, then one that may
+        verb = pattern.search(rest)
+        name = rest[: verb.start()].strip(" ,") if verb else ""
+        if verb is not None and _a_name(name):
+            request = m is not None and m["request"]
+            return vn.upper_first(f"Đề nghị {name}" if request else name), vn.upper_first(rest[verb.start() :].strip())
+    return None
+
+
+#: Words that open a clause of condition or time, which a unit's name does not hold ("Đoàn kiểm
+#: tra trong quá trình kiểm tra … nếu có vấn đề …": no unit "Đoàn kiểm tra trong quá trình").
+_CLAUSE = re.compile(r"\b(?:trong quá trình|nếu|khi|sau khi|trước khi|trường hợp)\b", re.IGNORECASE)
+
+
+def _a_name(name: str) -> bool:
+    """Words that may name a unit: two to fifteen, an agency first, no verb first, no clause."""
     words = name.split()
-    if (
-        not 2 <= len(words) <= _NAME_WORDS
-        or words[-1].casefold() in _NOT_A_NAME_END
-        or ":" in name
-        or not _AGENCY.match(name)
-        or _STARTS_WITH_VERB.match(name)
-    ):
-        return None
-    assert verb is not None and m is not None
-    return vn.upper_first(f"Đề nghị {name}" if m["request"] else name), vn.upper_first(rest[verb.start() :].strip())
+    return (
+        2 <= len(words) <= _NAME_WORDS
+        and words[-1].casefold() not in _NOT_A_NAME_END
+        and ":" not in name
+        and bool(_AGENCY.match(name))
+        and not _STARTS_WITH_VERB.match(name)
+        and not _CLAUSE.search(name)
+    )
 
 
 def _trailing_paragraphs(node: Node) -> list[str]:
@@ -192,12 +206,27 @@ def _named(node: Node) -> tuple[str, str]:
     """A unit's heading split into the unit's name and what follows it on the line: "Sở Y tế:
     Chủ trì …" → ("Sở Y tế", "Chủ trì …"); a heading alone → (its text, "")."""
     text = node.text.strip().strip("*").strip()
-    if given := _given(text):
-        return given
     name, colon, rest = text.partition(":")
-    if colon and rest.strip() and len(name) < 120 and _AGENCY.match(name.strip().strip("*").strip()):
+    if colon and rest.strip() and _a_heading(name) and not _TASK_VERBS[0].search(name):
+        return name.strip().strip("*").strip(), vn.upper_first(rest.strip())  # "Đồng chí Trưởng Ban …: Phụ trách …"
+    if given := _given(text):
+        return (text, "") if _a_post(node, given[1]) else given
+    if colon and rest.strip() and _a_heading(name):
         return name.strip().strip("*").strip(), vn.upper_first(rest.strip())
     return text.rstrip(":").strip().strip("*").strip(), ""
+
+
+def _a_post(node: Node, rest: str) -> bool:
+    """A heading over its tasks that names a post by its field ("Cán bộ phụ trách lĩnh vực giám
+    sát …", "Các Phó chủ tịch phụ trách lĩnh vực Dân tộc …"): its "phụ trách" is no task, the
+    heading names its unit whole."""
+    text = node.text.strip()
+    return bool(node.children) and rest.startswith("Phụ trách ") and not _GIVING.match(text) and text[-1:] not in ".:;"
+
+
+def _a_heading(name: str) -> bool:
+    """What stands before a colon names a unit: short, an agency first."""
+    return len(name) < 120 and bool(_AGENCY.match(name.strip().strip("*").strip()))
 
 
 def _unit_like(node: Node, notes: Notes) -> bool:
