@@ -53,6 +53,7 @@ from docxtpl import DocxTemplate
 from kehoach.plan.model import Plan
 from kehoach.plan.validate import load_plan
 from kehoach.render import docx, kinds, pdf
+from kehoach.render.compiled import compiled
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan.yaml"
@@ -269,7 +270,11 @@ def docxtpl_loop(plan_path: Path, out: Path) -> float:
     """Reference (a): load the template, render, save, for every document."""
     plan = load_plan(plan_path).plan
     made = [(kinds.template_for(d, plan_path.parent), d) for d in kinds.documents(plan)]
-    jobs = [(template, docx.to_context(d.view(plan)), d.name) for template, d in made if template is not None]
+    jobs = [
+        (template, kinds.docx_context(d.view(plan), plan, compiled(template).table_styles), d.name)
+        for template, d in made
+        if template is not None and template.suffix == ".docx"
+    ]
     start = time.perf_counter()
     for template, context, name in jobs:
         tpl = DocxTemplate(template)
