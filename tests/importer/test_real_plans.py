@@ -393,3 +393,13 @@ def test_numbers_in_a_row_stay_apart() -> None:
     texts = [p.text for p in read_text("KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\nTT\n1.\n2.\n3.\nRà soát hồ sơ\n", "x").paras]
     assert "Rà soát hồ sơ" in texts
     assert not any(text.startswith(("1. ", "2. ", "3. ")) and "Rà soát" in text for text in texts)
+
+
+def test_a_drafts_month_comes_back_and_its_date_line_shows_it(tmp_path: Path) -> None:
+    """3024/KH-SCT is dated "Lào Cai, ngày   tháng 5 năm 2026": the day blank, the month known."""
+    run_import(FIXTURES / "lao-cai-3024-KH-SCT.txt", tmp_path / "plan.yaml")
+    document = load_plan(tmp_path / "plan.yaml").plan.document
+    assert (document.date, document.year, document.month) == (None, 2026, 5)
+    out = run_render(tmp_path / "plan.yaml", tmp_path / "out", only=["plan"])
+    rendered = text_of(out.out_dir / out.files[0].name)
+    assert "Lào Cai, ngày\u00a0\u00a0\u00a0\u00a0tháng 5 năm 2026" in rendered

@@ -55,3 +55,10 @@ def test_upper_and_slug():
 def test_nfc():
     decomposed = "Ho\u0300a"
     assert vn.nfc(decomposed) == "Hòa"
+
+
+def test_a_drafts_date_line_keeps_a_known_month_and_leaves_the_day_blank():
+    blank = vn.BLANK_DAY
+    assert vn.place_date("Lào Cai", None, 2026, 5) == f"Lào Cai, ngày{blank}tháng 5 năm 2026"
+    assert vn.place_date("Lào Cai", None, 2026, 2) == f"Lào Cai, ngày{blank}tháng 02 năm 2026"
+    assert vn.place_date("Lào Cai", None, 2026) == f"Lào Cai, ngày{blank}tháng{blank}năm 2026"

@@ -73,6 +73,7 @@ def _header_values(plan: Plan) -> dict[str, Value]:
         "document.number": doc.number,
         "document.date": doc.date,
         "document.year": doc.year,
+        "document.month": doc.month,
         "document.place": doc.place,
         "document.subject": doc.subject,
         "issuer.parent": tuple(issuer.parent),

@@ -44,6 +44,8 @@ class Header:
     place: str | None = None
     date: dt.date | None = None
     year: int | None = None
+    #: A draft's month, its day left blank ("ngày    tháng 5 năm 2026").
+    month: int | None = None
     where: dict[str, str] = field(default_factory=dict)
     #: A Party document ("ĐẢNG CỘNG SẢN VIỆT NAM" at the top, "Số 18-KH/ĐU"): profile đảng.
     party: bool = False
@@ -87,6 +89,8 @@ def header(lines: list[Para]) -> Header:
                 found.date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:
                 found.date = None
+        elif m["m"] and 1 <= int(m["m"]) <= 12:
+            found.month = int(m["m"])
         found.where["date"] = next((p.where for p in lines if "ngày" in p.text), "")
     return found
 

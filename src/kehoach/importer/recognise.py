@@ -237,6 +237,8 @@ def _document(code: str, header: frame.Header, subject: list[str], notes: Notes)
         doc["date"] = header.date
     else:
         doc["year"] = header.year or 2000
+        if header.month:
+            doc["month"] = header.month
     doc["subject"] = subject[0] if len(subject) == 1 else " ".join(subject) if subject else "Chưa rõ"
     return doc
 

@@ -110,6 +110,8 @@ class Document(Strict):
     place: Text
     date: dt.date | None = None
     year: int | None = Field(default=None, ge=1900, le=2999)
+    #: A draft's month when its day is left blank ("ngày    tháng 5 năm 2026").
+    month: int | None = Field(default=None, ge=1, le=12)
     subject: Text
     _subject_lines: list[str] = PrivateAttr(default_factory=list)
 
@@ -134,6 +136,8 @@ class Document(Strict):
     def _check(self) -> Document:
         if self.date is None and self.year is None:
             raise PydanticCustomError("date_or_year", "date or year")
+        if self.date is not None and self.month is not None:
+            raise PydanticCustomError("month_with_date", "month with a date")
         return self
 
     @property

@@ -62,7 +62,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Document.number": ("Số", "Số văn bản (15) hoặc cả số và ký hiệu (15/KH-UBND); bỏ trống khi là dự thảo."),
     "Document.place": ("Địa danh", "Tên đơn vị hành chính nơi cơ quan đóng trụ sở: An Dương."),
     "Document.date": ("Ngày ban hành", "Ngày ban hành dạng năm-tháng-ngày: 2025-08-01."),
-    "Document.year": ("Năm", "Năm ban hành, khi dự thảo chưa có ngày và tháng."),
+    "Document.year": ("Năm", "Năm ban hành, khi dự thảo chưa có ngày."),
+    "Document.month": (
+        "Tháng",
+        "Tháng ban hành của dự thảo đã biết tháng mà chưa có ngày: \"ngày    tháng 5 năm 2026\".",
+    ),
     "Document.subject": (
         "Trích yếu",
         "Trích yếu nội dung, chữ thường, in đậm dưới tên loại; "

@@ -128,6 +128,10 @@ TEXTS: _M = {
         "Cần 'date' (ngày ban hành) hoặc 'year' (năm, khi là dự thảo).",
         "Give 'date' (issue date) or 'year' (for a draft).",
     ),
+    "month_with_date": (
+        "'month' chỉ dùng cho dự thảo chưa có ngày: đã có 'date' thì bỏ 'month'.",
+        "'month' is for a draft without its day: with a 'date', leave 'month' out.",
+    ),
     "unknown_authority": (
         "Thẩm quyền ký không hợp lệ; dùng một trong: {allowed}",
         "Not a signing authority; use one of: {allowed}",
@@ -360,6 +364,7 @@ TEXTS: _M = {
     "diff.field.document.number": ("Số", "Number"),
     "diff.field.document.date": ("Ngày ban hành", "Date of issue"),
     "diff.field.document.year": ("Năm", "Year"),
+    "diff.field.document.month": ("Tháng (dự thảo)", "Month (of a draft)"),
     "diff.field.document.place": ("Địa danh", "Place"),
     "diff.field.document.subject": ("Trích yếu", "Subject"),
     "diff.field.issuer.parent": ("Cơ quan chủ quản", "Parent body"),

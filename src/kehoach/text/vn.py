@@ -100,18 +100,22 @@ def short_date(date: dt.date) -> str:
     return f"{date.day:02d}/{month}/{date.year}"
 
 
-def draft_date(year: int) -> str:
-    """Date line of a draft: day and month left blank for the records clerk."""
-    return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
+def draft_date(year: int, month: int | None = None) -> str:
+    """Date line of a draft: the day (and the month, unless known) left blank for the records
+    clerk: "ngày    tháng    năm 2026", "ngày    tháng 5 năm 2026"."""
+    if month is None:
+        return f"ngày{BLANK_DAY}tháng{BLANK_DAY}năm {year}"
+    shown = f"{month:02d}" if month <= 2 else str(month)
+    return f"ngày{BLANK_DAY}tháng {shown} năm {year}"
 
 
-def place_date(place: str, date: dt.date | None, year: int | None) -> str:
+def place_date(place: str, date: dt.date | None, year: int | None, month: int | None = None) -> str:
     """Date line "An Dương, ngày 01 tháng 8 năm 2025" (a comma follows the place)."""
     if date is not None:
         return f"{place}, {long_date(date)}"
     if year is None:
         raise ValueError("a date line needs a date or a year")
-    return f"{place}, {draft_date(year)}"
+    return f"{place}, {draft_date(year, month)}"
 
 
 def number_text(number: int | None) -> str:
@@ -126,11 +130,11 @@ def symbol(number: int | None, *groups: str) -> str:
     return f"{number_text(number)}/{'-'.join(g for g in groups if g)}"
 
 
-def cited_date(date: dt.date | None, year: int | None) -> str:
+def cited_date(date: dt.date | None, year: int | None, month: int | None = None) -> str:
     """A date cited in running text ("ngày 01/8/2025"), or the blanks of a draft."""
     if date is not None:
         return f"ngày {short_date(date)}"
-    return draft_date(year or 0)
+    return draft_date(year or 0, month)
 
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")

@@ -128,7 +128,7 @@ def header(plan: Plan, number_line: str, place_date: str | None = None, subject_
         parent=[vn.upper(line) for line in plan.issuer.parent],
         issuer=[vn.upper(line) for line in plan.issuer.name],
         number_line=number_line,
-        place_date=place_date or vn.place_date(doc.place, doc.date, doc.year),
+        place_date=place_date or vn.place_date(doc.place, doc.date, doc.year, doc.month),
         subject_line=subject_line,
         national_title=title,
         motto=" ".join(motto),
@@ -168,7 +168,7 @@ def bullets(items: list[Bullet], depth: int) -> Iterator[Paragraph]:
 def cited_plan(plan: Plan) -> str:
     """The plan as another document cites it: "Kế hoạch số 15/KH-UBND ngày 01/8/2025 của …"."""
     doc = plan.document
-    date = vn.cited_date(doc.date, doc.year)
+    date = vn.cited_date(doc.date, doc.year, doc.month)
     return f"{doc.type_name} số {plan.symbol} {date} của {plan.issuer.full_name}"
 
 

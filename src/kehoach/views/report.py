@@ -55,7 +55,8 @@ class ReportView:
 
 def report_view(plan: Plan, status: StatusView, by: By = "unit") -> ReportView:
     """The report of ``status`` (the plan's progress on a day), with a section per unit or per phase."""
-    cited = f"{plan.document.type_name} số {plan.symbol} {vn.cited_date(plan.document.date, plan.document.year)}"
+    doc = plan.document
+    cited = f"{doc.type_name} số {plan.symbol} {vn.cited_date(doc.date, doc.year, doc.month)}"
     number = plan.rules.number_line(vn.number_text(None), TYPE_ABBR, plan.issuer.abbr)
     place_date = f"{plan.document.place}, {vn.draft_date(status.as_of.year)}"
     return ReportView(
