@@ -65,7 +65,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "Document.year": ("Năm", "Năm ban hành, khi dự thảo chưa có ngày."),
     "Document.month": (
         "Tháng",
-        "Tháng ban hành của dự thảo đã biết tháng mà chưa có ngày: \"ngày    tháng 5 năm 2026\".",
+        'Tháng ban hành của dự thảo đã biết tháng mà chưa có ngày: "ngày    tháng 5 năm 2026".',
     ),
     "Document.subject": (
         "Trích yếu",
