@@ -403,3 +403,26 @@ def test_a_drafts_month_comes_back_and_its_date_line_shows_it(tmp_path: Path) ->
     out = run_render(tmp_path / "plan.yaml", tmp_path / "out", only=["plan"])
     rendered = text_of(out.out_dir / out.files[0].name)
     assert "Lào Cai, ngày\u00a0\u00a0\u00a0\u00a0tháng 5 năm 2026" in rendered
+
+
+def test_pdftotext_layout_puts_both_header_columns_on_a_line_the_national_title_in_old_tone_marks(
+    tmp_path: Path,
+) -> None:
+    """``pdftotext -layout`` keeps the two header columns side by side on one line, and Lào Cai
+    writes "CỘNG HOÀ" (the old place of the tone mark): the issuer is still the left column."""
+    source = tmp_path / "layout.txt"
+    lines = (FIXTURES / "lao-cai-3024-KH-SCT.txt").read_text(encoding="utf-8").splitlines()
+    body = [line for line in lines if not line.startswith("#")]
+    start = next(i for i, line in enumerate(body) if line.startswith("KẾ HOẠCH"))
+    header = [
+        " UBND TỈNH LÀO CAI               CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        " SỞ CÔNG THƯƠNG                           Độc lập - Tự do - Hạnh phúc",
+        "",
+        "  Số:         /KH-SCT                 Lào Cai, ngày      tháng 5 năm 2026",
+        "",
+    ]
+    source.write_text("\n".join([*header, *body[start:]]), encoding="utf-8")
+    run_import(source, tmp_path / "plan.yaml")
+    plan = load_plan(tmp_path / "plan.yaml").plan
+    assert (plan.issuer.parent, plan.issuer.name) == (["UBND TỈNH LÀO CAI"], ["SỞ CÔNG THƯƠNG"])
+    assert (plan.document.place, plan.document.year, plan.document.month) == ("Lào Cai", 2026, 5)

@@ -54,7 +54,7 @@ class Header:
 #: The national title and the motto, wherever a line has them (side by side with the issuer's
 #: lines when a PDF's two header columns come out on one line).
 _NATIONAL_TEXT = re.compile(
-    r"C[ỘO]NG\s+H[ÒOÀ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"C[ỘO]NG\s+H(?:[ÒOÀ]A|OÀ)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
     r"|Đ[ộo]c\s+l[ậa]p\s*[-–—]\s*T[ựu]\s+do\s*[-–—]\s*H[ạa]nh\s+ph[úu]c",
     re.IGNORECASE,
 )
