@@ -426,3 +426,21 @@ def test_pdftotext_layout_puts_both_header_columns_on_a_line_the_national_title_
     plan = load_plan(tmp_path / "plan.yaml").plan
     assert (plan.issuer.parent, plan.issuer.name) == (["UBND TỈNH LÀO CAI"], ["SỞ CÔNG THƯƠNG"])
     assert (plan.document.place, plan.document.year, plan.document.month) == ("Lào Cai", 2026, 5)
+
+
+def test_the_pdf_itself_imports_with_its_signer_and_attachment(tmp_path: Path) -> None:
+    """``lao-cai-3898-KH-SCT.pdf`` is the PDF the fixture's text was extracted from (the source's
+    Word file printed by LibreOffice 7.4, see the .txt's header). Read through PDFium, its subject
+    runs as wide as the text right under "KẾ HOẠCH" (once joined to it: exit 1), and the page after
+    the signature opens with its attachment's title (once joined to the signer's name)."""
+    target = tmp_path / "plan.yaml"
+    result = runner.invoke(app, ["import", str(FIXTURES / "lao-cai-3898-KH-SCT.pdf"), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    plan = load_plan(target).plan
+    assert [u.name for u in plan.units] == UNITS["lao-cai-3898-KH-SCT"]
+    assert plan.signer.name == "Hoàng Văn Thuân"
+    assert plan.appendices[0].title.startswith("Phân công nhiệm vụ")
+    run_render(target, tmp_path / "out", only=["plan"])
+    rendered = text_of(next((tmp_path / "out").glob("*.docx")))
+    source = (FIXTURES / "lao-cai-3898-KH-SCT.txt").read_text(encoding="utf-8")
+    assert difflib.SequenceMatcher(None, _words(source), rendered.split(), autojunk=False).ratio() >= 0.95

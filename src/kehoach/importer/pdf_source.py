@@ -66,10 +66,26 @@ def pdf_text(path: Path) -> str:
             document.close()
     except pdfium.PdfiumError:
         raise KehoachError("import.not_pdf", path=str(path)) from None
-    text = "\f".join(pages)
+    text = "\n\f".join(_after_signature(pages))  # as pdftotext: a page opens with the form feed
     if len(text.split()) < 20:
         raise KehoachError("import.scanned_pdf", path=str(path))
     return text
+
+
+def _after_signature(pages: list[str]) -> list[str]:
+    """A page after the one the plan is signed on opens a part of its own (an attachment's
+    title, as wide as the text, is not the signer's name going on)."""
+    out: list[str] = []
+    signed = False
+    for page in pages:
+        lines = page.split("\n")
+        # its first line past the page number
+        first = next((n for n, line in enumerate(lines) if not line.lstrip(INDENT).isdigit()), None)
+        if signed and first is not None and not lines[first].startswith(INDENT):
+            lines[first] = INDENT + lines[first]
+        out.append("\n".join(lines))
+        signed = signed or any(_signs_off(line.lstrip(INDENT)) for line in lines)
+    return out
 
 
 def _chars(page: pdfium.PdfPage) -> list[_Char]:

@@ -174,7 +174,11 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
     for number, line in lines:
         if not line:
             continue
-        if out and not (line.startswith(INDENT) if indented else starts_paragraph(line, previous, width)):
+        # the type's title ("KẾ HOẠCH") stands alone, even above a subject line as wide as the
+        # text, and "(Kèm theo …)" is a line of its own under an attachment's title
+        alone = previous.strip("* ") in TYPE_TITLES or _ATTACHED_LINE.match(line.lstrip(INDENT)) is not None
+        starts = line.startswith(INDENT) if indented else starts_paragraph(line, previous, width)
+        if out and not (starts or alone):
             out[-1].text = _join(out[-1].text, line)
             out[-1].breaks.append(line)
         else:
@@ -185,6 +189,8 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
     return out
 
 
+#: The line under an attachment's title: "(Kèm theo Kế hoạch số …)".
+_ATTACHED_LINE = re.compile(r"^\*?\(Kèm theo\b", re.IGNORECASE)
 #: Where the signature block begins ("Nơi nhận:", "TM. …", "KT. …").
 _SIGNATURE_LINE = re.compile(r"^\*?Nơi nhận|^(?:TM|KT|TL|TUQ|Q)\.\s")
 #: A line that is only a number ("I.", "2.", "1.1.", "a)"): an extraction may set it apart from its text.
