@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import os
 import re
 import subprocess
@@ -226,3 +227,11 @@ def to_pdf(soffice: str, docx_path: Path, out: Path) -> Path:
     pdf = out / (docx_path.stem + ".pdf")
     assert pdf.is_file(), "LibreOffice wrote no PDF"
     return pdf
+
+
+def reads_as(source: str, rendered: str) -> float:
+    """Word similarity of a rendered plan's text to its source's, the source's words as a reader
+    counts them: extraction notes ("# …"), table rules ("|", " ⏎ ") and emphasis stars left out."""
+    lines = [line for line in source.splitlines() if not line.startswith("#")]
+    words = [w for w in " ".join(lines).replace("*", "").split() if w.strip("|/⏎")]
+    return difflib.SequenceMatcher(None, words, rendered.split(), autojunk=False).ratio()

@@ -8,13 +8,12 @@ and table cells one per line included.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from helpers import FIXTURES
+from helpers import FIXTURES, reads_as
 from kehoach.cli.app import app
 from kehoach.commands.import_plan import run_import
 from kehoach.commands.textconv import text_of
@@ -41,12 +40,6 @@ UNITS = {
 }
 
 
-def _words(text: str) -> list[str]:
-    """A source's words as a reader counts them, its "# …" notes left out."""
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return [w for w in " ".join(lines).replace("*", "").split() if w.strip("|/⏎")]
-
-
 @pytest.mark.parametrize("name", sorted(UNITS))
 def test_a_real_plan_imports_validates_and_renders_as_its_source(tmp_path: Path, name: str) -> None:
     source = FIXTURES / f"{name}.txt"
@@ -58,8 +51,7 @@ def test_a_real_plan_imports_validates_and_renders_as_its_source(tmp_path: Path,
     assert [u.name for u in load_plan(target).plan.units] == UNITS[name]
     run_render(target, tmp_path / "out", only=["plan"])
     rendered = text_of(next((tmp_path / "out").glob("*.docx")))
-    a, b = _words(source.read_text(encoding="utf-8")), rendered.split()
-    assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.95
+    assert reads_as(source.read_text(encoding="utf-8"), rendered) >= 0.95
 
 
 @pytest.mark.parametrize(
@@ -443,4 +435,4 @@ def test_the_pdf_itself_imports_with_its_signer_and_attachment(tmp_path: Path) -
     run_render(target, tmp_path / "out", only=["plan"])
     rendered = text_of(next((tmp_path / "out").glob("*.docx")))
     source = (FIXTURES / "lao-cai-3898-KH-SCT.txt").read_text(encoding="utf-8")
-    assert difflib.SequenceMatcher(None, _words(source), rendered.split(), autojunk=False).ratio() >= 0.95
+    assert reads_as(source, rendered) >= 0.95

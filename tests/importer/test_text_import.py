@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT, reads_as
 from kehoach.commands.diff import run_diff
 from kehoach.commands.import_plan import run_import
 from kehoach.commands.textconv import text_of
@@ -96,21 +96,13 @@ def test_the_seed_plans_ocr_text_imports_with_its_units_tasks_and_phases(tmp_pat
     assert _changed_words(diff) <= OCR_SLIPS
 
 
-def _words(text: str) -> list[str]:
-    """A text's words as a reader counts them: extraction notes ("# …"), table rules ("|",
-    " ⏎ ") and emphasis stars left out."""
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return [w for w in " ".join(lines).replace("*", "").split() if w.strip("|/⏎")]
-
-
 @pytest.mark.parametrize("source", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
 def test_the_rendered_import_reads_as_its_source(tmp_path: Path, source: Path) -> None:
     """Imported, then rendered, a plan says what its source said: word similarity ≥ 0.95."""
     run_import(source, tmp_path / "plan.yaml")
     run_render(tmp_path / "plan.yaml", tmp_path / "out", only=["plan"])
     rendered = text_of(next((tmp_path / "out").glob("*.docx")))
-    a, b = _words(source.read_text(encoding="utf-8")), rendered.split()
-    assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.95
+    assert reads_as(source.read_text(encoding="utf-8"), rendered) >= 0.95
 
 
 def test_the_lao_cai_draft_finds_the_units_it_assigns_and_its_key_tasks(tmp_path: Path) -> None:
