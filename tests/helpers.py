@@ -203,30 +203,33 @@ def docxtpl_reference(template: Path, view: Any, plan: Plan, title: str) -> byte
     return docx_bytes.zip_entries(with_notes(entries, notes.texts))
 
 
-def to_pdf(soffice: str, docx_path: Path, out: Path) -> Path:
-    """``docx_path`` converted by LibreOffice into ``out``, with a profile of its own there.
-
-    A profile per call keeps parallel workers (pytest-xdist) from sharing LibreOffice's lock.
-    """
-    profile = out / "profile"
+def converted(soffice: str, source: Path, out: Path, to: str) -> Path:
+    """``source`` converted by LibreOffice into ``out`` (``to``: "pdf", "docx"), with a profile of
+    its own there: a profile per call keeps parallel workers (pytest-xdist) from sharing
+    LibreOffice's lock."""
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation=file://{profile}",
+            f"-env:UserInstallation=file://{out.resolve() / 'profile'}",
             "--headless",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(out),
-            str(docx_path),
+            str(source),
         ],
         check=True,
         capture_output=True,
         timeout=300,
     )
-    pdf = out / (docx_path.stem + ".pdf")
-    assert pdf.is_file(), "LibreOffice wrote no PDF"
-    return pdf
+    made = out / f"{source.stem}.{to}"
+    assert made.is_file(), f"LibreOffice wrote no {to.upper()}"
+    return made
+
+
+def to_pdf(soffice: str, docx_path: Path, out: Path) -> Path:
+    """``docx_path`` converted by LibreOffice into ``out``."""
+    return converted(soffice, docx_path, out, "pdf")
 
 
 def reads_as(source: str, rendered: str) -> float:

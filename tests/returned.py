@@ -8,11 +8,12 @@ rows, adds one, or saves the file again in LibreOffice.
 from __future__ import annotations
 
 import copy
-import subprocess
 from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
+
+from helpers import converted
 
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 
@@ -77,24 +78,7 @@ def add_row(doc, task: str, mark: str, result: str = "") -> None:
 def resave(soffice: str, path: Path, folder: Path) -> Path:
     """The file saved again by LibreOffice (as DOCX) into ``folder``, under the same name."""
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder.resolve() / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(folder),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    saved = folder / path.name
-    assert saved.is_file(), "LibreOffice wrote no DOCX"
-    return saved
+    return converted(soffice, path, folder, "docx")
 
 
 def open_sheet(path: Path):

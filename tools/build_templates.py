@@ -518,21 +518,17 @@ def _properties(doc, title: str, party: bool = False) -> None:
 def build_plan_template(party: bool = False) -> tuple[str, bytes]:
     """ke-hoach.docx: the plan (Kế hoạch, or another named type); ke-hoach.dang.docx in the
     Party's form."""
-    doc = _new_document(party=party)
-    _header_block(doc, [("{{ header.number_line }}", "KH Số")], party)
-    doc.add_paragraph("{{ type_name }}", "KH Tên loại")
-    doc.add_paragraph("{{ subject }}", "KH Trích yếu")
-    doc.add_paragraph("", "KH Gạch trích yếu")
-    _body_loop(doc, "body", tables=True)
-    _signature_block(doc, party)
-    _appendix_loop(doc)
-    _properties(doc, "Kế hoạch", party)
-    return _save(doc, party_name("ke-hoach.docx") if party else "ke-hoach.docx")
+    return _titled_document("ke-hoach.docx", "Kế hoạch", party, appendices=True)
 
 
 def build_report_template(party: bool = False) -> tuple[str, bytes]:
     """bao-cao.docx: the results report (Báo cáo kết quả thực hiện Kế hoạch), laid out as the plan
     is (header, type name, trích yếu, body with tables, Nơi nhận and signer), without appendices."""
+    return _titled_document("bao-cao.docx", "Báo cáo kết quả thực hiện", party, appendices=False)
+
+
+def _titled_document(name: str, title: str, party: bool, appendices: bool) -> tuple[str, bytes]:
+    """A document with a type name and a trích yếu under its header, a body, Nơi nhận and signer."""
     doc = _new_document(party=party)
     _header_block(doc, [("{{ header.number_line }}", "KH Số")], party)
     doc.add_paragraph("{{ type_name }}", "KH Tên loại")
@@ -540,8 +536,10 @@ def build_report_template(party: bool = False) -> tuple[str, bytes]:
     doc.add_paragraph("", "KH Gạch trích yếu")
     _body_loop(doc, "body", tables=True)
     _signature_block(doc, party)
-    _properties(doc, "Báo cáo kết quả thực hiện", party)
-    return _save(doc, party_name("bao-cao.docx") if party else "bao-cao.docx")
+    if appendices:
+        _appendix_loop(doc)
+    _properties(doc, title, party)
+    return _save(doc, party_name(name) if party else name)
 
 
 def build_letter_template(party: bool = False) -> tuple[str, bytes]:
