@@ -238,3 +238,16 @@ def test_plan_unit_keeps_the_first_of_a_repeated_id_and_follows_a_copy_with_othe
     assert plan.unit("a").name == "Một"
     # the index is no field: dumps and equality are those of the plan alone
     assert plan == Plan.model_validate(data) and "_units_by_id" not in plan.model_dump()
+
+
+def test_a_text_given_to_many_units_is_held_once(tmp_path):
+    """A province gives the same task to every commune: the plan keeps one copy of its words
+    (the loader holds each text once, and cleaning leaves a clean text as it is)."""
+    plan = copy.deepcopy(MINIMAL)
+    task = "Rà soát,  thống kê số hộ nghèo trên địa bàn."
+    plan["units"] = [{"id": f"xa-{i}", "name": f"UBND xã {i}", "tasks": [task, SENTENCES[0]]} for i in range(3)]
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    units = load_plan(path).plan.units
+    assert units[0].tasks[0].text == "Rà soát, thống kê số hộ nghèo trên địa bàn."  # still cleaned
+    assert units[1].tasks[1].text is units[0].tasks[1].text is units[2].tasks[1].text

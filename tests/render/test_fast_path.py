@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 import pytest
+from docxtpl import RichText
 
 from helpers import LAO_CAI, PLAN, docxtpl_reference
 from kehoach.plan.validate import load_plan
 from kehoach.publish import batch
 from kehoach.publish.pipeline import run_render
-from kehoach.render import kinds, names
+from kehoach.render import compiled, docx, kinds, names, streamed
+from kehoach.text.markup import Run
 
 
 @pytest.mark.parametrize("path", [PLAN, LAO_CAI], ids=["reference", "lao-cai"])
@@ -45,3 +48,69 @@ def test_the_body_keeps_no_empty_run_of_docxtpl(tmp_path):
         body = docx_file.read("word/document.xml")
     assert b'<w:r><w:t xml:space="preserve"/></w:r>' not in body
     assert body.count(b"<w:r>") > 100  # the text is all there, in its runs
+
+
+EXAMPLES = sorted((PLAN.parent / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", [PLAN, *EXAMPLES], ids=lambda p: p.stem)
+def test_a_body_parsed_in_pieces_gives_the_same_bytes(path, monkeypatch):
+    """A province's plan document is parsed a paragraph at a time (render.streamed); forced on
+    every document here, each is still docxtpl's, byte for byte: tables, sections, rules,
+    footnotes and all."""
+    monkeypatch.setattr(compiled, "STREAMED_BODY", 0)
+    cut = []
+    real_parse = streamed.parse
+    monkeypatch.setattr(streamed, "parse", lambda *args: cut.append(real_parse(*args)) or cut[-1])
+    plan = load_plan(path).plan
+    documents = [d for d in kinds.documents(plan) if path == PLAN or d.unit is None]
+    for document in documents:
+        template = names.find_template(document.template, path.parent)
+        fast = kinds.render_document(document, plan, template)
+        slow = docxtpl_reference(template, document.view(plan), plan, document.title)
+        assert fast == slow, document.name
+    assert cut and all(c is not None and c.parts for c in cut)  # each body was cut, none parsed whole
+
+
+def test_a_rule_under_a_long_run_of_paragraphs_is_parsed_whole():
+    """A rule measures the paragraphs of one style just above it: after more of them than are
+    kept, the body cannot be cut, and is parsed whole."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    para = '<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    short = [para.format("Body")] * 3 + [para.format("Rule")]
+    long = [para.format("Body")] * (streamed.WINDOW + 2) + [para.format("Rule")]
+    for paragraphs, cut in ((short, True), (long, False)):
+        chunks = [f"<w:body {w}>".encode(), *(p.encode() for p in paragraphs), b"</w:body>"]
+        assert (streamed.parse(chunks, frozenset({"Rule"})) is not None) is cut
+
+
+def test_texts_are_written_when_printed_as_docxtpl_writes_them():
+    runs = (Run("Kế hoạch "), Run("số 15", bold=True), Run(" <a&b>", italic=True))
+    eager = RichText()
+    for run in runs:
+        eager.add(run.text, bold=run.bold, italic=run.italic)
+    assert str(docx.rich_text(runs)) == eager.xml
+
+
+def test_a_large_run_renders_the_whole_plan_first_in_the_parent(tmp_path, monkeypatch):
+    """From MEMORY_FIRST documents the plan's own documents are rendered by the parent before
+    the pool is forked (so no worker copies the plan's pages): the same files as a serial run."""
+    serial = run_render(LAO_CAI, tmp_path / "serial")
+    monkeypatch.setattr(batch, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(batch, "MEMORY_FIRST", 2)
+    monkeypatch.setattr(batch, "workers", lambda: 2)
+    here, render_one = [], batch._render_one
+    parent = os.getpid()
+
+    def recorded(document, *args):
+        if os.getpid() == parent:
+            here.append(document.name)
+        return render_one(document, *args)
+
+    monkeypatch.setattr(batch, "_render_one", recorded)
+    pooled = run_render(LAO_CAI, tmp_path / "pooled")
+    plan = load_plan(LAO_CAI).plan
+    assert here == [d.name for d in kinds.documents(plan) if d.unit is None]
+    assert sorted(f.name for f in pooled.files) == sorted(f.name for f in serial.files)
+    for item in serial.files:
+        assert (tmp_path / "serial" / item.name).read_bytes() == (tmp_path / "pooled" / item.name).read_bytes()

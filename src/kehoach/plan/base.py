@@ -24,7 +24,8 @@ def clean_text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     reject_control(value)
-    return " ".join(value.split())
+    cleaned = " ".join(value.split())
+    return value if cleaned == value else cleaned  # the same text kept (the loader holds each once)
 
 
 def reject_control(value: str) -> None:

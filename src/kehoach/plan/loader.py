@@ -175,6 +175,9 @@ class _Builder:
         #: Nodes built so far (anchored values, kept alive by the parser's anchors): built again, by an alias.
         self.built: set[int] = set()
         self.scalars = yaml.constructor.SafeConstructor()
+        #: Each text once: a plan that gives the same task to a thousand units (a province's
+        #: does) holds its words once, not a thousand times.
+        self.texts: dict[str, str] = {}
 
     def next_value(self, path: KeyPath) -> tuple[Any, Any]:
         """The next value of the stream and the mark of where it is defined (an alias: its anchor)."""
@@ -260,7 +263,10 @@ class _Builder:
 
     def _value(self, node: yaml.Node, path: KeyPath) -> Any:
         value = self._scalar(node, path)
-        return vn.nfc(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        value = vn.nfc(value)
+        return self.texts.setdefault(value, value)
 
     def _scalar(self, node: yaml.Node, path: KeyPath) -> Any:
         if node.tag not in PLAIN_TAGS:

@@ -35,7 +35,7 @@ from jinja2 import Template, UndefinedError
 from lxml import etree
 
 from kehoach.plan.model import Plan
-from kehoach.render import check, docx, docx_bytes, footnotes, internals, layout, tables
+from kehoach.render import check, docx, docx_bytes, footnotes, internals, layout, streamed, tables
 from kehoach.render.source import FAILURES, Source, docx_sources, failure, parse
 from kehoach.text.errors import KehoachError
 
@@ -47,6 +47,11 @@ _PARAGRAPH_BREAK_BYTES = re.compile(rb"\n<w:p([ >])")
 #: An empty run docxtpl leaves around each ``{{r …}}`` tag, with no tail after it: the body's
 #: runs :func:`kehoach.render.docx.drop_empty_runs` removes, removed here before parsing.
 _EMPTY_RUN = re.compile(rb'<w:r><w:t xml:space="preserve"></w:t></w:r>(?=<)')
+#: Where the filled body is cut into pieces cleaned one at a time (see ``_cleaned``).
+_PARAGRAPH_END = b"</w:p>"
+#: A filled body larger than this (a plan of some 1,500 units) is parsed in pieces: a smaller
+#: one is parsed whole, which is quicker.
+STREAMED_BODY = 8_000_000
 #: Pieces of Jinja's output encoded at a time.
 _BATCH = 4096
 
@@ -75,6 +80,7 @@ class CompiledTemplate:
         self.entries = _zip_entries(self.tpl)
         self.fonts = layout.style_fonts(self.tpl.docx)
         self.table_styles = _table_styles(self.fonts)
+        self.rules = layout.rule_styles(self.fonts)
 
     def _fill(self, part: _Part, context: dict[str, Any], views: tuple[type, ...]) -> str:
         """Jinja, then docxtpl's own clean-up of the result (as ``render_xml_part`` does)."""
@@ -84,18 +90,19 @@ class CompiledTemplate:
             return xml
         return internals.resolve_listing(self.tpl, xml)
 
-    def _fill_body(self, context: dict[str, Any], views: tuple[type, ...]) -> bytes:
-        """The body as :meth:`_fill` makes it, in UTF-8 (its encoding), encoded as Jinja yields it.
+    def _fill_body(self, context: dict[str, Any], views: tuple[type, ...]) -> list[bytes]:
+        """The body as :meth:`_fill` makes it, in UTF-8 (its encoding), in pieces encoded as Jinja
+        yields them.
 
         A province's plan document fills 36 MB of UTF-8; as one text, and with Jinja's list of
         pieces joined into it, it took four times that.
         """
         with self._jinja(self.body, views):
-            xml = _PARAGRAPH_BREAK_BYTES.sub(rb"<w:p\1", _utf8(self.body.template.generate(context)))
-        xml = _EMPTY_RUN.sub(b"", xml)
-        if not _LISTING_BYTES.search(xml):
-            return xml
-        return internals.resolve_listing(self.tpl, xml.decode("utf-8")).encode("utf-8")
+            chunks = list(_cleaned(_utf8(self.body.template.generate(context))))
+        if not any(_LISTING_BYTES.search(chunk) for chunk in chunks):
+            return chunks
+        xml = b"".join(chunks).decode("utf-8")
+        return [internals.resolve_listing(self.tpl, xml).encode("utf-8")]
 
     @contextmanager
     def _jinja(self, part: _Part, views: tuple[type, ...]) -> Iterator[None]:
@@ -107,14 +114,19 @@ class CompiledTemplate:
         except FAILURES as exc:
             raise failure(exc, part.source) from None
 
-    def _body_tree(self, context: dict[str, Any], views: tuple[type, ...]) -> Any:
-        """The filled body parsed; the context is emptied and the text let go once they are
-        used, so that a province's plan (60 MB of context, 36 MB of text) does not hold them
-        beside its tree."""
-        xml = self._fill_body(context, views)
+    def _body_tree(self, context: dict[str, Any], views: tuple[type, ...]) -> tuple[Any, list[bytes]]:
+        """The filled body parsed, and the parts of it written out already (a large body's
+        paragraphs, :mod:`kehoach.render.streamed`); the context is emptied and the text let go
+        once they are used, so that a province's plan does not hold them beside its tree."""
+        chunks = self._fill_body(context, views)
         context.clear()
+        cut = streamed.parse(chunks, self.rules) if sum(map(len, chunks)) > STREAMED_BODY else None
+        if cut is not None:
+            chunks = [etree.tostring(cut.body, encoding="UTF-8")]
+        xml = b"".join(chunks)
+        chunks.clear()
         with self._well_formed(self.body.member):
-            return internals.filled_body(self.tpl, xml)
+            return internals.filled_body(self.tpl, xml), (cut.parts if cut is not None else [])
 
     def render(
         self,
@@ -130,7 +142,7 @@ class CompiledTemplate:
         are the texts of the footnotes the context refers to. The context is emptied (see
         :meth:`_body_tree`)."""
         parts = {p.member: self._fill(p, context, views).encode(p.source.encoding) for p in self.parts}
-        tree = self._body_tree(context, views)
+        tree, written = self._body_tree(context, views)
         doc = self.tpl.docx
         internals.replace_body(doc, tree)
         docx.finish(doc, plan, title, self.fonts, landscape)
@@ -140,6 +152,8 @@ class CompiledTemplate:
                 fresh[member] = internals.serialized(xml)
         fresh |= internals.saved_parts(doc)
         internals.release_body(doc)
+        if written:
+            fresh[self.body.member] = streamed.written(fresh[self.body.member], written)
         entries = [(name, fresh.get(name, data)) for name, data in self.entries]
         return docx_bytes.zip_entries(footnotes.with_notes(entries, notes or []))
 
@@ -152,17 +166,31 @@ class CompiledTemplate:
             raise KehoachError("template.bad_output", name=str(self.path), part=member, detail=exc.msg) from None
 
 
-def _utf8(pieces: Iterable[str]) -> bytes:
-    """Jinja's pieces as one UTF-8 text, joined and encoded a batch at a time."""
-    out = io.BytesIO()
+def _utf8(pieces: Iterable[str]) -> Iterator[bytes]:
+    """Jinja's pieces in UTF-8, joined and encoded a batch at a time."""
     batch: list[str] = []
     for piece in pieces:
         batch.append(piece)
         if len(batch) == _BATCH:
-            out.write("".join(batch).encode("utf-8"))
+            yield "".join(batch).encode("utf-8")
             batch.clear()
-    out.write("".join(batch).encode("utf-8"))
-    return out.getvalue()
+    yield "".join(batch).encode("utf-8")
+
+
+def _cleaned(batches: Iterable[bytes]) -> Iterator[bytes]:
+    """The filled body with docxtpl's new lines before paragraphs and the empty runs taken out,
+    a piece at a time: each piece ends at a paragraph's end (``</w:p>``), which neither pattern
+    can reach across, so that cleaning the pieces gives the bytes cleaning the whole would."""
+    carry = b""
+    for batch in batches:
+        text = carry + batch
+        cut = text.rfind(_PARAGRAPH_END) + len(_PARAGRAPH_END)
+        if cut < len(_PARAGRAPH_END):
+            carry = text
+            continue
+        carry = text[cut:]
+        yield _EMPTY_RUN.sub(b"", _PARAGRAPH_BREAK_BYTES.sub(rb"<w:p\1", text[:cut]))
+    yield _EMPTY_RUN.sub(b"", _PARAGRAPH_BREAK_BYTES.sub(rb"<w:p\1", carry))
 
 
 def _table_styles(fonts: dict[str, layout.StyleFont]) -> tables.TableStyles:

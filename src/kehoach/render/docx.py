@@ -164,7 +164,18 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 def rich_text(runs: tuple[Run, ...], notes: footnotes.Footnotes | None = None) -> RichText:
     """Word runs with their emphasis (docxtpl escapes the text itself), and the references of
-    footnotes where ``notes`` collects them (elsewhere, a slogan sheet, they are left out)."""
+    footnotes where ``notes`` collects them (elsewhere, a slogan sheet, they are left out).
+
+    Runs without a footnote to number are written when the template prints them, not kept: a
+    province's plan document shows a hundred thousand texts, whose XML, kept beside the view
+    that already holds them, was 60 MB of its context. Runs with a footnote are written now,
+    so that footnotes are numbered in the order of the view."""
+    if notes is None or not any(run.note for run in runs):
+        return internals.rich_text_when_printed(lambda: str(_written(runs, None).xml))
+    return _written(runs, notes)
+
+
+def _written(runs: tuple[Run, ...], notes: footnotes.Footnotes | None) -> RichText:
     rich = RichText()
     for run in runs:
         if not run.note:
@@ -221,7 +232,12 @@ def drop_empty_runs(doc: DocxDocument) -> None:
     runs from the filled text before parsing it (``compiled._EMPTY_RUN``);
     this is what docxtpl's own path gets, so that both give the same bytes.
     """
-    for run in _EMPTY_RUNS(internals.body(doc)):
+    drop_empty_runs_in(internals.body(doc))
+
+
+def drop_empty_runs_in(element: Any) -> None:
+    """:func:`drop_empty_runs` inside one element (a paragraph of a body parsed in pieces)."""
+    for run in _EMPTY_RUNS(element):
         if run.tail is None and run[0].tail is None:
             run.getparent().remove(run)
 

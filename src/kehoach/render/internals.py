@@ -15,7 +15,10 @@ Relied on, in docxtpl (0.20), methods of ``DocxTemplate``:
   ``FOOTER_URI``, ``get_part_xml(part)``, ``get_headers_footers_encoding(xml)``
   (a part's Jinja source, as ``render`` prepares it);
 - ``resolve_listing(xml)``, ``fix_tables(xml)``, ``fix_docpr_ids(tree)`` and the
-  ``docx_ids_index`` field (what ``render`` does to a filled part).
+  ``docx_ids_index`` field (what ``render`` does to a filled part);
+- ``RichText`` keeps its WordprocessingML in its ``xml`` field, which it prints
+  (``__html__``): footnote references are added there, and a text made when printed
+  (a province's plan document) provides it as a property.
 
 In python-docx (1.2):
 
@@ -41,6 +44,7 @@ plans through the fast path and through docxtpl's own ``render`` and python-docx
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from docx.document import Document as DocxDocument
@@ -173,6 +177,27 @@ def table(element: Any, doc: DocxDocument) -> Table:
 def cell_key(cell: _Cell) -> int:
     """The same for every grid position of one merged cell (python-docx repeats it in ``row.cells``)."""
     return id(cell._tc)
+
+
+class _WhenPrinted(RichText):  # type: ignore[misc]  # docxtpl has no type hints
+    """A RichText whose ``xml`` is made each time it is read (what Jinja prints), not kept."""
+
+    def __init__(self, write: Callable[[], str]) -> None:
+        self._write = write
+        self._fixed: str | None = None
+
+    @property
+    def xml(self) -> str:
+        return self._fixed if self._fixed is not None else self._write()
+
+    @xml.setter
+    def xml(self, value: str) -> None:  # what ``add`` and :func:`append_runs` do
+        self._fixed = value
+
+
+def rich_text_when_printed(write: Callable[[], str]) -> RichText:
+    """Runs as a docxtpl RichText whose XML ``write`` makes when the template prints it."""
+    return _WhenPrinted(write)
 
 
 def append_runs(rich: RichText, xml: str) -> None:

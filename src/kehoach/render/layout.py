@@ -83,7 +83,7 @@ def style_fonts(doc: DocxDocument) -> dict[str, StyleFont]:
 def size_rules(doc: DocxDocument, fonts: dict[str, StyleFont] | None = None) -> None:
     """Give every rule paragraph its length, centred in the space it sits in."""
     fonts = fonts if fonts is not None else style_fonts(doc)
-    rules = {sid for sid, font in fonts.items() if font.name.startswith(RULE_PREFIX)}
+    rules = rule_styles(fonts)
     text_width = _text_width_twips(doc)
     for element in _rule_paragraphs(internals.body(doc), rules):
         style_id = _style_id(element) or ""
@@ -96,11 +96,16 @@ def size_rules(doc: DocxDocument, fonts: dict[str, StyleFont] | None = None) -> 
         fmt.first_line_indent = Twips(0)
 
 
-def _rule_paragraphs(body: BaseOxmlElement, rules: set[str]) -> list[BaseOxmlElement]:
+def rule_styles(fonts: dict[str, StyleFont]) -> frozenset[str]:
+    """The ids of the styles of rule paragraphs ("KH Gạch …")."""
+    return frozenset(sid for sid, font in fonts.items() if font.name.startswith(RULE_PREFIX))
+
+
+def _rule_paragraphs(body: BaseOxmlElement, rules: frozenset[str]) -> list[BaseOxmlElement]:
     """The paragraphs of these styles, in order, found by lxml (a plan's body has a hundred thousand)."""
     if not rules:
         return []
-    found: list[BaseOxmlElement] = _rule_finder(frozenset(rules))(body)
+    found: list[BaseOxmlElement] = _rule_finder(rules)(body)
     return found
 
 
