@@ -79,21 +79,30 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def synthetic_plan(units: int, seed: int = 30) -> dict[str, Any]:
-    """A plan of ``units`` units with 10 tasks each, validated by kehoach's own models."""
+def synthetic_plan(units: int, seed: int = 30, distinct: bool = False) -> dict[str, Any]:
+    """A plan of ``units`` units with 10 tasks each, validated by kehoach's own models.
+
+    Its texts are the reference plan's sentences, so that units share them as a province's
+    plan gives the same task to many units; ``distinct`` gives every task and sub-item words
+    of its own (the unit's and task's numbers appended): nothing shared, memory's worst case.
+    """
     reference = load_plan(PLAN).plan
     sentences = [t.text for u in reference.units for t in u.tasks]
     rng = random.Random(seed)
     data = reference.model_dump(mode="json", by_alias=True, exclude_none=True)
     phases = [p["id"] for p in data["phases"]]
+
+    def text(sentence: str, i: int, j: int) -> str:
+        return f"{sentence} (đơn vị {i}, việc {j})" if distinct else sentence
+
     data["units"] = [
         {
             "id": f"don-vi-{i:04d}",
             "name": f"Trường Trung học cơ sở số {i} phường An Dương",
             "relation": "đề nghị" if i % 7 == 0 else "giao",
             "tasks": [
-                {"text": rng.choice(sentences), "phase": phases[j % len(phases)]}
-                | ({"bullets": [rng.choice(sentences)[:120]]} if j % 3 == 0 else {})
+                {"text": text(rng.choice(sentences), i, j), "phase": phases[j % len(phases)]}
+                | ({"bullets": [text(rng.choice(sentences)[:120], i, j)]} if j % 3 == 0 else {})
                 for j in range(10)
             ],
         }
@@ -103,12 +112,12 @@ def synthetic_plan(units: int, seed: int = 30) -> dict[str, Any]:
     return data
 
 
-def write_plan(units: int, folder: Path) -> Path:
+def write_plan(units: int, folder: Path, distinct: bool = False) -> Path:
     """``folder/plan.yaml`` of :func:`synthetic_plan` (libyaml when there: 25 MB at 5,000 units)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "plan.yaml"
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(synthetic_plan(units), Dumper=dumper, allow_unicode=True, sort_keys=False)
+    text = yaml.dump(synthetic_plan(units, distinct=distinct), Dumper=dumper, allow_unicode=True, sort_keys=False)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -421,6 +430,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="10 and 100 units, one round, no references")
     parser.add_argument("--no-references", action="store_true", help="leave out (a) and (b)")
     parser.add_argument(
+        "--distinct", action="store_true", help="every task in words of its own (no text shared: memory's worst case)"
+    )
+    parser.add_argument(
         "--limit-args",
         type=shlex.split,
         default=None,
@@ -438,6 +450,8 @@ def print_header(args: argparse.Namespace) -> None:
     print(
         f"machine: {cores()} cores, load average {load}, Python {sys.version.split()[0]}, docxtpl {docxtpl.__version__}"
     )
+    shared = "every task in words of its own" if args.distinct else "sentences of the reference plan, shared"
+    print(f"texts: {shared}")
     print("k = kehoach render (whole process, fresh out/); CPU = user + system of its process tree;")
     print("PSS = peak summed over the process tree, in a run of its own; (a) plain docxtpl loop")
     print(f"(up to {LOOP_MAX_UNITS:,} units); (b) re-zip floor; 2nd run = render again with nothing changed\n")
@@ -455,7 +469,7 @@ def run_sizes(args: argparse.Namespace, work: Path) -> tuple[list[dict[str, Any]
     """The size table; the plans that rendered, for the paired runs."""
     rows, plans, notes = [], {}, []
     for units in args.sizes:
-        plan_path = write_plan(units, work / f"plan-{units}")
+        plan_path = write_plan(units, work / f"plan-{units}", args.distinct)
         try:
             row, extra, note = bench_limited(units, plan_path, args)
         except Refused as error:

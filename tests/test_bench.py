@@ -8,6 +8,7 @@ time someone needs figures. Half a minute on a busy machine, hence ``slow``.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -42,3 +43,14 @@ def test_the_quick_run_names_the_machine_and_pairs_its_runs(quick):
     assert re.search(r"^machine: \d+ cores, load average [\d.]+ [\d.]+ [\d.]+", quick.stdout, re.MULTILINE)
     assert re.search(r"render 10 units → 100 +wall .* ≤ 11 [✓✗]", quick.stdout)
     assert re.search(r"validate 100 units → lint +wall .* ≤ 1\.5 [✓✗]", quick.stdout)
+
+
+def test_distinct_gives_every_task_words_of_its_own():
+    """``--distinct``, memory's worst case: no two tasks or sub-items of the plan share a text."""
+    spec = importlib.util.spec_from_file_location("bench_run", BENCH)  # a script, not a package
+    assert spec is not None and spec.loader is not None
+    run = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # its dataclasses look it up
+    spec.loader.exec_module(run)
+    shared = [t["text"] for u in run.synthetic_plan(20)["units"] for t in u["tasks"]]
+    distinct = [t["text"] for u in run.synthetic_plan(20, distinct=True)["units"] for t in u["tasks"]]
+    assert len(set(shared)) < len(shared) and len(set(distinct)) == len(distinct) == 200
