@@ -59,7 +59,7 @@ class Streamed:
 
 
 def parse(chunks: Iterable[bytes], rules: frozenset[str]) -> Streamed | None:
-    """The filled body (in pieces) parsed as :func:`Streamed`, or None when it cannot be cut.
+    """The filled body (in pieces) parsed as a :class:`Streamed`, or None when it cannot be cut.
 
     ``rules`` are the style ids of the rule paragraphs. The parser is docxtpl's
     (``recover``), which ``internals.filled_body`` uses for a whole body.
