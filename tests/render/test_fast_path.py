@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from docxtpl import RichText
@@ -94,11 +95,21 @@ def test_texts_are_written_when_printed_as_docxtpl_writes_them():
 
 def test_a_large_run_renders_the_whole_plan_first_in_the_parent(tmp_path, monkeypatch):
     """From MEMORY_FIRST documents the plan's own documents are rendered by the parent before
-    the pool is forked (so no worker copies the plan's pages): the same files as a serial run."""
+    the pool is forked (so no worker copies the plan's pages), and each pool of workers renders
+    RENEWED documents at most (then hands back its copies): the same files as a serial run."""
     serial = run_render(LAO_CAI, tmp_path / "serial")
     monkeypatch.setattr(batch, "POOL_THRESHOLD", 2)
     monkeypatch.setattr(batch, "MEMORY_FIRST", 2)
+    monkeypatch.setattr(batch, "RENEWED", 4)
     monkeypatch.setattr(batch, "workers", lambda: 2)
+    pools = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counted)
     here, render_one = [], batch._render_one
     parent = os.getpid()
 
@@ -111,6 +122,8 @@ def test_a_large_run_renders_the_whole_plan_first_in_the_parent(tmp_path, monkey
     pooled = run_render(LAO_CAI, tmp_path / "pooled")
     plan = load_plan(LAO_CAI).plan
     assert here == [d.name for d in kinds.documents(plan) if d.unit is None]
+    unit_documents = len(kinds.documents(plan)) - len(here)
+    assert len(pools) == -(-unit_documents // 4) > 1
     assert sorted(f.name for f in pooled.files) == sorted(f.name for f in serial.files)
     for item in serial.files:
         assert (tmp_path / "serial" / item.name).read_bytes() == (tmp_path / "pooled" / item.name).read_bytes()
