@@ -19,6 +19,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
+from kehoach.commands.import_plan import run_import
 from kehoach.plan.model import Plan
 from kehoach.render import compiled, docx, docx_bytes, kinds
 from kehoach.render.footnotes import Footnotes, with_notes
@@ -238,3 +239,11 @@ def reads_as(source: str, rendered: str) -> float:
     lines = [line for line in source.splitlines() if not line.startswith("#")]
     words = [w for w in " ".join(lines).replace("*", "").split() if w.strip("|/⏎")]
     return difflib.SequenceMatcher(None, words, rendered.split(), autojunk=False).ratio()
+
+
+def imported_text(tmp_path: Path, text: str) -> Path:
+    """The plan.yaml ``kehoach import`` makes of a plan typed as ``text`` (ke-hoach.txt)."""
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(text, encoding="utf-8")
+    run_import(source, tmp_path / "plan.yaml")
+    return tmp_path / "plan.yaml"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import FIXTURES, reads_as
+from helpers import FIXTURES, imported_text, reads_as
 from kehoach.cli.app import app
 from kehoach.commands.import_plan import run_import
 from kehoach.commands.textconv import text_of
@@ -112,10 +112,7 @@ Nguyễn Văn An
 
 
 def _imported(tmp_path: Path, body: str, after: str = "") -> Path:
-    source = tmp_path / "ke-hoach.txt"
-    source.write_text(_HEAD + body + _SIGNATURE + after, encoding="utf-8")
-    run_import(source, tmp_path / "plan.yaml")
-    return tmp_path / "plan.yaml"
+    return imported_text(tmp_path, _HEAD + body + _SIGNATURE + after)
 
 
 def test_a_type_title_cut_by_the_header_is_joined_where_its_last_half_stands() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import FIXTURES, reads_as
+from helpers import FIXTURES, imported_text, reads_as
 from kehoach.cli.app import app
 from kehoach.commands.import_plan import run_import
 from kehoach.commands.textconv import text_of
@@ -123,10 +123,7 @@ Nguyễn Văn An
 
 
 def _imported(tmp_path: Path, units: str, after: str = "") -> Path:
-    source = tmp_path / "ke-hoach.txt"
-    source.write_text(_HEAD + units + _SIGNATURE + after, encoding="utf-8")
-    run_import(source, tmp_path / "plan.yaml")
-    return tmp_path / "plan.yaml"
+    return imported_text(tmp_path, _HEAD + units + _SIGNATURE + after)
 
 
 def test_giao_names_a_unit_up_to_its_tasks_verb_a_capitalised_word_stays_in_the_name(tmp_path: Path) -> None:

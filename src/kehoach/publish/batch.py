@@ -37,8 +37,11 @@ LARGE_DOCUMENT = 1_000_000
 #: From this many documents (a plan of 2,000 units), memory runs short before time does: the
 #: documents of the whole plan are rendered before the pool (:func:`_whole_plan_first`).
 MEMORY_FIRST = 4000
-#: Documents one pool renders before its workers are replaced (:func:`_pooled`): a city's plan
-#: (1,000 units, 2,001 documents) is rendered by one pool.
+#: Documents one pool renders before its workers are replaced. A worker copies each page of
+#: the plan it reads (reading an object writes its reference count), so over a province's run
+#: its workers would copy the plan's units once more; a pool that ends with its share hands its
+#: copies back, and the next pool's workers start clean. A city's plan (1,000 units, 2,001
+#: documents) is rendered by one pool.
 RENEWED = 2500
 
 
@@ -138,7 +141,8 @@ def render_all(
         if len(documents) >= MEMORY_FIRST:
             yield from _whole_plan_first(documents, plan, plan_dir, staging, progress)
             documents = [d for d in documents if d.unit is not None]
-        yield from _pooled(documents, plan, plan_dir, staging, progress, cores)
+        for start in range(0, len(documents), RENEWED):  # fresh workers for each share
+            yield from _pool(documents[start : start + RENEWED], plan, plan_dir, staging, progress, cores)
 
 
 def _whole_plan_first(
@@ -159,24 +163,6 @@ def _whole_plan_first(
         yield _render_one(document, plan, plan_dir, staging.path)
         progress(1)
     give_back_memory()
-
-
-def _pooled(
-    documents: list[kinds.Document],
-    plan: Plan,
-    plan_dir: Path,
-    staging: commit.Staging,
-    progress: Callable[[int], None],
-    cores: int,
-) -> Iterator[Rendered]:
-    """Render in pools of fresh workers, each pool a share of at most RENEWED documents.
-
-    A worker copies each page of the plan it reads (reading an object writes its reference
-    count), so over a province's run its workers would copy the plan's units once more; a pool
-    that ends with its share hands its copies back, and the next pool's workers start clean.
-    """
-    for start in range(0, len(documents), RENEWED):
-        yield from _pool(documents[start : start + RENEWED], plan, plan_dir, staging, progress, cores)
 
 
 def _pool(
