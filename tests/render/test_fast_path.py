@@ -9,12 +9,13 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from docxtpl import RichText
+from lxml import etree
 
 from helpers import LAO_CAI, PLAN, docxtpl_reference
 from kehoach.plan.validate import load_plan
 from kehoach.publish import batch
 from kehoach.publish.pipeline import run_render
-from kehoach.render import compiled, docx, kinds, names, streamed
+from kehoach.render import compiled, docx, internals, kinds, names, streamed
 from kehoach.text.markup import Run
 
 
@@ -127,3 +128,76 @@ def test_a_large_run_renders_the_whole_plan_first_in_the_parent(tmp_path, monkey
     assert sorted(f.name for f in pooled.files) == sorted(f.name for f in serial.files)
     for item in serial.files:
         assert (tmp_path / "serial" / item.name).read_bytes() == (tmp_path / "pooled" / item.name).read_bytes()
+
+
+def _table(grid: list[int], rows: list[list[int]]) -> str:
+    """A table with a grid of these widths and rows of cells merging this many columns each."""
+    cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid)
+    cell = "<w:tc>{}<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"
+    span = '<w:tcPr><w:gridSpan w:val="{}"/></w:tcPr>'
+    body = "".join(
+        "<w:tr>" + "".join(cell.format(span.format(s) if s != 1 else "") for s in row) + "</w:tr>" for row in rows
+    )
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{cols}</w:tblGrid>{body}</w:tbl>"
+
+
+_BODY = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{}</w:body></w:document>'
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        [_table([3000, 3000], [[1, 1], [2]])],  # fits: nothing to do
+        [_table([3000, 3000], [[1, 1, 1], [1, 1]])],  # a row wider than the grid: columns added
+        [_table([2000, 2000, 2000], [[1, 1], [2]])],  # no row fills the grid: columns removed
+        [_table([2000, 2000, 2000], [[2, 1], [3]])],  # full only with its merges counted
+        [_table([3000, 3000], [[1, 1]]), _table([1000, 1000, 1000], [[1]])],  # the second is fixed
+        [_table([3000, 3000], [["x", 1], [1, 1]])],  # a merge that is not a number: docxtpl's answer
+        [_table([3000, 3000], [[0, 1, 1]])],  # a merge of no column
+        [_table([3000], [])],  # no rows
+        [_table([3000, 3000], [[1, 1]]).replace("<w:tblGrid>", "<w:tblGrid/><w:tblGrid>", 1)],
+    ],
+)
+def test_filled_body_fixes_tables_as_docxtpl_does(tables):
+    """The quick check of table grids gives the tree docxtpl's ``fix_tables`` gives, fixed or not."""
+    xml = _BODY.format("".join(tables)).encode()
+    tpl = docx.open_template(names.find_template("checklist.docx", PLAN.parent))
+
+    def docxtpl_fixed() -> bytes:
+        tree = tpl.fix_tables(xml)
+        tpl.docx_ids_index = internals.DOCPR_FIRST_ID
+        tpl.fix_docpr_ids(tree)
+        return etree.tostring(tree)
+
+    assert _outcome(lambda: etree.tostring(internals.filled_body(tpl, xml))) == _outcome(docxtpl_fixed)
+
+
+def _outcome(make):
+    """What ``make`` returns, or the kind of error it raises."""
+    try:
+        return make()
+    except Exception as exc:  # the error itself is what is compared
+        return type(exc)
+
+
+def test_a_grid_that_no_longer_fits_is_fixed():
+    """The fixture above reaches docxtpl's fix: a row wider than its grid gets columns."""
+    xml = _BODY.format(_table([3000, 3000], [[1, 1, 1]])).encode()
+    tpl = docx.open_template(names.find_template("checklist.docx", PLAN.parent))
+    fixed = internals.filled_body(tpl, xml)
+    assert [c.get(f"{{{W}}}w") for c in fixed.iter(f"{{{W}}}gridCol")] == ["2000", "2000", "2000"]
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_kehoachs_own_tables_need_no_fixing(monkeypatch):
+    """Every table of the reference plan's documents (the checklist's, the plan's task table)
+    passes the quick check, so docxtpl's slow walk of their cells is never run."""
+    monkeypatch.setattr("docxtpl.DocxTemplate.fix_tables", lambda *a: pytest.fail("fix_tables was run"))
+    compiled._cache.clear()
+    for path in (PLAN, LAO_CAI):
+        plan = load_plan(path).plan
+        for document in kinds.documents(plan):
+            kinds.render_document(document, plan, names.find_template(document.template, path.parent))
+    compiled._cache.clear()

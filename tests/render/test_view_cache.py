@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import zipfile
 
 from docx import Document
 
@@ -27,3 +28,45 @@ def test_a_new_plan_never_gets_the_view_of_a_freed_one(tmp_path):
         text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
         assert f"Cơ quan số {number} giao Đơn vị A" in text
         del plan, letter
+
+
+def _unit_documents(tmp_path, task: str):
+    data = copy.deepcopy(MINIMAL)
+    data["units"] = [{"id": "a", "name": "Đơn vị A", "tasks": [task]}]
+    plan = Plan.model_validate(data)
+    made = [d for d in kinds.documents(plan) if d.unit == "a"]
+    return plan, made
+
+
+def _render(plan, document, tmp_path):
+    return kinds.render_document(document, plan, find_template(document.template, tmp_path))
+
+
+def test_a_units_letter_and_checklist_share_one_context(tmp_path, monkeypatch):
+    plan, made = _unit_documents(tmp_path, "Rà soát hồ sơ.")
+    assert [d.kind for d in made] == ["letter", "checklist"]
+    alone = {}
+    for document in made:
+        kinds._last_unit_context.clear()
+        alone[document.kind] = _render(plan, document, tmp_path)
+    kinds._last_unit_context.clear()
+    made_contexts = []
+    monkeypatch.setattr(kinds, "docx_context", lambda *a: made_contexts.append(1) or kinds_docx_context(*a))
+    together = {d.kind: _render(plan, d, tmp_path) for d in made}
+    assert len(made_contexts) == 1
+    assert together == alone
+
+
+def test_a_context_with_footnotes_is_made_for_each_document(tmp_path, monkeypatch):
+    plan, made = _unit_documents(tmp_path, "Rà soát hồ sơ^[Theo Công văn số 12/UBND.] của đơn vị.")
+    kinds._last_unit_context.clear()
+    made_contexts = []
+    monkeypatch.setattr(kinds, "docx_context", lambda *a: made_contexts.append(1) or kinds_docx_context(*a))
+    for document in made:
+        data = _render(plan, document, tmp_path)
+        footnotes = zipfile.ZipFile(io.BytesIO(data)).read("word/footnotes.xml").decode()
+        assert "Theo Công văn số 12/UBND." in footnotes, document.kind
+    assert len(made_contexts) == 2
+
+
+kinds_docx_context = kinds.docx_context

@@ -248,10 +248,12 @@ def finish(
     title: str,
     fonts: dict[str, layout.StyleFont] | None = None,
     landscape: tuple[bool, ...] = (),
+    properties: dict[str, object] | None = None,
 ) -> None:
     """What every rendered document gets after its template is filled: margins, the
     orientation of each section (``landscape``, in order; the others as the template has
-    them), rules, properties."""
+    them), rules, properties (``properties``: those set on this opened document before,
+    see :func:`docx_bytes.set_properties`)."""
     drop_empty_runs(doc)
     layout.apply_page(doc, plan.page)
     layout.orient(doc, landscape)
@@ -264,4 +266,5 @@ def finish(
         subject=markup.plain(plan.document.subject),
         identifier=plan.symbol.replace("\u00a0", "").strip("/"),
         keywords=docx_bytes.issuer_keywords(plan.issuer.model_dump(include=set(docx_bytes.ISSUER_KEYWORDS))),
+        last=properties,
     )

@@ -60,25 +60,35 @@ def set_properties(
     subject: str = "",
     identifier: str = "",
     keywords: str = "",
+    last: dict[str, object] | None = None,
 ) -> None:
     """Document properties derived from the plan, never from the clock.
 
     Every property docxtpl renders is set to a non-empty value, so that a document
-    is the same whether or not it went through docxtpl's ``render``.
+    is the same whether or not it went through docxtpl's ``render``. ``last`` holds what
+    was set on this same opened document before (a template rendered again): only
+    the properties that differ from it are set (a unit's letter differs in its title alone).
     """
+    values: dict[str, object] = {
+        "keywords": _short(keywords),
+        "title": _short(title),
+        "subject": _short(subject or title),
+        "identifier": _short(identifier or title),
+        "language": "vi-VN",
+        "author": _short(author),
+        "last_modified_by": _short(author),
+        "created": when,
+        "modified": when,
+        "last_printed": when,
+        "revision": 1,
+        "comments": "Tạo bằng kehoach",
+    }
     props = doc.core_properties
-    props.keywords = _short(keywords)
-    props.title = _short(title)
-    props.subject = _short(subject or title)
-    props.identifier = _short(identifier or title)
-    props.language = "vi-VN"
-    props.author = _short(author)
-    props.last_modified_by = _short(author)
-    props.created = when
-    props.modified = when
-    props.last_printed = when
-    props.revision = 1
-    props.comments = "Tạo bằng kehoach"
+    for name, value in values.items():
+        if last is None or name not in last or last[name] != value:
+            setattr(props, name, value)
+    if last is not None:
+        last.update(values)
 
 
 def _short(text: str, limit: int = 255) -> str:

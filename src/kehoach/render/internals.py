@@ -44,6 +44,7 @@ plans through the fast path and through docxtpl's own ``render`` and python-docx
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -53,6 +54,7 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, RichText
+from lxml import etree
 
 #: The first id docxtpl's ``render`` gives drawings (``w:docPr``) it renumbers.
 DOCPR_FIRST_ID = 1000
@@ -81,12 +83,49 @@ def resolve_listing(tpl: DocxTemplate, xml: str) -> str:
 def filled_body(tpl: DocxTemplate, xml: str | bytes) -> Any:
     """The filled body as docxtpl's ``render`` leaves it: tables fixed, drawing ids renumbered.
 
-    ``fix_tables`` hands ``xml`` to lxml, which parses UTF-8 bytes as it parses text.
+    ``fix_tables`` parses ``xml`` (lxml reads UTF-8 bytes as it reads text) and then walks
+    every cell of every table in Python to find grids that no longer fit their rows: half
+    the time of a checklist's body, for tables whose grid fits in every document kehoach
+    makes. Here the body is parsed as ``fix_tables`` parses it, one XPath per table asks
+    whether ``fix_tables`` would change it, and only then is ``fix_tables`` itself run.
     """
-    tree = tpl.fix_tables(xml)
+    tree = etree.fromstring(xml, etree.XMLParser(recover=True))
+    if not _grids_fit(tree):
+        tree = tpl.fix_tables(xml)
     tpl.docx_ids_index = DOCPR_FIRST_ID
     tpl.fix_docpr_ids(tree)
     return tree
+
+
+def _grids_fit(tree: Any) -> bool:
+    """Whether ``fix_tables`` would leave every table of ``tree`` as it is (see :func:`_grid_fits`)."""
+    namespace = tree.nsmap.get("w")
+    if namespace is None:
+        return False  # fix_tables fails on it: let it
+    fits = _grid_fits(namespace)
+    return all(
+        fits(table, n=len(table.findall(f"{{{namespace}}}tblGrid[1]/{{{namespace}}}gridCol")))
+        for table in tree.iter(f"{{{namespace}}}tbl")
+    )
+
+
+@functools.cache
+def _grid_fits(namespace: str) -> etree.XPath:
+    """True for a table ``fix_tables`` surely leaves alone, given ``$n`` the columns of its grid.
+
+    ``fix_tables`` adds columns when a row (of the table or of one inside it) has more
+    cells than the grid, and removes some when no row, its merged cells (``w:gridSpan``)
+    counted, fills the grid. With every merge a whole number of at least one cell, a row
+    of exactly ``$n`` cells fills it. A table this does not prove (no grid, an odd merge,
+    no full row) is left to ``fix_tables``, which gives the same answer more slowly.
+    """
+    return etree.XPath(
+        "w:tblGrid and not(descendant::w:tr[count(w:tc) > $n])"
+        " and not(descendant::w:tr/w:tc/w:tcPr[1]/w:gridSpan[1]"
+        "[not(@w:val) or string(number(@w:val)) != @w:val or @w:val < 1])"
+        " and ($n = 0 or descendant::w:tr[count(w:tc) = $n])",
+        namespaces={"w": namespace},
+    )
 
 
 def body(doc: DocxDocument) -> Any:

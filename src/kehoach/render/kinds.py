@@ -396,9 +396,32 @@ def render_document(document: Document, plan: Plan, template: Path | None) -> by
         return html.render_html(template, view)
     made = compiled(template)
     notes = Footnotes()
-    context = docx_context(view, plan, made.table_styles, notes)
+    context = _unit_context(view, plan, made.table_styles, notes)
     names = template_views(template.name)
     return made.render(context, plan, document.title, names, orientations(view), notes.texts)
+
+
+def _unit_context(view: Any, plan: Plan, styles: TableStyles, notes: Footnotes) -> dict[str, Any]:
+    """:func:`docx_context`, made once for a unit's letter and checklist (the same view, see
+    :func:`_unit_view`): a copy, since a render empties the context it is given.
+
+    A context whose texts carry footnotes is not shared: their references were numbered
+    into this document's ``notes``. Nor is any other view's: a plan document's context,
+    kept, would hold a province's texts to the end of the run.
+    """
+    if not isinstance(view, views.UnitView):
+        return docx_context(view, plan, styles, notes)
+    last = _last_unit_context.get("context")
+    if last is not None and last[0] is view and last[1] == styles:
+        return dict(last[2])
+    context = docx_context(view, plan, styles, notes)
+    if not notes.texts:
+        _last_unit_context["context"] = (view, styles, dict(context))
+    return context
+
+
+#: The last unit context made, with its view and table styles: at most one entry.
+_last_unit_context: dict[str, tuple[views.UnitView, TableStyles, dict[str, Any]]] = {}
 
 
 def docx_context(view: Any, plan: Plan, styles: TableStyles, notes: Footnotes | None = None) -> dict[str, Any]:

@@ -44,6 +44,8 @@ def parse(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
 
 
 def _emphasis(text: str, bold: bool, italic: bool) -> list[Run]:
+    if "*" not in text:  # no marker: most texts of a plan, parsed for each unit given them
+        return [Run(text, bold, italic)] if text else []
     runs: list[Run] = []
     state = {"**": bold, "*": italic}
     opened = _matched_markers(text)

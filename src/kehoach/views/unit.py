@@ -363,26 +363,18 @@ def _task_detail(task: UnitTask) -> str:
 def checklist_rows(plan: Plan, unit_id: str, tasks: list[UnitTask], report: ChecklistRow | None) -> list[ChecklistRow]:
     """The rows to tick, each with its stable id: a task ("nv-2"), its sub-items ("nv-2.1"), a
     task's own report ("nv-2.bao-cao"), the unit's report last."""
-    rows = []
+    rows: list[tuple[ChecklistRow, str]] = []  # each row with its key
     for task in tasks:
-        rows.append(
-            ChecklistRow(
-                str(task.number), task.runs, task.when, task.partners, id=RowId(unit_id, task.key, str(task.number), 0)
-            )
-        )
+        rows.append((ChecklistRow(str(task.number), task.runs, task.when, task.partners), task.key))
         for i, item in enumerate(task.item_texts, 1):
-            number = f"{task.number}.{i}"
-            row_id = RowId(unit_id, f"{task.key}.{i}", number, 0)
-            rows.append(ChecklistRow(number, tuple(markup.parse(item)), task.when, "", id=row_id))
+            row = ChecklistRow(f"{task.number}.{i}", tuple(markup.parse(item)), task.when, "")
+            rows.append((row, f"{task.key}.{i}"))
         if task.report_rule is not None:
             number = f"{task.number}.{len(task.item_texts) + 1}"
-            row_id = RowId(unit_id, f"{task.key}.{REPORT_KEY}", number, 0)
-            rows.append(dataclasses.replace(_report_line(plan, task.report_rule, number), id=row_id))
+            rows.append((_report_line(plan, task.report_rule, number), f"{task.key}.{REPORT_KEY}"))
     if report is not None:
-        rows.append(dataclasses.replace(report, id=RowId(unit_id, REPORT_KEY, report.number, 0)))
-    return [
-        dataclasses.replace(row, id=dataclasses.replace(row.id, index=i)) for i, row in enumerate(rows, 1) if row.id
-    ]
+        rows.append((report, REPORT_KEY))
+    return [dataclasses.replace(row, id=RowId(unit_id, key, row.number, i)) for i, (row, key) in enumerate(rows, 1)]
 
 
 def _report_row(plan: Plan, unit: Unit, number: int) -> ChecklistRow | None:
