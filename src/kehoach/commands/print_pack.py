@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kehoach.plan.model import Plan
 from kehoach.plan.validate import load_plan
-from kehoach.publish import commit, pdfs
+from kehoach.publish import commit, packs
 from kehoach.publish.manifest import WrittenFile
 from kehoach.publish.pipeline import run_render
 from kehoach.render import kinds, pdf
@@ -30,7 +30,7 @@ def run_print_pack(plan_path: Path, out_dir: Path, unit_id: str | None = None) -
     name, parts = _contents(load_plan(plan_path).plan, out_dir, unit_id)
     asked = [kinds.CHECKLIST] if unit_id is None else [kinds.LETTER, kinds.CHECKLIST]
     run_render(plan_path, out_dir, [k.only or "" for k in asked], [unit_id] if unit_id else [], pdf=True)
-    return pdfs.publish_print(out_dir, name, parts, unit_id)
+    return packs.publish_print(out_dir, name, parts, unit_id)
 
 
 def _contents(plan: Plan, out_dir: Path, unit_id: str | None) -> tuple[str, Parts]:

@@ -1,4 +1,4 @@
-"""PDFs beside the DOCX files (``render --pdf``) and print packs (``kehoach print-pack``).
+"""PDFs beside the DOCX files (``render --pdf``); print packs are :mod:`kehoach.publish.packs`.
 
 PDFs are kehoach's files like the DOCX they come from: recorded in the manifest
 (made from the DOCX's hash, so an unchanged document is not converted again),
@@ -9,14 +9,12 @@ and its PDF reach ``out/`` in the same commit, so a PDF is never older than its 
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.publish import commit
 from kehoach.publish.manifest import (
-    MANIFEST,
     Entry,
     HandEditedError,
     Manifest,
@@ -26,9 +24,8 @@ from kehoach.publish.manifest import (
     safe_relative,
     sha256,
 )
-from kehoach.render import kinds, pack, pdf
+from kehoach.render import kinds, pdf
 from kehoach.render.pdf import pdf_name
-from kehoach.text.errors import OutputError
 
 
 @dataclass(frozen=True)
@@ -92,29 +89,3 @@ def stage_pdfs(
 def _source(staging: commit.Staging, name: str, staged: set[str]) -> Path:
     """The DOCX as this run leaves it: the staged copy, or the file in out/ the run keeps."""
     return staging.staged(name) if name in staged else staging.out_dir / safe_relative(name)
-
-
-def publish_print(
-    out_dir: Path, name: str, parts: Sequence[tuple[str, Sequence[Path]]], unit_id: str | None
-) -> WrittenFile:
-    """Join ``parts`` (title, PDFs) into a print pack, commit it into ``out_dir`` and record it in the manifest.
-
-    The pack is written straight into the staging folder, page by page: a thousand
-    checklists make 65 MB that are never in memory at once.
-    """
-    manifest = Manifest.load(out_dir)
-    with commit.Staging(out_dir) as staging:
-        staging.write(name, b"")  # the folders it goes in
-        path = staging.staged(name)
-        try:
-            with open(path, "wb") as target:
-                pack.join(parts, target)
-            with open(path, "rb") as written:
-                digest = hashlib.file_digest(written, "sha256").hexdigest()
-            stat = path.stat()
-        except OSError as exc:
-            raise OutputError("write.failed", out=str(out_dir), detail=exc.strerror or str(exc)) from None
-        manifest.files[name] = Entry(digest, "", "print-pack", unit_id, stat.st_size, stat.st_mtime_ns)
-        staging.write(MANIFEST, manifest.to_bytes())
-        staging.commit(commit.Change(writes=[name, MANIFEST]))
-    return WrittenFile(name, stat.st_size)

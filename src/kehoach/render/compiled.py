@@ -39,8 +39,10 @@ from kehoach.render import check, docx, docx_bytes, footnotes, internals, layout
 from kehoach.render.source import FAILURES, Source, docx_sources, failure, parse
 from kehoach.text.errors import KehoachError
 
-_LISTING = re.compile("[\t\n\a\f]")
-_LISTING_BYTES = re.compile(b"[\t\n\a\f]")
+#: What docxtpl's ``resolve_listing`` turns into Word's breaks and tabs. Looked for one at a time
+#: (``in``, a scan in C), which is a hundred times quicker than a pattern of the four.
+_LISTING = ("\t", "\n", "\a", "\f")
+_LISTING_BYTES = tuple(c.encode() for c in _LISTING)
 #: A new line Jinja leaves before a paragraph, which docxtpl's ``render_xml_part`` removes.
 _PARAGRAPH_BREAK = re.compile(r"\n<w:p([ >])")
 #: An empty run docxtpl leaves around each ``{{r …}}`` tag, with no tail after it: the body's
@@ -89,7 +91,7 @@ class CompiledTemplate:
         """Jinja, then docxtpl's own clean-up of the result (as ``render_xml_part`` does)."""
         with self._jinja(part, views):
             xml = _PARAGRAPH_BREAK.sub(r"<w:p\1", part.template.render(context))
-        if not _LISTING.search(xml):  # nothing for resolve_listing to turn into breaks or tabs
+        if not any(c in xml for c in _LISTING):  # nothing for resolve_listing to turn into breaks or tabs
             return xml
         return internals.resolve_listing(self.tpl, xml)
 
@@ -102,7 +104,7 @@ class CompiledTemplate:
         """
         with self._jinja(self.body, views):
             chunks = list(_cleaned(_utf8(self.body.template.generate(context))))
-        if not any(_LISTING_BYTES.search(chunk) for chunk in chunks):
+        if not any(c in chunk for chunk in chunks for c in _LISTING_BYTES):
             return chunks
         xml = b"".join(chunks).decode("utf-8")
         return [internals.resolve_listing(self.tpl, xml).encode("utf-8")]

@@ -29,6 +29,11 @@ UID rule (see :func:`plan_key`, :func:`phase_uid`, :func:`task_uid`):
   (``<unit id>.sections-1-items-0``).
   Giving tasks an ``id`` keeps their events when tasks are inserted or reordered.
 - a unit's recurring report: ``<unit id>.bao-cao.<plan key>@kehoach``, one event with an RRULE.
+
+icalendar is imported where a calendar, an event or a reminder is made, not with this
+module: the table of document kinds imports this module for every ``render``, and a
+render without ``--ics`` would spend a tenth of a second importing icalendar for nothing
+(``tests/test_architecture.py`` checks that it does not).
 """
 
 from __future__ import annotations
@@ -38,9 +43,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from icalendar import Alarm, Calendar, Event
+if TYPE_CHECKING:  # imported where a calendar is made: see the end of the docstring
+    from icalendar import Alarm, Calendar, Event
 
 from kehoach.plan.assignments import Assignment
 from kehoach.plan.blocks import Report
@@ -173,6 +179,8 @@ def _calendar(plan: Plan, unit: Unit | None, lang: str) -> Calendar:
     else:
         document = text("calendar.draft", lang, type=doc.type_name, year=doc.the_year)
     owner = unit.name if unit else plan.issuer.full_name
+    from icalendar import Calendar  # here, not above: see the docstring
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -366,6 +374,8 @@ def _report_event(
 
 def _reminder(description: str) -> Alarm:
     """A reminder shown REMINDER_DAYS days before the event."""
+    from icalendar import Alarm  # here, not above: see the docstring
+
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", dt.timedelta(days=-REMINDER_DAYS))
@@ -398,6 +408,8 @@ def _event(uid: str, stamp: dt.datetime, first: dt.date, last: dt.date, summary:
 
     It is marked transparent: a phase of two months must not show the unit as busy.
     """
+    from icalendar import Event  # here, not above: see the docstring
+
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
