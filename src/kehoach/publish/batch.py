@@ -61,6 +61,8 @@ class _WorkerState(TypedDict, total=False):
     plan: Plan
     plan_dir: Path
     staging: Path
+    #: Each template name's file, found at the worker's first document of it.
+    templates: dict[str | None, Path | None]
 
 
 _worker: _WorkerState = {}
@@ -90,8 +92,12 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _render_one(document: kinds.Document, plan: Plan, plan_dir: Path, staging: Path) -> Rendered:
-    data = kinds.render_document(document, plan, kinds.template_for(document, plan_dir))
+def _render_one(
+    document: kinds.Document, plan: Plan, plan_dir: Path, staging: Path, template: Path | None = None
+) -> Rendered:
+    """Render and stage one document; ``template`` its template when already found."""
+    template = template if template is not None else kinds.template_for(document, plan_dir)
+    data = kinds.render_document(document, plan, template)
     stat = commit.stage(staging, document.name, data, staging)
     if len(data) > LARGE_DOCUMENT:
         give_back_memory()
@@ -112,7 +118,13 @@ def give_back_memory() -> None:
 
 def _render_chunk(documents: list[kinds.Document]) -> list[Rendered]:
     plan, plan_dir, staging = _worker["plan"], _worker["plan_dir"], _worker["staging"]
-    return [_render_one(d, plan, plan_dir, staging) for d in documents]
+    found = _worker.setdefault("templates", {})  # looked for once per worker, not per document
+    out = []
+    for document in documents:
+        if document.template not in found:
+            found[document.template] = kinds.template_for(document, plan_dir)
+        out.append(_render_one(document, plan, plan_dir, staging, found[document.template]))
+    return out
 
 
 def workers() -> int:

@@ -249,12 +249,15 @@ def finish(
     fonts: dict[str, layout.StyleFont] | None = None,
     landscape: tuple[bool, ...] = (),
     properties: dict[str, object] | None = None,
+    empty_runs: bool = True,
 ) -> None:
     """What every rendered document gets after its template is filled: margins, the
     orientation of each section (``landscape``, in order; the others as the template has
     them), rules, properties (``properties``: those set on this opened document before,
-    see :func:`docx_bytes.set_properties`)."""
-    drop_empty_runs(doc)
+    see :func:`docx_bytes.set_properties`). ``empty_runs`` False: the body is known to hold
+    no empty run to drop (the fast path looked before parsing it)."""
+    if empty_runs:
+        drop_empty_runs(doc)
     layout.apply_page(doc, plan.page)
     layout.orient(doc, landscape)
     layout.size_rules(doc, fonts)

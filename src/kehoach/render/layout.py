@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Twips
 from docx.styles.style import ParagraphStyle
+from lxml import etree
 
 from kehoach.plan.model import Page
 from kehoach.render import internals
@@ -32,11 +33,30 @@ EMU_PER_TWIP = 635
 
 
 def apply_page(doc: DocxDocument, page: Page) -> None:
-    """Set the plan's margins on every section (the template's are the decree defaults)."""
+    """Set the plan's margins on every section (the template's are the decree defaults).
+
+    Written straight into each section's ``w:pgMar``, as python-docx writes them (the same
+    twips, attributes set in the same order); a section without one gets it through
+    python-docx. Through its section objects this took a tenth of a letter's time.
+    """
     m = page.margins
-    for section in doc.sections:
-        section.top_margin, section.bottom_margin = Mm(m.top), Mm(m.bottom)
-        section.left_margin, section.right_margin = Mm(m.left), Mm(m.right)
+    values = [(attr, str(Mm(mm).twips)) for attr, mm in zip(_MARGINS, (m.top, m.bottom, m.left, m.right), strict=True)]
+    sections = _SECTIONS(internals.body(doc))
+    found = [section.find(_PG_MAR) for section in sections]
+    if any(margins is None for margins in found):
+        for section in doc.sections:
+            section.top_margin, section.bottom_margin = Mm(m.top), Mm(m.bottom)
+            section.left_margin, section.right_margin = Mm(m.left), Mm(m.right)
+        return
+    for margins in found:
+        for attr, value in values:
+            margins.set(attr, value)
+
+
+#: A body's sections (python-docx's ``Document.sections`` finds them so), their margins and sides.
+_SECTIONS = etree.XPath("w:p/w:pPr/w:sectPr | w:sectPr", namespaces={"w": nsmap["w"]})
+_PG_MAR = qn("w:pgMar")
+_MARGINS = tuple(qn(f"w:{side}") for side in ("top", "bottom", "left", "right"))
 
 
 def orient(doc: DocxDocument, landscape: tuple[bool, ...]) -> None:
@@ -45,6 +65,8 @@ def orient(doc: DocxDocument, landscape: tuple[bool, ...]) -> None:
     Only sections named in ``landscape`` are touched: a template's own landscape page
     (the checklist's) stays as it is.
     """
+    if not landscape:
+        return
     for section, wide in zip(doc.sections, landscape, strict=False):
         section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
         long, short = Mm(297), Mm(210)
