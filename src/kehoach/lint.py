@@ -38,6 +38,8 @@ from kehoach.text import syllables, vn
 from kehoach.text.errors import Problem
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The tags of plain scalars, resolved as the safe loader resolves them.
+_RESOLVER: Any = yaml.resolver.Resolver()  # PyYAML has no type hints
 
 #: "Kế hoạch số 01-KH/ĐU ngày 07/7/2025": a cited document, its symbol and date.
 CITATION = re.compile(
@@ -95,10 +97,11 @@ class Value(NamedTuple):
 class Source:
     """The file's text, with the positions of its values and of its ``[a, b]`` lists."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path, text: str, walk: Walk | None = None) -> None:
+        """``walk`` has read the text's events already (as the plan loaded: see :class:`Walk`)."""
         self.path, self.text = path, text
         self.lines = [0] + [match.end() for match in re.finditer("\n", text)]
-        walk = _Walk(text)
+        walk = walk if walk is not None else Walk.of(text)
         self.values = walk.values
         self.flows = walk.flows
 
@@ -202,23 +205,23 @@ def _index(mark: _Mark | None) -> int:
     return mark.index if mark is not None else 0
 
 
-class _Walk:
+class Walk:
     """The text values and flow lists of a YAML text, read from the parser's events.
 
     This gives what composing the file into nodes and walking them gives (aliases repeat
     what their anchor holds, at the alias's place; a key that is a list or a mapping,
-    which the validator refuses, is named ""), without a node for every value: the
-    validator has parsed the file already, and composing it again into nodes, with the
-    plan alive, was most of what ``lint`` added to ``validate``.
+    which the validator refuses, is named ""), without a node for every value. The events
+    are fed one by one (:meth:`feed`), as the plan's loader reads them for the validator
+    (``load_document(…, on_event=walk.feed)``): parsing the file a second time was half of
+    what ``lint`` added to ``validate``. :meth:`of` parses a text itself.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self) -> None:
         self.values: list[Value] = []
         self.flows: list[Flow] = []
         self.frames: list[_Frame] = []
         self.anchors: dict[str, _Anchor] = {}
-        self.loader = _LOADER(text)
-        handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
+        self._handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.ScalarEvent: self._scalar,
             yaml.AliasEvent: self._alias,
             yaml.MappingStartEvent: self._start,
@@ -226,14 +229,24 @@ class _Walk:
             yaml.MappingEndEvent: self._end,
             yaml.SequenceEndEvent: self._end,
         }
-        get_event = self.loader.get_event
+
+    @classmethod
+    def of(cls, text: str) -> Walk:
+        """The walk of ``text``, parsed here."""
+        walk = cls()
+        loader = _LOADER(text)
         try:
-            while (event := get_event()) is not None:
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(event)
+            while (event := loader.get_event()) is not None:
+                walk.feed(event)
         finally:
-            self.loader.dispose()
+            loader.dispose()
+        return walk
+
+    def feed(self, event: yaml.Event) -> None:
+        """Take the next event of the stream."""
+        handler = self._handlers.get(type(event))
+        if handler is not None:
+            handler(event)
 
     def _place(self) -> KeyPath | None:
         """The path of the node that starts now, or None when it is a mapping's key."""
@@ -272,7 +285,7 @@ class _Walk:
                 return
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, text, event.implicit)
+            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
         start, end = _index(event.start_mark), _index(event.end_mark)
         found = (
             [Value(path or (), text, start, end, unicodedata.normalize("NFC", text))] if tag.endswith(":str") else []
@@ -481,6 +494,8 @@ def _schedule_before_issue(source: Source, plan: Plan) -> Iterator[Problem]:
         return
     # a row written as a list has no "cells" key in the file, a mapping has: compare without it
     cells = {_no_cells(path): (text, due) for path, text, due in addressees.dated_cells(plan)}
+    if not cells:  # no schedule: nothing to look up for each of a province's texts
+        return
     for value in source.values:
         found = cells.get(_no_cells(value.path)) or cells.get(_no_cells(value.path[:-1]))
         if found is not None and found[1].last is not None and found[1].last < issued:
@@ -497,6 +512,8 @@ def _no_cells(path: KeyPath) -> KeyPath:
 def _undated_reports(source: Source, plan: Plan) -> Iterator[Problem]:
     """Reporting rules whose words name no day a calendar can remind of ("6 tháng và hằng năm")."""
     rules = {(*path, "when"): rule for path, rule in assignments.reports(plan)}
+    if not rules:
+        return
     for value in source.values:
         rule = rules.get(value.path)
         if rule is not None and not any(_remindable(due) for due in rule.times):

@@ -8,6 +8,7 @@ majorities counted over occurrences, aliases reported where their anchor is.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ import yaml
 from helpers import LAO_CAI, MINIMAL, PLAN, make_plan
 from kehoach import lint
 from kehoach.commands.lint import run_lint
+from kehoach.plan.loader import load_document
 from kehoach.text import syllables
+from kehoach.text.errors import ProblemsError
 
 
 def _units(texts: list[str]) -> list[dict[str, Any]]:
@@ -182,3 +185,19 @@ def test_a_speller_answers_as_suspicious_words_for_every_text():
         for text in texts:
             assert speller.suspicious(text) == syllables.suspicious_words(text, allow)
     assert speller.suspicious("phuờng, PHUỜNG") == [(0, "phuờng"), (8, "PHUỜNG")]
+
+
+EXAMPLES = sorted((PLAN.parent / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("source", [PLAN, LAO_CAI, *EXAMPLES, TRICKY], ids=lambda p: getattr(p, "stem", "aliases"))
+def test_the_walk_told_by_the_loader_reads_what_parsing_again_reads(source: Path | str, tmp_path: Path):
+    """``kehoach lint`` walks the events the loader reads for the validator, not a second parse
+    (anchors and aliases too; the loader refuses that file's list as a key, reading on)."""
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    told = lint.Walk()
+    with contextlib.suppress(ProblemsError):
+        load_document(tmp_path / "plan.yaml", text, on_event=told.feed)
+    parsed = lint.Walk.of(text)
+    assert told.values == parsed.values and told.values
+    assert told.flows == parsed.flows

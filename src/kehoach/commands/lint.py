@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach import lint
-from kehoach.plan.loader import cycle_collector_paused
-from kehoach.plan.validate import LoadedPlan, load_plan
+from kehoach.plan.loader import cycle_collector_paused, load_document
+from kehoach.plan.validate import LoadedPlan, validate_document
 from kehoach.text import syllables
 from kehoach.text.errors import Problem
 
@@ -43,15 +43,17 @@ def run_lint(plan_path: Path, fix: bool = False, style: syllables.Style | None =
 
 
 def _load(plan_path: Path) -> tuple[LoadedPlan, lint.Source]:
-    """The validated plan and the lint's view of the same text (read once).
+    """The validated plan and the lint's view of the same text, read once: the lint's walk
+    is told the parser's events as the loader reads them.
 
-    The cycle collector rests while the lint reads a plan's tens of thousands of values,
-    as it does while the plan loads: with the plan alive, each of its passes would go
-    over every object of the plan again.
+    The cycle collector rests while the plan loads and the lint reads its tens of thousands
+    of values: with the plan alive, each of its passes would go over every object of the
+    plan again.
     """
-    loaded = load_plan(plan_path)
+    walk = lint.Walk()
     with cycle_collector_paused():
-        return loaded, lint.Source(plan_path, loaded.document.text)
+        loaded = validate_document(load_document(plan_path, on_event=walk.feed))
+        return loaded, lint.Source(plan_path, loaded.document.text, walk)
 
 
 def _replace(path: Path, text: str) -> None:

@@ -159,6 +159,21 @@ class _Parser(_Events, yaml.composer.Composer, yaml.resolver.Resolver):
         yaml.resolver.Resolver.__init__(self)
 
 
+class _Told(_Parser):
+    """A parser that tells ``on_event`` each event it hands out (``kehoach lint`` reads them
+    too, without parsing the file a second time)."""
+
+    def __init__(self, text: str, on_event: Callable[[Any], None]) -> None:
+        super().__init__(text)
+        self._on_event = on_event
+
+    def get_event(self) -> Any:
+        event = super().get_event()
+        if event is not None:
+            self._on_event(event)
+        return event
+
+
 class _Builder:
     """Turns parser events into Python values as they come, recording positions.
 
@@ -374,12 +389,13 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_document(path: Path, text: str | None = None) -> Document:
-    """Parse one YAML file into a :class:`Document` (data plus positions)."""
+def load_document(path: Path, text: str | None = None, on_event: Callable[[Any], None] | None = None) -> Document:
+    """Parse one YAML file into a :class:`Document` (data plus positions); ``on_event`` is
+    told each of the parser's events, in order, as the document is read."""
     if text is None:
         text = read_text(path)
     doc = Document(path=path, text=text, data=None)
-    parser = _Parser(text)
+    parser = _Parser(text) if on_event is None else _Told(text, on_event)
     try:
         doc.data = _syntax_first(doc, parser, lambda: _read_single(doc, parser))
     except yaml.reader.ReaderError as exc:
