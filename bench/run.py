@@ -65,6 +65,10 @@ LINEAR = 1.1  # wall and CPU grow at most 1.1× the growth in units
 LINT_VS_VALIDATE = 1.5
 PDF_VS_PLAIN = 3.0
 COLD_1000_SECONDS = 5.0  # on a quiet machine
+#: The same target on a machine of another speed: issue #18 measured the cold render at 6.2 s,
+#: 1.5–1.7× the re-zip floor (b) on its quiet machine, a floor of at most 6.2 / 1.5 = 4.13 s
+#: there; 5 s is then at most 1.21× the floor, which is the ratio asked of (b) measured here.
+COLD_1000_FLOOR_RATIO = round(COLD_1000_SECONDS / (6.2 / 1.5), 2)
 PSS_5000_MB = 400
 #: Options of ``kehoach render --help`` that raise the input limits (found by name).
 LIMIT_OPTION = re.compile(r"^\s*(--[a-z-]*(?:limit|large|big)[a-z-]*)(\s+<[^>]*>)?", re.MULTILINE)
@@ -506,8 +510,13 @@ def print_targets(rows: list[dict[str, Any]]) -> None:
     if by_units.keys() & {1000, 5000}:
         print()
     if 1000 in by_units:
-        wall = by_units[1000]["wall"]
+        wall, floor = by_units[1000]["wall"], by_units[1000]["floor"]
         print(f"1,000 units cold: {wall:.2f} s, {mark(wall, COLD_1000_SECONDS)} (the target is for a quiet machine)")
+        if floor:
+            ratio = wall / floor
+            target = mark(ratio, COLD_1000_FLOOR_RATIO)
+            print(f"  against the re-zip floor (b) measured here, {floor:.2f} s: {ratio:.2f}×, {target}")
+            print("  (the same target on any machine: 5 s on that of issue #18, whose floor was 6.2 s / 1.5–1.7)")
     if 5000 in by_units:
         mb = by_units[5000]["peak"] / 2**20
         print(f"5,000 units summed PSS: {mb:.0f} MB, {mark(mb, PSS_5000_MB)}")
