@@ -174,6 +174,9 @@ class _Told(_Parser):
         return event
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     """Turns parser events into Python values as they come, recording positions.
 
@@ -216,7 +219,7 @@ class _Builder:
             return items
         out: dict[str, Any] = {}
         while not self.parser.check_event(yaml.MappingEndEvent):
-            key, key_path = self._key(self.compose(self.parser.peek_event()), out, path)
+            key, key_path = self._key(self._key_node(), out, path)
             out[key], mark = self.next_value(key_path)
             self.doc.positions[(*key_path, "<value>")] = _mark(mark)
         self.parser.get_event()
@@ -249,6 +252,14 @@ class _Builder:
         if len(path) > self.limits.depth:
             raise self._problem(mark, path, "yaml.too_deep", limit=self.limits.depth)
         self.doc.positions.setdefault(path, _mark(mark))
+
+    def _key_node(self) -> yaml.Node:
+        """The next key as a node: a plain one (half the scalars of a plan) straight from its
+        event, as the composer would make it; one with an anchor or an alias, by the composer."""
+        event = self.parser.peek_event()
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is None:
+            return self._scalar_node(self.parser.get_event())
+        return self.compose(event)
 
     def compose(self, event: Any) -> yaml.Node:
         """The next value as nodes, for a key, an anchored value or an alias."""
@@ -284,6 +295,8 @@ class _Builder:
         return self.texts.setdefault(value, value)
 
     def _scalar(self, node: yaml.Node, path: KeyPath) -> Any:
+        if node.tag == _STR_TAG:  # most of a plan: what PyYAML's constructor returns for it, at once
+            return node.value
         if node.tag not in PLAIN_TAGS:
             raise self._problem(node.start_mark, path, "yaml.bad_value", tag=node.tag.rsplit(":", 1)[-1])
         try:
