@@ -118,7 +118,8 @@ class Source:
         """Each match of ``pattern`` in the values' NFC texts, with its value. Only the texts
         holding one of the ``clue`` words are searched, found in all the texts joined with
         ``str.find`` (a province's plan has a quarter of a million texts; a pattern run on
-        each, or even a substring test on each, would cost more than the rule is worth)."""
+        each, or even a substring test on each, would cost more than the rule is worth), and
+        a text given to many units is searched once."""
         joined, starts = self._joined
         found: set[int] = set()
         for word in clue:
@@ -126,9 +127,13 @@ class Source:
             while at >= 0:
                 found.add(bisect.bisect_right(starts, at) - 1)
                 at = joined.find(word, at + 1)
+        searched: dict[str, list[re.Match[str]]] = {}
         for index in sorted(found):
             value = self.values[index]
-            for match in pattern.finditer(value.nfc):
+            hits = searched.get(value.nfc)
+            if hits is None:
+                hits = searched[value.nfc] = list(pattern.finditer(value.nfc))
+            for match in hits:
                 yield value, match
 
     @functools.cached_property
