@@ -86,12 +86,18 @@ def test_a_rule_under_a_long_run_of_paragraphs_is_parsed_whole():
         assert (streamed.parse(chunks, frozenset({"Rule"})) is not None) is cut
 
 
-def test_texts_are_written_when_printed_as_docxtpl_writes_them():
-    runs = (Run("Kế hoạch "), Run("số 15", bold=True), Run(" <a&b>", italic=True))
+TEXTS = ["Kế hoạch ", "số 15", " <a&b>", "\"Ngày hội\" 'đại đoàn kết'", "", "  ", "100% {x} %s", "Phường\u00a0Ba Đình"]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("italic", [False, True])
+def test_texts_are_written_when_printed_as_docxtpl_writes_them(bold, italic):
+    runs = tuple(Run(text, bold=bold and i % 2 == 0, italic=italic or i == 3) for i, text in enumerate(TEXTS))
     eager = RichText()
     for run in runs:
         eager.add(run.text, bold=run.bold, italic=run.italic)
     assert str(docx.rich_text(runs)) == eager.xml
+    assert str(docx.rich_text((*runs, Run("chú thích", note=True)))) == eager.xml  # a footnote without notes: left out
 
 
 def test_a_large_run_renders_the_whole_plan_first_in_the_parent(tmp_path, monkeypatch):

@@ -171,7 +171,9 @@ def rich_text(runs: tuple[Run, ...], notes: footnotes.Footnotes | None = None) -
     that already holds them, was 60 MB of its context. Runs with a footnote are written now,
     so that footnotes are numbered in the order of the view."""
     if notes is None or not any(run.note for run in runs):
-        return internals.rich_text_when_printed(lambda: str(_written(runs, None).xml))
+        return internals.rich_text_when_printed(
+            lambda: internals.plain_runs_xml((run.text, run.bold, run.italic) for run in runs if not run.note)
+        )
     return _written(runs, notes)
 
 

@@ -18,7 +18,8 @@ Relied on, in docxtpl (0.20), methods of ``DocxTemplate``:
   ``docx_ids_index`` field (what ``render`` does to a filled part);
 - ``RichText`` keeps its WordprocessingML in its ``xml`` field, which it prints
   (``__html__``): footnote references are added there, and a text made when printed
-  (a province's plan document) provides it as a property.
+  (a province's plan document) provides it as a property; ``RichText.add`` writes a run
+  of plain text as :func:`plain_runs_xml` does.
 
 In python-docx (1.2):
 
@@ -45,7 +46,8 @@ plans through the fast path and through docxtpl's own ``render`` and python-docx
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from docx.document import Document as DocxDocument
@@ -232,6 +234,23 @@ class _WhenPrinted(RichText):  # type: ignore[misc]  # docxtpl has no type hints
     @xml.setter
     def xml(self, value: str) -> None:  # what ``add`` and :func:`append_runs` do
         self._fixed = value
+
+
+def plain_runs_xml(runs: Iterable[tuple[str, bool, bool]]) -> str:
+    """The WordprocessingML docxtpl's ``RichText.add(text, bold=…, italic=…)`` writes for each
+    (text, bold, italic), joined: the text escaped by ``html.escape``, ``<w:b/>`` and ``<w:i/>``
+    in that order. ``add`` weighs each of its fifteen options for every run; a province's plan
+    document has a hundred thousand runs (``tests/render/test_fast_path.py`` compares the two)."""
+    return "".join(_RUN_XML[bool(bold), bool(italic)].format(html.escape(text)) for text, bold, italic in runs)
+
+
+_RUN_XML = {
+    (bold, italic): "<w:r>"
+    + (f"<w:rPr>{'<w:b/>' * bold}{'<w:i/>' * italic}</w:rPr>" if bold or italic else "")
+    + '<w:t xml:space="preserve">{}</w:t></w:r>'
+    for bold in (False, True)
+    for italic in (False, True)
+}
 
 
 def rich_text_when_printed(write: Callable[[], str]) -> RichText:
