@@ -119,11 +119,10 @@ class CompiledTemplate:
         except FAILURES as exc:
             raise failure(exc, part.source) from None
 
-    def _body_tree(self, context: dict[str, Any], views: tuple[type, ...]) -> tuple[Any, list[bytes], bool]:
-        """The filled body parsed, the parts of it written out already (a large body's
-        paragraphs, :mod:`kehoach.render.streamed`), and whether it may still hold an empty run
-        (:func:`_may_hold_empty_runs`); the context is emptied and the text let go once they
-        are used, so that a province's plan does not hold them beside its tree."""
+    def _body_tree(self, context: dict[str, Any], views: tuple[type, ...]) -> tuple[Any, list[bytes]]:
+        """The filled body parsed, and the parts of it written out already (a large body's
+        paragraphs, :mod:`kehoach.render.streamed`); the context is emptied and the text let go
+        once they are used, so that a province's plan does not hold them beside its tree."""
         chunks = self._fill_body(context, views)
         context.clear()
         cut = streamed.parse(chunks, self.rules) if sum(map(len, chunks)) > STREAMED_BODY else None
@@ -133,7 +132,7 @@ class CompiledTemplate:
         chunks.clear()
         with self._well_formed(self.body.member):
             tree = internals.filled_body(self.tpl, xml)
-        return tree, (cut.parts if cut is not None else []), _may_hold_empty_runs(xml)
+        return tree, (cut.parts if cut is not None else [])
 
     def render(
         self,
@@ -149,10 +148,10 @@ class CompiledTemplate:
         are the texts of the footnotes the context refers to. The context is emptied (see
         :meth:`_body_tree`)."""
         parts = {p.member: self._fill(p, context, views).encode(p.source.encoding) for p in self.parts}
-        tree, written, empty_runs = self._body_tree(context, views)
+        tree, written = self._body_tree(context, views)
         doc = self.tpl.docx
         internals.replace_body(doc, tree)
-        docx.finish(doc, plan, title, self.fonts, landscape, self._properties, empty_runs)
+        docx.finish(doc, plan, title, self.fonts, landscape, self._properties)
         fresh = {member: self._serialized(member, xml) for member, xml in parts.items()}
         fresh |= internals.saved_parts(doc)
         internals.release_body(doc)
@@ -213,23 +212,6 @@ def _joined_paragraphs(xml: bytes) -> bytes:
     replacements in C: the pattern's substitution, a group copied for each of a letter's
     hundred paragraphs, took twice as long."""
     return xml.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
-
-
-def _may_hold_empty_runs(xml: bytes) -> bool:
-    """Whether ``xml``, the cleaned body, may still hold a run that ``docx.drop_empty_runs``
-    removes: its ``w:t`` has no content and one attribute, ``xml:space="preserve"``, so its
-    text shows that value's closing quote before ``/>``, ``></`` or a space (a namespace
-    declared after it). A character reference (``&#…;``) could spell the value otherwise.
-    ``_EMPTY_RUN`` removed every such run of docxtpl's before parsing: most bodies hold
-    none, and this look through the bytes is quicker than the search through the tree."""
-    return any(mark in xml for mark in _EMPTY_TEXT_MARKS)
-
-
-_EMPTY_TEXT_MARKS = (
-    *(b'preserve"' + end for end in (b"/>", b"></", b" ", b"\t", b"\n", b"\r")),
-    b"preserve'",
-    b"&#",
-)
 
 
 def _table_styles(fonts: dict[str, layout.StyleFont]) -> tables.TableStyles:
