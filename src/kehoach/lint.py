@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -182,8 +182,8 @@ class _Frame:
     marks: tuple[int, int]
     #: The items of a ``[a, b]`` list (never a muted one).
     flow: list[Item] | None
-    #: This list or mapping as an item of a ``[a, b]`` list, or as what an alias repeats.
-    item: Item
+    #: Where this list or mapping starts (as an item of a ``[a, b]`` list, or what an alias repeats).
+    start: int
     #: The key whose value comes next; None while the mapping waits for a key.
     key: str | None = None
     #: The index of the sequence's next item.
@@ -226,6 +226,8 @@ class Walk:
         self.flows: list[Flow] = []
         self.frames: list[_Frame] = []
         self.anchors: dict[str, _Anchor] = {}
+        self._tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+        self._texts: dict[str, str] = {}
         self._handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.ScalarEvent: self._scalar,
             yaml.AliasEvent: self._alias,
@@ -252,6 +254,20 @@ class Walk:
         handler = self._handlers.get(type(event))
         if handler is not None:
             handler(event)
+
+    def _tag(self, text: str, implicit: tuple[bool, bool]) -> str:
+        """A plain or quoted scalar's tag, as the safe loader resolves it (once per distinct text:
+        a province's plan repeats its sentences in every unit)."""
+        tag = self._tags.get((text, implicit))
+        if tag is None:
+            tag = self._tags[text, implicit] = _RESOLVER.resolve(yaml.ScalarNode, text, implicit)
+        return tag
+
+    def _nfc(self, text: str) -> str:
+        found = self._texts.get(text)
+        if found is None:
+            found = self._texts[text] = unicodedata.normalize("NFC", text)
+        return found
 
     def _place(self) -> KeyPath | None:
         """The path of the node that starts now, or None when it is a mapping's key."""
@@ -290,11 +306,9 @@ class Walk:
                 return
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
+            tag = self._tag(text, event.implicit)
         start, end = _index(event.start_mark), _index(event.end_mark)
-        found = (
-            [Value(path or (), text, start, end, unicodedata.normalize("NFC", text))] if tag.endswith(":str") else []
-        )
+        found = [Value(path or (), text, start, end, self._nfc(text))] if tag.endswith(":str") else []
         flow = self._flow() if path is not None else None
         if path is not None:
             self.values.extend(found)
@@ -321,15 +335,14 @@ class Walk:
 
     def _start(self, event: yaml.CollectionStartEvent) -> None:
         start = _index(event.start_mark)
-        item = Item(None, False, start, start)
         path = self._place()
         outer = self._flow() if path is not None else None
         if outer is not None:
-            outer.append(item)
+            outer.append(Item(None, False, start, start))
         mapping = isinstance(event, yaml.MappingStartEvent)
         flow: list[Item] | None = [] if not mapping and event.flow_style and path is not None else None
         marks = (len(self.values), len(self.flows))
-        self.frames.append(_Frame(path or (), mapping, path is None, event.anchor, marks, flow, item))
+        self.frames.append(_Frame(path or (), mapping, path is None, event.anchor, marks, flow, start))
         if flow is not None:
             self.flows.append((path or (), flow))
 
@@ -339,7 +352,7 @@ class Walk:
             self._name_key("")
         if frame.anchor is not None:
             values, flows = frame.marks
-            item = replace(frame.item, end=_index(event.end_mark))
+            item = Item(None, False, frame.start, _index(event.end_mark))
             self.anchors[frame.anchor] = _Anchor(frame.path, self.values[values:], self.flows[flows:], item)
 
 
