@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach import lint
-from kehoach.plan.loader import cycle_collector_paused, load_document
-from kehoach.plan.validate import LoadedPlan, validate_document
+from kehoach.plan.loader import cycle_collector_paused
+from kehoach.plan.validate import LoadedPlan, load_plan
 from kehoach.text import syllables
 from kehoach.text.errors import Problem
 
@@ -51,8 +51,8 @@ def _load(plan_path: Path) -> tuple[LoadedPlan, lint.Source]:
     plan again.
     """
     walk = lint.Walk()
+    loaded = load_plan(plan_path, on_event=walk.feed)
     with cycle_collector_paused():
-        loaded = validate_document(load_document(plan_path, on_event=walk.feed))
         return loaded, lint.Source(plan_path, loaded.document.text, walk)
 
 

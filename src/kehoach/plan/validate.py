@@ -11,6 +11,7 @@ import dataclasses
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,11 @@ class LoadedPlan:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_plan(path: Path) -> LoadedPlan:
-    """Load and validate ``path``; raise :class:`ProblemsError` listing every problem."""
+def load_plan(path: Path, on_event: Callable[[Any], None] | None = None) -> LoadedPlan:
+    """Load and validate ``path``; raise :class:`ProblemsError` listing every problem.
+    ``on_event`` is told each YAML event as the file is read (``kehoach lint`` walks them)."""
     with cycle_collector_paused():
-        return validate_document(load_document(path))
+        return validate_document(load_document(path, on_event=on_event))
 
 
 def load_text(text: str, path: Path) -> LoadedPlan:

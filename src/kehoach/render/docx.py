@@ -163,7 +163,7 @@ _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
 def rich_text(runs: tuple[Run, ...], notes: footnotes.Footnotes | None = None) -> RichText:
-    """Word runs with their emphasis (docxtpl escapes the text itself), and the references of
+    """Word runs with their emphasis (written as docxtpl's ``RichText.add`` writes them), and the references of
     footnotes where ``notes`` collects them (elsewhere, a slogan sheet, they are left out).
 
     Runs without a footnote to number are written when the template prints them, not kept: a
@@ -171,20 +171,16 @@ def rich_text(runs: tuple[Run, ...], notes: footnotes.Footnotes | None = None) -
     that already holds them, was 60 MB of its context. Runs with a footnote are written now,
     so that footnotes are numbered in the order of the view."""
     if notes is None or not any(run.note for run in runs):
-        return internals.rich_text_when_printed(
-            lambda: internals.plain_runs_xml((run.text, run.bold, run.italic) for run in runs if not run.note)
-        )
-    return _written(runs, notes)
-
-
-def _written(runs: tuple[Run, ...], notes: footnotes.Footnotes | None) -> RichText:
+        return internals.rich_text_when_printed(lambda: _plain(runs))
     rich = RichText()
     for run in runs:
-        if not run.note:
-            rich.add(run.text, bold=run.bold, italic=run.italic)
-        elif notes is not None:
-            internals.append_runs(rich, notes.reference(run.text))
+        internals.append_runs(rich, notes.reference(run.text) if run.note else _plain((run,)))
     return rich
+
+
+def _plain(runs: tuple[Run, ...]) -> str:
+    """The runs' text as Word runs, footnotes left out."""
+    return internals.plain_runs_xml((run.text, run.bold, run.italic) for run in runs if not run.note)
 
 
 def open_template(template: Path) -> DocxTemplate:
